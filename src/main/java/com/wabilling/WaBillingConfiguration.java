@@ -1,0 +1,67 @@
+package com.wabilling;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.wabilling.ops.ProcessOwner;
+import com.wabilling.support.jdbc.DatabaseSchema;
+import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.templates.TemplateClassifier;
+import com.wabilling.templates.TemplateDao;
+import com.wabilling.templates.signals.SignalLexicon;
+
+/** Beans shared by the jobs: directories, clock, DAOs and the pure domain services. */
+@Configuration(proxyBeanMethods = false)
+public class WaBillingConfiguration {
+
+    @Bean
+    OutputDirectory outputDirectory(@Value("${wa-billing.output-dir}") String dir) {
+        return new OutputDirectory(Path.of(dir));
+    }
+
+    @Bean
+    DatabaseSchema databaseSchema(DataSource dataSource) {
+        return new DatabaseSchema(dataSource);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @DependsOn("databaseSchema")
+    RunLedger runLedger(JdbcTemplate jdbc) {
+        return new RunLedger(jdbc);
+    }
+
+    @Bean
+    TemplateDao templateDao(JdbcTemplate jdbc) {
+        return new TemplateDao(jdbc);
+    }
+
+    @Bean
+    TemplateClassifier templateClassifier() {
+        return new TemplateClassifier(SignalLexicon.fromClasspath());
+    }
+
+    @Bean
+    ProcessOwner processOwner(JobRepository jobRepository) {
+        ProcessOwner owner = ProcessOwner.current();
+        owner.setJobRepository(jobRepository);
+        return owner;
+    }
+
+    /** Where reports, conversations and invoices go (cli.md: WA_BILLING_OUTPUT_DIR). */
+    public record OutputDirectory(Path path) {
+    }
+}

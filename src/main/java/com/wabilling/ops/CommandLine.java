@@ -1,0 +1,75 @@
+package com.wabilling.ops;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.wabilling.templates.TemplateMigrationJobConfiguration;
+
+/** Parses {@code COMMAND name=value ...} (cli.md) before anything is started. */
+public final class CommandLine {
+
+    public static final List<JobCommand> JOB_COMMANDS = List.of(
+            new JobCommand("migrate-templates", TemplateMigrationJobConfiguration.JOB_NAME, List.of(
+                    JobCommand.Param.required("input", JobCommand.Kind.EXISTING_PATH),
+                    JobCommand.Param.optional("effective-date", TemplateMigrationJobConfiguration.DEFAULT_EFFECTIVE_DATE,
+                            JobCommand.Kind.DATE),
+                    JobCommand.Param.optional("max-rejects", "1000", JobCommand.Kind.COUNT))));
+
+    /** A parsed invocation: a job to run, an ops action, or the demo. */
+    public record Invocation(String command, JobCommand job, Map<String, String> parameters, List<String> arguments) {
+    }
+
+    private CommandLine() {
+    }
+
+    public static Invocation parse(String[] args) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            throw new UsageException("no command given");
+        }
+        String command = args[0];
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        if (command.equals("demo")) {
+            if (!rest.isEmpty()) {
+                throw new UsageException("demo takes no parameters");
+            }
+            return new Invocation(command, null, Map.of(), List.of());
+        }
+        if (command.equals("ops")) {
+            return new Invocation(command, null, Map.of(), OpsCommands.check(rest));
+        }
+        JobCommand job = find(command).orElseThrow(() -> new UsageException("unknown command '" + command + "'"));
+        return new Invocation(command, job, job.resolve(pairs(command, rest)), List.of());
+    }
+
+    public static Optional<JobCommand> find(String command) {
+        return JOB_COMMANDS.stream().filter(c -> c.name().equals(command)).findFirst();
+    }
+
+    private static Map<String, String> pairs(String command, List<String> args) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException(command + ": '" + arg + "' is not name=value");
+            }
+            if (result.put(arg.substring(0, eq), arg.substring(eq + 1)) != null) {
+                throw new UsageException(command + ": parameter " + arg.substring(0, eq) + " given twice");
+            }
+        }
+        return result;
+    }
+
+    public static String usage() {
+        List<String> lines = new ArrayList<>();
+        lines.add("usage: jobs/wa-billing COMMAND [name=value ...]");
+        lines.add("commands:");
+        JOB_COMMANDS.forEach(c -> lines.add("  " + c.usage()));
+        lines.add("  " + OpsCommands.USAGE);
+        lines.add("  demo");
+        return String.join("\n", lines);
+    }
+}

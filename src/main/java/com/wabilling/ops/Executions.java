@@ -1,0 +1,65 @@
+package com.wabilling.ops;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/** Queries over the job repository used by the launcher and by {@code ops}. */
+public final class Executions {
+
+    private Executions() {
+    }
+
+    /**
+     * Left running: the execution or one of its steps is still marked as running. A plain kill can
+     * leave the job STOPPED with a step STARTED (stack.md).
+     */
+    public static boolean leftRunning(JobExecution execution) {
+        if (execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
+            return true;
+        }
+        return execution.getStatus() == BatchStatus.STOPPED
+                && execution.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning());
+    }
+
+    /** The most recent executions of every job, newest first. */
+    public static List<JobExecution> recent(JobRepository repository, int limit) {
+        return repository.getJobNames().stream()
+                .flatMap(name -> repository.getJobInstances(name, 0, limit).stream())
+                .flatMap(instance -> repository.getJobExecutions(instance).stream())
+                .sorted(Comparator.comparingLong(JobExecution::getId).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    public static long sum(JobExecution execution, java.util.function.ToLongFunction<StepExecution> count) {
+        return execution.getStepExecutions().stream().mapToLong(count).sum();
+    }
+
+    public static String duration(JobExecution execution) {
+        if (execution.getStartTime() == null) {
+            return "";
+        }
+        var end = execution.getEndTime() != null ? execution.getEndTime() : execution.getLastUpdated();
+        if (end == null) {
+            return "";
+        }
+        Duration d = Duration.between(execution.getStartTime(), end);
+        return String.format("%d:%02d:%02d.%d", d.toHours(), d.toMinutesPart(), d.toSecondsPart(), d.toMillisPart() / 100);
+    }
+
+    public static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return root == t || t.getMessage() == null || t.getMessage().contains(message) ? message
+                : t.getMessage() + ": " + message;
+    }
+}

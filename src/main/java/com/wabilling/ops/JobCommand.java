@@ -1,0 +1,100 @@
+package com.wabilling.ops;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A launcher command that runs one job, with the parameters it accepts (cli.md). Defaults are
+ * filled in before launch so that "input=x" and "input=x effective-date=2023-04-01" are the same
+ * run for the job repository.
+ */
+public record JobCommand(String name, String jobName, List<Param> params) {
+
+    public static final String RERUN = "rerun";
+
+    public enum Kind { TEXT, EXISTING_PATH, DATE, MONTH, COUNT, BOOLEAN }
+
+    public record Param(String name, boolean required, String defaultValue, Kind kind) {
+
+        static Param required(String name, Kind kind) {
+            return new Param(name, true, null, kind);
+        }
+
+        static Param optional(String name, String defaultValue, Kind kind) {
+            return new Param(name, false, defaultValue, kind);
+        }
+
+        String describe() {
+            String shape = switch (kind) {
+                case TEXT -> "<text>";
+                case EXISTING_PATH -> "<file or directory>";
+                case DATE -> "<YYYY-MM-DD>";
+                case MONTH -> "<YYYY-MM>";
+                case COUNT -> "<whole number>";
+                case BOOLEAN -> "<true|false>";
+            };
+            String text = name + "=" + (defaultValue == null ? shape : defaultValue);
+            return required ? text : "[" + text + "]";
+        }
+    }
+
+    public String usage() {
+        return name + " " + params.stream().map(Param::describe).collect(Collectors.joining(" "))
+                + " [" + RERUN + "=<anything new>]";
+    }
+
+    /** Checks the given name=value pairs and returns the job parameters with defaults filled in. */
+    public Map<String, String> resolve(Map<String, String> given) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String key : given.keySet()) {
+            if (!key.equals(RERUN) && params.stream().noneMatch(p -> p.name().equals(key))) {
+                throw new UsageException("unknown parameter '" + key + "' for " + name + "; accepted: " + usage());
+            }
+        }
+        for (Param p : params) {
+            String value = given.getOrDefault(p.name(), p.defaultValue());
+            if (value == null) {
+                throw new UsageException("missing parameter " + p.name() + "= for " + name + "; usage: " + usage());
+            }
+            check(p, value);
+            result.put(p.name(), value);
+        }
+        if (given.containsKey(RERUN)) {
+            if (given.get(RERUN).isBlank()) {
+                throw new UsageException("rerun= needs a value that was not used before, e.g. rerun=2");
+            }
+            result.put(RERUN, given.get(RERUN));
+        }
+        return result;
+    }
+
+    private void check(Param p, String value) {
+        String problem = switch (p.kind()) {
+            case TEXT -> value.isBlank() ? "is empty" : null;
+            case EXISTING_PATH -> Files.exists(Path.of(value)) ? null : "does not exist: " + value;
+            case DATE -> parses(() -> LocalDate.parse(value)) ? null : "is not a date YYYY-MM-DD: " + value;
+            case MONTH -> parses(() -> YearMonth.parse(value)) ? null : "is not a month YYYY-MM: " + value;
+            case COUNT -> value.matches("\\d{1,9}") ? null : "is not a whole number: " + value;
+            case BOOLEAN -> value.equals("true") || value.equals("false") ? null : "must be true or false: " + value;
+        };
+        if (problem != null) {
+            throw new UsageException(name + ": " + p.name() + " " + problem + "; usage: " + usage());
+        }
+    }
+
+    private static boolean parses(Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package com.wabilling.ops;
+
+import java.io.PrintStream;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationContext;
+
+import com.wabilling.support.JobSummary;
+
+/**
+ * Runs one job for the command line: refuses a run that already completed, recovers an execution
+ * whose process died, resumes a failed one from its last commit (cli.md), and prints the outcome.
+ */
+public class JobRunner {
+
+    private final ApplicationContext context;
+    private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public JobRunner(ApplicationContext context, JobRepository jobRepository, JobOperator jobOperator,
+            PrintStream out, PrintStream err) {
+        this.context = context;
+        this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The outcome of one launch: an exit code and, when the job ran, its execution. */
+    public record Outcome(int exitCode, JobExecution execution) {
+    }
+
+    public static JobParameters toJobParameters(Map<String, String> parameters) {
+        JobParametersBuilder builder = new JobParametersBuilder();
+        parameters.forEach((name, value) -> builder.addString(name, value, true));
+        return builder.toJobParameters();
+    }
+
+    public Outcome run(String command, String jobName, Map<String, String> parameters) {
+        JobParameters jobParameters = toJobParameters(parameters);
+        JobExecution last = jobRepository.getLastJobExecution(jobName, jobParameters);
+        if (last != null) {
+            Integer refusal = checkPrevious(command, last);
+            if (refusal != null) {
+                return new Outcome(refusal, null);
+            }
+        }
+        Job job = context.getBeansOfType(Job.class).values().stream().filter(j -> j.getName().equals(jobName))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no job named " + jobName));
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(job, jobParameters);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            err.println(alreadyCompleted(command, last));
+            return new Outcome(ExitCodes.ALREADY_COMPLETED, null);
+        } catch (JobExecutionAlreadyRunningException e) {
+            err.println("wa-billing: " + command + " is already running with these parameters: " + e.getMessage());
+            return new Outcome(ExitCodes.ALREADY_RUNNING, null);
+        } catch (JobRestartException e) {
+            err.println("wa-billing: " + command + " cannot be resumed: " + e.getMessage()
+                    + "; start a new run with rerun=<new value>");
+            return new Outcome(ExitCodes.FAILED, null);
+        } catch (Exception e) {
+            err.println("wa-billing: " + command + " could not start: " + e.getMessage());
+            return new Outcome(ExitCodes.FAILED, null);
+        }
+        return report(command, execution);
+    }
+
+    /** null when the job may be launched; otherwise the exit code of the refusal. */
+    private Integer checkPrevious(String command, JobExecution last) {
+        if (last.getStatus() == BatchStatus.COMPLETED) {
+            err.println(alreadyCompleted(command, last));
+            return ExitCodes.ALREADY_COMPLETED;
+        }
+        if (last.getStatus() == BatchStatus.ABANDONED) {
+            err.println("wa-billing: execution " + last.getId() + " of this run was abandoned and cannot be resumed;"
+                    + " start a new run with rerun=<new value>");
+            return ExitCodes.FAILED;
+        }
+        if (!Executions.leftRunning(last)) {
+            return null;
+        }
+        switch (ProcessOwner.livenessOf(last)) {
+            case ALIVE -> {
+                err.println("wa-billing: " + command + " is already running as execution " + last.getId() + " ("
+                        + ProcessOwner.describe(last) + "); wait for it, or stop it with: jobs/wa-billing ops stop "
+                        + last.getId());
+                return ExitCodes.ALREADY_RUNNING;
+            }
+            case GONE -> {
+                jobOperator.recover(last);
+                out.println("Execution " + last.getId() + " was left " + last.getStatus() + " by "
+                        + ProcessOwner.describe(last) + ", which is gone: recovered, resuming from its last commit.");
+                return null;
+            }
+            default -> {
+                err.println("wa-billing: execution " + last.getId() + " is marked " + last.getStatus() + " by "
+                        + ProcessOwner.describe(last) + " on another host; if that process is gone, run"
+                        + " jobs/wa-billing ops recover, then this command again");
+                return ExitCodes.ALREADY_RUNNING;
+            }
+        }
+    }
+
+    private Outcome report(String command, JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            String summary = JobSummary.of(execution);
+            if (summary != null) {
+                out.print(summary);
+            }
+            return new Outcome(ExitCodes.OK, execution);
+        }
+        Set<String> reasons = new LinkedHashSet<>();
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            reasons.add(Executions.rootMessage(t));
+        }
+        err.println("wa-billing: " + command + " " + execution.getStatus() + " (execution " + execution.getId() + ")");
+        reasons.forEach(r -> err.println("  reason: " + r));
+        err.println("  run the same command again to resume from the last commit;"
+                + " details: jobs/wa-billing ops show " + execution.getId());
+        return new Outcome(ExitCodes.FAILED, execution);
+    }
+
+    private static String alreadyCompleted(String command, JobExecution last) {
+        String when = last == null || last.getEndTime() == null ? "" : " at " + last.getEndTime();
+        String id = last == null ? "" : " as execution " + last.getId();
+        return "wa-billing: " + command + " with these parameters already completed" + id + when
+                + "; nothing done. To run it again deliberately, add rerun=<anything new>, e.g. rerun=2";
+    }
+}

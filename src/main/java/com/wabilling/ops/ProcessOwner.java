@@ -1,0 +1,77 @@
+package com.wabilling.ops;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Records which process runs an execution (host and pid in the job execution context), so that a
+ * later launch can tell a crashed run (owner gone) from one still running.
+ */
+public class ProcessOwner implements JobExecutionListener {
+
+    static final String HOST_KEY = "owner.host";
+    static final String PID_KEY = "owner.pid";
+
+    private final String host;
+    private final long pid;
+    private JobRepository jobRepository;
+
+    ProcessOwner(String host, long pid) {
+        this.host = host;
+        this.pid = pid;
+    }
+
+    public static ProcessOwner current() {
+        return new ProcessOwner(hostName(), ProcessHandle.current().pid());
+    }
+
+    public void setJobRepository(JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        execution.getExecutionContext().putString(HOST_KEY, host);
+        execution.getExecutionContext().putLong(PID_KEY, pid);
+        if (jobRepository != null) {
+            jobRepository.updateExecutionContext(execution);
+        }
+    }
+
+    /** What is known of the process that ran an execution. */
+    public enum Liveness { ALIVE, GONE, UNKNOWN }
+
+    public static Liveness livenessOf(JobExecution execution) {
+        var context = execution.getExecutionContext();
+        if (!context.containsKey(HOST_KEY) || !context.containsKey(PID_KEY)) {
+            return Liveness.UNKNOWN;
+        }
+        if (!hostName().equals(context.getString(HOST_KEY))) {
+            return Liveness.UNKNOWN;
+        }
+        long ownerPid = context.getLong(PID_KEY);
+        if (ownerPid == ProcessHandle.current().pid()) {
+            return Liveness.ALIVE;
+        }
+        return ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false) ? Liveness.ALIVE : Liveness.GONE;
+    }
+
+    public static String describe(JobExecution execution) {
+        var context = execution.getExecutionContext();
+        return context.containsKey(PID_KEY)
+                ? "pid " + context.getLong(PID_KEY) + " on " + context.getString(HOST_KEY)
+                : "an unknown process";
+    }
+
+    static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

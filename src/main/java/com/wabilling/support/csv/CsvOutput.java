@@ -1,0 +1,64 @@
+package com.wabilling.support.csv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes an output CSV (formats.md: UTF-8, header row, RFC 4180 quoting) to a temporary file and
+ * moves it into place, so a crash never leaves a half-written report behind.
+ */
+public final class CsvOutput {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
+    private final CSVPrinter printer;
+
+    private CsvOutput(CSVPrinter printer) {
+        this.printer = printer;
+    }
+
+    public static void write(Path file, String[] header, Consumer<CsvOutput> rows) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
+                printer.printRecord((Object[]) header);
+                rows.accept(new CsvOutput(printer));
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    public void row(String... values) {
+        try {
+            printer.printRecord((Object[]) values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Free text (names, template bodies) that a spreadsheet would run as a formula gets a leading
+     * apostrophe (formats.md, outputs).
+     */
+    public static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value == null ? "" : value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + value : value;
+    }
+}

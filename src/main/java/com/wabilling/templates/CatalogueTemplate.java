@@ -1,0 +1,27 @@
+package com.wabilling.templates;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** One row of the template catalogue export (formats.md, templates.csv), validated. */
+public record CatalogueTemplate(String templateId, String wabaId, String name, String language,
+        String legacyCategory, String status, String header, String body, String footer, String buttons) {
+
+    public TemplateText text() {
+        return new TemplateText(language, legacyCategory, header, body, footer, buttons);
+    }
+
+    /** Tells an identical repeat (a duplicate) from a conflicting one. */
+    public String contentHash() {
+        String joined = String.join("\u0000", templateId, wabaId, name, language, legacyCategory, status, header,
+                body, footer, buttons);
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(joined.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package com.wabilling.templates.signals;
+
+import java.util.Locale;
+
+/** The sections of a signal file; each feeds one rule of domain.md 2. */
+public enum SignalKind {
+    PROMOTIONAL, OTP, TRANSACTIONAL;
+
+    public static SignalKind ofSection(String section) {
+        return valueOf(section.strip().toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,55 @@
+-- Domain tables of wa-billing. Portable between HSQLDB 2.7 and PostgreSQL 14+.
+-- Instants are stored as epoch milliseconds (BIGINT, UTC): no driver time-zone conversions.
+-- The Spring Batch job repository tables are created from Spring Batch's own scripts.
+
+CREATE TABLE IF NOT EXISTS reject_record (
+  run_id      BIGINT NOT NULL,
+  source      VARCHAR(1024) NOT NULL,
+  record_no   BIGINT NOT NULL,
+  reason      VARCHAR(1000) NOT NULL,
+  raw_fields  VARCHAR(16000)
+);
+CREATE INDEX IF NOT EXISTS reject_record_run ON reject_record (run_id, source, record_no);
+
+CREATE TABLE IF NOT EXISTS run_count (
+  run_id      BIGINT NOT NULL,
+  source      VARCHAR(1024) NOT NULL,
+  accepted    BIGINT NOT NULL,
+  rejected    BIGINT NOT NULL,
+  duplicates  BIGINT NOT NULL,
+  PRIMARY KEY (run_id, source)
+);
+
+-- domain.md 2: the template catalogue (latest text per template) ...
+CREATE TABLE IF NOT EXISTS template (
+  template_id      VARCHAR(128) NOT NULL PRIMARY KEY,
+  waba_id          VARCHAR(32) NOT NULL,
+  template_name    VARCHAR(512) NOT NULL,
+  language_code    VARCHAR(16) NOT NULL,
+  legacy_category  VARCHAR(128) NOT NULL,
+  template_status  VARCHAR(32),
+  header_text      VARCHAR(16000),
+  body_text        VARCHAR(16000) NOT NULL,
+  footer_text      VARCHAR(16000),
+  buttons_text     VARCHAR(16000),
+  content_hash     VARCHAR(64) NOT NULL,
+  run_id           BIGINT NOT NULL,
+  source           VARCHAR(1024) NOT NULL,
+  record_no        BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS template_key ON template (waba_id, template_name, language_code);
+CREATE INDEX IF NOT EXISTS template_run ON template (run_id, template_id);
+
+-- ... and its category history, the audit trail: which rule decided, on which signal, in which run.
+CREATE TABLE IF NOT EXISTS template_category (
+  template_id        VARCHAR(128) NOT NULL,
+  effective_from_ms  BIGINT NOT NULL,
+  category           VARCHAR(16) NOT NULL,
+  previous_category  VARCHAR(128) NOT NULL,
+  rule_name          VARCHAR(32) NOT NULL,
+  matched_signal     VARCHAR(256),
+  needs_review       BOOLEAN NOT NULL,
+  run_id             BIGINT NOT NULL,
+  recorded_at_ms     BIGINT NOT NULL,
+  PRIMARY KEY (template_id, effective_from_ms)
+);

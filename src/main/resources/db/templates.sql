@@ -1,0 +1,37 @@
+-- Template catalogue and category history (domain.md 2).
+
+-- name: find-by-id
+SELECT template_id, content_hash, run_id, source, record_no FROM template WHERE template_id = ?;
+
+-- name: find-id-by-key
+SELECT template_id FROM template WHERE waba_id = ? AND template_name = ? AND language_code = ?;
+
+-- name: delete-template
+DELETE FROM template WHERE template_id = ?;
+
+-- name: insert-template
+INSERT INTO template (template_id, waba_id, template_name, language_code, legacy_category, template_status,
+  header_text, body_text, footer_text, buttons_text, content_hash, run_id, source, record_no)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: delete-category
+DELETE FROM template_category WHERE template_id = ? AND effective_from_ms = ?;
+
+-- name: insert-category
+INSERT INTO template_category (template_id, effective_from_ms, category, previous_category, rule_name,
+  matched_signal, needs_review, run_id, recorded_at_ms)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: migration-rows
+SELECT t.template_id, t.waba_id, t.template_name, t.language_code, c.previous_category, c.category,
+       c.rule_name, c.needs_review
+  FROM template t JOIN template_category c ON c.template_id = t.template_id
+ WHERE t.run_id = ? AND c.effective_from_ms = ?
+ ORDER BY t.template_id;
+
+-- name: category-moves
+SELECT c.previous_category, c.category, COUNT(*)
+  FROM template t JOIN template_category c ON c.template_id = t.template_id
+ WHERE t.run_id = ? AND c.effective_from_ms = ?
+ GROUP BY c.previous_category, c.category
+ ORDER BY c.previous_category, c.category;
