@@ -34,7 +34,14 @@ public class WaBillingApplication {
             System.exit(Launcher.explainStartupFailure(e, System.err));
             return;
         }
-        int code = context.getBean(Launcher.class).run(invocation);
-        System.exit(SpringApplication.exit(context, () -> code));
+        int code;
+        try {
+            code = context.getBean(Launcher.class).run(invocation);
+        } catch (RuntimeException e) {
+            System.err.println("wa-billing: " + e);
+            code = ExitCodes.FAILED;
+        }
+        int exitCode = code;
+        System.exit(SpringApplication.exit(context, () -> exitCode));
     }
 }

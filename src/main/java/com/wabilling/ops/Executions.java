@@ -37,6 +37,19 @@ public final class Executions {
                 .toList();
     }
 
+    /** The execution with that id, or null (the repository throws for unknown ids). */
+    public static JobExecution find(JobRepository repository, long id) {
+        try {
+            return repository.getJobExecution(id);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            return null;
+        }
+    }
+
+    public static String time(java.time.LocalDateTime time) {
+        return time == null ? "" : time.withNano(0).toString().replace('T', ' ');
+    }
+
     public static long sum(JobExecution execution, java.util.function.ToLongFunction<StepExecution> count) {
         return execution.getStepExecutions().stream().mapToLong(count).sum();
     }

@@ -60,7 +60,7 @@ public class OpsCommands {
         if (action.equals("recover")) {
             return recover();
         }
-        JobExecution execution = repository.getJobExecution(Long.parseLong(args.get(1)));
+        JobExecution execution = Executions.find(repository, Long.parseLong(args.get(1)));
         if (execution == null) {
             err.println("wa-billing: there is no execution " + args.get(1) + "; see jobs/wa-billing ops list");
             return ExitCodes.USAGE;
@@ -77,8 +77,8 @@ public class OpsCommands {
         TextTable table = new TextTable("id", "job", "parameters", "status", "start", "end", "duration", "read",
                 "write", "skip");
         for (JobExecution e : Executions.recent(repository, limit)) {
-            table.row(e.getId(), e.getJobInstance().getJobName(), parameters(e), e.getStatus(), e.getStartTime(),
-                    e.getEndTime(), Executions.duration(e), Executions.sum(e, StepExecution::getReadCount),
+            table.row(e.getId(), e.getJobInstance().getJobName(), parameters(e), e.getStatus(),
+                    Executions.time(e.getStartTime()), Executions.time(e.getEndTime()), Executions.duration(e), Executions.sum(e, StepExecution::getReadCount),
                     Executions.sum(e, StepExecution::getWriteCount), Executions.sum(e, StepExecution::getSkipCount));
         }
         out.print(table.isEmpty() ? "No executions yet.\n" : table.render(""));
@@ -90,7 +90,8 @@ public class OpsCommands {
                 + e.getJobInstanceId() + ")");
         out.println("  parameters: " + parameters(e));
         out.println("  status:     " + e.getStatus() + " / " + e.getExitStatus().getExitCode());
-        out.println("  started:    " + e.getStartTime() + "  ended: " + e.getEndTime() + "  duration: "
+        out.println("  started:    " + Executions.time(e.getStartTime()) + "  ended: " + Executions.time(e.getEndTime())
+                + "  duration: "
                 + Executions.duration(e));
         out.println("  process:    " + ProcessOwner.describe(e));
         TextTable steps = new TextTable("step", "status", "read", "write", "filter", "skip", "commits", "rollbacks");

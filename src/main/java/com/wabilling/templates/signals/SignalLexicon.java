@@ -50,7 +50,7 @@ public final class SignalLexicon {
     }
 
     private Signals loadOrFallback(String language) {
-        Signals own = load(language);
+        Signals own = language.equals(FALLBACK) ? fallback : load(language);
         return own != null ? own : fallback;
     }
 

@@ -30,8 +30,9 @@ public final class Signals {
         entries.get(kind).add(Entry.compile(entry));
     }
 
-    int size() {
-        return entries.values().stream().mapToInt(List::size).sum();
+    /** How many entries a section holds. */
+    public int count(SignalKind kind) {
+        return entries.get(kind).size();
     }
 
     /** The first signal of that kind found in the text, in file order. */

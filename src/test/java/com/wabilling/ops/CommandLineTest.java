@@ -1,0 +1,65 @@
+package com.wabilling.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    private static final String SAMPLE = "sample-data/templates.csv";
+
+    @Test
+    void fillsDefaultsSoEquivalentCommandsAreTheSameRun() {
+        var given = CommandLine.parse(new String[] {"migrate-templates", "input=" + SAMPLE});
+        var explicit = CommandLine.parse(new String[] {"migrate-templates", "effective-date=2023-04-01",
+            "input=" + SAMPLE, "max-rejects=1000"});
+
+        assertThat(given.parameters()).isEqualTo(explicit.parameters());
+        assertThat(given.parameters()).containsEntry("effective-date", "2023-04-01");
+    }
+
+    @Test
+    void keepsRerunAsAnIdentifyingParameter() {
+        var invocation = CommandLine.parse(new String[] {"migrate-templates", "input=" + SAMPLE, "rerun=2"});
+
+        assertThat(invocation.parameters()).containsEntry("rerun", "2");
+    }
+
+    @Test
+    void usageErrorsSayWhatIsWrongAndWhatIsAccepted() {
+        assertUsage(new String[] {}, "no command");
+        assertUsage(new String[] {"frobnicate"}, "unknown command 'frobnicate'");
+        assertUsage(new String[] {"migrate-templates"}, "missing parameter input=");
+        assertUsage(new String[] {"migrate-templates", "input=" + SAMPLE, "colour=red"}, "unknown parameter 'colour'");
+        assertUsage(new String[] {"migrate-templates", "input=nope.csv"}, "does not exist: nope.csv");
+        assertUsage(new String[] {"migrate-templates", "input=" + SAMPLE, "effective-date=April"}, "not a date");
+        assertUsage(new String[] {"migrate-templates", "input=" + SAMPLE, "max-rejects=-1"}, "not a whole number");
+        assertUsage(new String[] {"migrate-templates", "input"}, "is not name=value");
+        assertUsage(new String[] {"migrate-templates", "input=" + SAMPLE, "rerun="}, "rerun= needs a value");
+        assertUsage(new String[] {"ops", "show"}, "accepted: ops list");
+        assertUsage(new String[] {"ops", "show", "abc"}, "cannot understand");
+        assertUsage(new String[] {"demo", "x=1"}, "demo takes no parameters");
+    }
+
+    @Test
+    void mentionsTheAcceptedParametersInErrors() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"migrate-templates", "colour=red"}))
+                .hasMessageContaining("input=<file or directory>").hasMessageContaining("[effective-date=2023-04-01]");
+    }
+
+    @Test
+    void acceptsOpsActions() {
+        assertThat(CommandLine.parse(new String[] {"ops", "list"}).arguments()).containsExactly("list");
+        assertThat(CommandLine.parse(new String[] {"ops", "show", "12"}).arguments()).containsExactly("show", "12");
+        assertThat(CommandLine.parse(new String[] {"ops", "recover"}).arguments()).containsExactly("recover");
+        assertThat(Path.of(SAMPLE)).exists();
+    }
+
+    private static void assertUsage(String[] args, String message) {
+        assertThatThrownBy(() -> CommandLine.parse(args)).isInstanceOf(UsageException.class)
+                .hasMessageContaining(message);
+    }
+}
