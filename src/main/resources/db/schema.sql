@@ -53,3 +53,27 @@ CREATE TABLE IF NOT EXISTS template_category (
   recorded_at_ms     BIGINT NOT NULL,
   PRIMARY KEY (template_id, effective_from_ms)
 );
+
+-- domain.md 3 / formats.md: imported messages, one row per message_id.
+-- event_at_ms is when the message counts: received (inbound) or delivered (outbound); NULL if never.
+CREATE TABLE IF NOT EXISTS message (
+  message_id            VARCHAR(128) NOT NULL PRIMARY KEY,
+  waba_id               VARCHAR(32) NOT NULL,
+  phone_number_id       VARCHAR(32) NOT NULL,
+  customer_wa_id        VARCHAR(16) NOT NULL,
+  bucket                SMALLINT NOT NULL,
+  direction             CHAR(1) NOT NULL,
+  message_type          VARCHAR(32) NOT NULL,
+  template_name         VARCHAR(512),
+  template_language     VARCHAR(16),
+  sent_at_ms            BIGINT NOT NULL,
+  status                VARCHAR(16),
+  delivered_at_ms       BIGINT,
+  event_at_ms           BIGINT,
+  entry_point           VARCHAR(16),
+  meta_conversation_id  VARCHAR(128),
+  meta_category         VARCHAR(32),
+  run_id                BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS message_event ON message (event_at_ms);
+CREATE INDEX IF NOT EXISTS message_sent ON message (sent_at_ms);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.wabilling.messages.MessageImportJobConfiguration;
 import com.wabilling.templates.TemplateMigrationJobConfiguration;
 
 /** Parses {@code COMMAND name=value ...} (cli.md) before anything is started. */
@@ -17,6 +18,9 @@ public final class CommandLine {
                     JobCommand.Param.required("input", JobCommand.Kind.EXISTING_PATH),
                     JobCommand.Param.optional("effective-date", TemplateMigrationJobConfiguration.DEFAULT_EFFECTIVE_DATE,
                             JobCommand.Kind.DATE),
+                    JobCommand.Param.optional("max-rejects", "1000", JobCommand.Kind.COUNT))),
+            new JobCommand("import-messages", MessageImportJobConfiguration.JOB_NAME, List.of(
+                    JobCommand.Param.required("input", JobCommand.Kind.EXISTING_PATH),
                     JobCommand.Param.optional("max-rejects", "1000", JobCommand.Kind.COUNT))));
 
     /** A parsed invocation: a job to run, an ops action, or the demo. */

@@ -1,0 +1,19 @@
+package com.wabilling.conversations;
+
+import java.util.Comparator;
+
+/** The scope conversations are counted in; phoneNumberId is empty in WABA scope mode. */
+public record Scope(String wabaId, String phoneNumberId, String customerWaId) implements Comparable<Scope> {
+
+    private static final Comparator<Scope> ORDER = Comparator.comparing(Scope::wabaId)
+            .thenComparing(Scope::phoneNumberId).thenComparing(Scope::customerWaId);
+
+    public static Scope of(ScopeMode mode, String wabaId, String phoneNumberId, String customerWaId) {
+        return new Scope(wabaId, mode == ScopeMode.WABA ? "" : phoneNumberId, customerWaId);
+    }
+
+    @Override
+    public int compareTo(Scope other) {
+        return ORDER.compare(this, other);
+    }
+}

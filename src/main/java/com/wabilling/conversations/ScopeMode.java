@@ -1,0 +1,28 @@
+package com.wabilling.conversations;
+
+/**
+ * What a conversation belongs to (domain.md 3.1): a business phone number and a customer, or with
+ * {@code conversation-scope=waba} the whole WABA and a customer.
+ */
+public enum ScopeMode {
+    PHONE_NUMBER("phone-number"), WABA("waba");
+
+    private final String parameter;
+
+    ScopeMode(String parameter) {
+        this.parameter = parameter;
+    }
+
+    public String parameter() {
+        return parameter;
+    }
+
+    public static ScopeMode ofParameter(String value) {
+        for (ScopeMode mode : values()) {
+            if (mode.parameter.equals(value)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("conversation-scope must be phone-number or waba: " + value);
+    }
+}

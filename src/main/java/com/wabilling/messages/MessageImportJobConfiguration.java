@@ -1,0 +1,90 @@
+package com.wabilling.messages;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.wabilling.WaBillingConfiguration.OutputDirectory;
+import com.wabilling.ops.ProcessOwner;
+import com.wabilling.support.csv.CsvFilesReader;
+import com.wabilling.support.csv.CsvRow;
+import com.wabilling.support.csv.InputFiles;
+import com.wabilling.support.rejects.Checked;
+import com.wabilling.support.rejects.RejectLimit;
+import com.wabilling.support.rejects.RunLedger;
+
+/**
+ * import-messages (formats.md, messages CSV): stream one file or a directory of exports into the
+ * message table, deduplicated by message_id across files and runs, every bad row rejected.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MessageImportJobConfiguration {
+
+    public static final String JOB_NAME = "import-messages";
+    private static final int CHUNK_SIZE = 1000;
+
+    @Bean
+    MessageDao messageDao(JdbcTemplate jdbc) {
+        return new MessageDao(jdbc);
+    }
+
+    @Bean
+    Job messageImportJob(JobRepository jobRepository, Step importMessagesStep, Step messageImportReportStep,
+            ProcessOwner processOwner) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(processOwner)
+                .start(importMessagesStep)
+                .next(messageImportReportStep)
+                .build();
+    }
+
+    @Bean
+    Step importMessagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            CsvFilesReader messageExportReader, MessageImportWriter messageImportWriter) {
+        return new StepBuilder("import-messages", jobRepository)
+                .<CsvRow, Checked<ExportedMessage>>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(messageExportReader)
+                .processor(new MessageImportProcessor())
+                .writer(messageImportWriter)
+                .build();
+    }
+
+    @Bean
+    Step messageImportReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            MessageImportReport messageImportReport) {
+        return new StepBuilder("write-import-report", jobRepository)
+                .tasklet(messageImportReport, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    CsvFilesReader messageExportReader(@Value("#{jobParameters['input']}") String input) {
+        return new CsvFilesReader("messages", InputFiles.resolve(input), MessageRowMapper.REQUIRED_COLUMNS);
+    }
+
+    @Bean
+    @StepScope
+    MessageImportWriter messageImportWriter(MessageDao messages, RunLedger ledger, OutputDirectory output,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId,
+            @Value("#{stepExecution.jobExecution.id}") long executionId,
+            @Value("#{jobParameters['max-rejects'] ?: '1000'}") String maxRejects) {
+        RejectLimit limit = new RejectLimit(Long.parseLong(maxRejects), ledger, output.path(), JOB_NAME, executionId);
+        return new MessageImportWriter(messages, ledger, limit, runId);
+    }
+
+    @Bean
+    @StepScope
+    MessageImportReport messageImportReport(MessageDao messages, RunLedger ledger, OutputDirectory output) {
+        return new MessageImportReport(messages, ledger, output.path());
+    }
+}

@@ -1,0 +1,120 @@
+package com.wabilling.messages;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.wabilling.support.Timestamps;
+import com.wabilling.support.csv.CsvRow;
+import com.wabilling.support.rejects.RejectedRecordException;
+
+/** Maps and validates a messages CSV record (formats.md); a broken one is rejected with its reason. */
+public final class MessageRowMapper {
+
+    public static final List<String> REQUIRED_COLUMNS = List.of("message_id", "waba_id", "phone_number_id",
+            "customer_wa_id", "direction", "type", "timestamp");
+
+    private static final Set<String> STATUSES = Set.of("sent", "delivered", "read", "failed");
+    private static final Set<String> ENTRY_POINTS = Set.of("ctwa_ad", "page_cta");
+
+    private MessageRowMapper() {
+    }
+
+    public static ExportedMessage map(CsvRow row) {
+        if (row.isMalformed()) {
+            throw new RejectedRecordException(row.malformed());
+        }
+        String messageId = required(row, "message_id");
+        if (messageId.length() > 128) {
+            throw new RejectedRecordException("message_id longer than 128 characters");
+        }
+        String wabaId = id(row, "waba_id");
+        String phoneNumberId = id(row, "phone_number_id");
+        String customer = phoneNumber(row, "customer_wa_id");
+        Direction direction = direction(row);
+        String type = required(row, "type").toLowerCase(Locale.ROOT);
+        Instant timestamp = Timestamps.parse("timestamp", row.get("timestamp"));
+        if (direction == Direction.INBOUND) {
+            String entryPoint = row.get("entry_point").toLowerCase(Locale.ROOT);
+            if (!entryPoint.isEmpty() && !ENTRY_POINTS.contains(entryPoint)) {
+                throw new RejectedRecordException("entry_point must be ctwa_ad, page_cta or empty: '" + entryPoint + "'");
+            }
+            return new ExportedMessage(messageId, wabaId, phoneNumberId, customer, direction, type, null, null,
+                    timestamp, null, null, entryPoint.isEmpty() ? null : entryPoint, null, null);
+        }
+        String templateName = null;
+        String templateLanguage = null;
+        if (type.equals("template")) {
+            templateName = required(row, "template_name");
+            templateLanguage = required(row, "template_language");
+        }
+        String status = required(row, "status").toLowerCase(Locale.ROOT);
+        if (!STATUSES.contains(status)) {
+            throw new RejectedRecordException("status must be sent, delivered, read or failed: '" + status + "'");
+        }
+        boolean delivered = status.equals("delivered") || status.equals("read");
+        String deliveredText = row.get("delivered_at");
+        Instant deliveredAt = null;
+        if (delivered) {
+            deliveredAt = Timestamps.parse("delivered_at", deliveredText);
+        } else if (!deliveredText.isEmpty()) {
+            throw new RejectedRecordException("delivered_at given for a message with status " + status);
+        }
+        return new ExportedMessage(messageId, wabaId, phoneNumberId, customer, direction, type, templateName,
+                templateLanguage, timestamp, status, deliveredAt, null, emptyToNull(row.get("meta_conversation_id")),
+                emptyToNull(row.get("meta_category").toLowerCase(Locale.ROOT)));
+    }
+
+    private static Direction direction(CsvRow row) {
+        return switch (required(row, "direction").toLowerCase(Locale.ROOT)) {
+            case "inbound" -> Direction.INBOUND;
+            case "outbound" -> Direction.OUTBOUND;
+            default -> throw new RejectedRecordException(
+                    "direction must be inbound or outbound: '" + row.get("direction") + "'");
+        };
+    }
+
+    private static String id(CsvRow row, String column) {
+        String value = required(row, column);
+        if (value.length() > 32 || !digits(value)) {
+            throw new RejectedRecordException(column + " must be digits: '" + value + "'");
+        }
+        return value;
+    }
+
+    /** E.164 digits, 8 to 15 of them; a leading '+' is dropped. */
+    static String phoneNumber(CsvRow row, String column) {
+        String value = required(row, column);
+        String digits = value.startsWith("+") ? value.substring(1) : value;
+        if (!digits(digits) || digits.length() < 8 || digits.length() > 15) {
+            throw new RejectedRecordException(column + " is not an E.164 number (8 to 15 digits): '" + value + "'");
+        }
+        return digits;
+    }
+
+    private static String required(CsvRow row, String column) {
+        String value = row.get(column);
+        if (value.isEmpty()) {
+            throw new RejectedRecordException(column + " is empty");
+        }
+        return value;
+    }
+
+    private static boolean digits(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}
