@@ -77,3 +77,55 @@ CREATE TABLE IF NOT EXISTS message (
 );
 CREATE INDEX IF NOT EXISTS message_event ON message (event_at_ms);
 CREATE INDEX IF NOT EXISTS message_sent ON message (sent_at_ms);
+
+-- domain.md 3: reconstructed conversations. phone_number_id is '' in WABA scope mode.
+CREATE TABLE IF NOT EXISTS conversation (
+  conversation_id     VARCHAR(32) NOT NULL,
+  scope_mode          VARCHAR(16) NOT NULL,
+  waba_id             VARCHAR(32) NOT NULL,
+  phone_number_id     VARCHAR(32) NOT NULL,
+  customer_wa_id      VARCHAR(16) NOT NULL,
+  bucket              SMALLINT NOT NULL,
+  market              VARCHAR(64) NOT NULL,
+  category            VARCHAR(20) NOT NULL,
+  opened_at_ms        BIGINT NOT NULL,
+  expires_at_ms       BIGINT NOT NULL,
+  opening_message_id  VARCHAR(128) NOT NULL,
+  messages            INTEGER NOT NULL,
+  run_id              BIGINT NOT NULL,
+  PRIMARY KEY (conversation_id, scope_mode)
+);
+CREATE INDEX IF NOT EXISTS conversation_opened ON conversation (scope_mode, opened_at_ms);
+
+CREATE TABLE IF NOT EXISTS anomaly (
+  scope_mode      VARCHAR(16) NOT NULL,
+  period_from_ms  BIGINT NOT NULL,
+  period_to_ms    BIGINT NOT NULL,
+  message_id      VARCHAR(128) NOT NULL,
+  kind            VARCHAR(32) NOT NULL,
+  detail          VARCHAR(1000) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS anomaly_period ON anomaly (scope_mode, period_from_ms, period_to_ms);
+
+CREATE TABLE IF NOT EXISTS reconciliation_finding (
+  scope_mode            VARCHAR(16) NOT NULL,
+  period_from_ms        BIGINT NOT NULL,
+  period_to_ms          BIGINT NOT NULL,
+  kind                  VARCHAR(32) NOT NULL,
+  conversation_id       VARCHAR(4000) NOT NULL,
+  meta_conversation_id  VARCHAR(4000) NOT NULL,
+  detail                VARCHAR(1000) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reconciliation_period ON reconciliation_finding (scope_mode, period_from_ms, period_to_ms);
+
+-- Which periods were reconstructed, and a fingerprint of what each was built on (domain.md 3.4).
+CREATE TABLE IF NOT EXISTS reconstructed_period (
+  scope_mode        VARCHAR(16) NOT NULL,
+  from_ms           BIGINT NOT NULL,
+  to_ms             BIGINT NOT NULL,
+  window_messages   BIGINT NOT NULL,
+  carried_hash      VARCHAR(64) NOT NULL,
+  run_id            BIGINT NOT NULL,
+  completed_at_ms   BIGINT NOT NULL,
+  PRIMARY KEY (scope_mode, from_ms, to_ms)
+);

@@ -35,3 +35,8 @@ SELECT c.previous_category, c.category, COUNT(*)
  WHERE t.run_id = ? AND c.effective_from_ms = ?
  GROUP BY c.previous_category, c.category
  ORDER BY c.previous_category, c.category;
+
+-- name: category-history
+SELECT t.waba_id, t.template_name, t.language_code, c.effective_from_ms, c.category
+  FROM template t JOIN template_category c ON c.template_id = t.template_id
+ ORDER BY t.waba_id, t.template_name, t.language_code, c.effective_from_ms;

@@ -25,6 +25,11 @@ public class WaBillingApplication {
             System.exit(ExitCodes.USAGE);
             return;
         }
+        if (invocation.command().equals("demo") && System.getenv("WA_BILLING_REFERENCE_DIR") == null) {
+            // the demo runs on the project's own sample-data/, wherever it is started from
+            System.setProperty("wa-billing.reference-dir",
+                    java.nio.file.Path.of(System.getProperty("wa-billing.home", "."), "sample-data").toString());
+        }
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(WaBillingApplication.class)

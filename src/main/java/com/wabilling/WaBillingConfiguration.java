@@ -29,6 +29,11 @@ public class WaBillingConfiguration {
     }
 
     @Bean
+    ReferenceDirectory referenceDirectory(@Value("${wa-billing.reference-dir}") String dir) {
+        return new ReferenceDirectory(Path.of(dir));
+    }
+
+    @Bean
     DatabaseSchema databaseSchema(DataSource dataSource) {
         return new DatabaseSchema(dataSource);
     }
@@ -63,5 +68,9 @@ public class WaBillingConfiguration {
 
     /** Where reports, conversations and invoices go (cli.md: WA_BILLING_OUTPUT_DIR). */
     public record OutputDirectory(Path path) {
+    }
+
+    /** Where accounts.csv, markets.csv and rate-card.csv are (cli.md: WA_BILLING_REFERENCE_DIR). */
+    public record ReferenceDirectory(Path path) {
     }
 }

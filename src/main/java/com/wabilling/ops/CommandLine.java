@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.wabilling.conversations.ReconstructJobConfiguration;
 import com.wabilling.messages.MessageImportJobConfiguration;
 import com.wabilling.templates.TemplateMigrationJobConfiguration;
 
@@ -21,7 +22,11 @@ public final class CommandLine {
                     JobCommand.Param.optional("max-rejects", "1000", JobCommand.Kind.COUNT))),
             new JobCommand("import-messages", MessageImportJobConfiguration.JOB_NAME, List.of(
                     JobCommand.Param.required("input", JobCommand.Kind.EXISTING_PATH),
-                    JobCommand.Param.optional("max-rejects", "1000", JobCommand.Kind.COUNT))));
+                    JobCommand.Param.optional("max-rejects", "1000", JobCommand.Kind.COUNT))),
+            new JobCommand("reconstruct", ReconstructJobConfiguration.JOB_NAME, List.of(
+                    JobCommand.Param.required("from", JobCommand.Kind.DATE),
+                    JobCommand.Param.required("to", JobCommand.Kind.DATE),
+                    JobCommand.Param.optional("conversation-scope", "phone-number", JobCommand.Kind.SCOPE))));
 
     /** A parsed invocation: a job to run, an ops action, or the demo. */
     public record Invocation(String command, JobCommand job, Map<String, String> parameters, List<String> arguments) {
@@ -46,7 +51,13 @@ public final class CommandLine {
             return new Invocation(command, null, Map.of(), OpsCommands.check(rest));
         }
         JobCommand job = find(command).orElseThrow(() -> new UsageException("unknown command '" + command + "'"));
-        return new Invocation(command, job, job.resolve(pairs(command, rest)), List.of());
+        Map<String, String> parameters = job.resolve(pairs(command, rest));
+        if (parameters.containsKey("from") && parameters.containsKey("to")
+                && parameters.get("from").compareTo(parameters.get("to")) >= 0) {
+            throw new UsageException(command + ": from= must be before to= (to is exclusive): from="
+                    + parameters.get("from") + " to=" + parameters.get("to"));
+        }
+        return new Invocation(command, job, parameters, List.of());
     }
 
     public static Optional<JobCommand> find(String command) {

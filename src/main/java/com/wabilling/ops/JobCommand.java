@@ -19,7 +19,7 @@ public record JobCommand(String name, String jobName, List<Param> params) {
 
     public static final String RERUN = "rerun";
 
-    public enum Kind { TEXT, EXISTING_PATH, DATE, MONTH, COUNT, BOOLEAN }
+    public enum Kind { TEXT, EXISTING_PATH, DATE, MONTH, COUNT, BOOLEAN, SCOPE }
 
     public record Param(String name, boolean required, String defaultValue, Kind kind) {
 
@@ -39,6 +39,7 @@ public record JobCommand(String name, String jobName, List<Param> params) {
                 case MONTH -> "<YYYY-MM>";
                 case COUNT -> "<whole number>";
                 case BOOLEAN -> "<true|false>";
+                case SCOPE -> "<phone-number|waba>";
             };
             String text = name + "=" + (defaultValue == null ? shape : defaultValue);
             return required ? text : "[" + text + "]";
@@ -83,6 +84,8 @@ public record JobCommand(String name, String jobName, List<Param> params) {
             case MONTH -> parses(() -> YearMonth.parse(value)) ? null : "is not a month YYYY-MM: " + value;
             case COUNT -> value.matches("\\d{1,9}") ? null : "is not a whole number: " + value;
             case BOOLEAN -> value.equals("true") || value.equals("false") ? null : "must be true or false: " + value;
+            case SCOPE -> value.equals("phone-number") || value.equals("waba") ? null
+                    : "must be phone-number or waba: " + value;
         };
         if (problem != null) {
             throw new UsageException(name + ": " + p.name() + " " + problem + "; usage: " + usage());

@@ -10,7 +10,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
 
-import com.wabilling.templates.TemplateMigrationJobConfiguration;
 
 /** Carries out a parsed invocation: a job, an ops action or the demo. */
 public class Launcher {
@@ -43,14 +42,29 @@ public class Launcher {
             out.println("wa-billing: demo needs " + samples + " (run it from a checkout of the project)");
             return ExitCodes.USAGE;
         }
-        Map<String, String> migrate = new LinkedHashMap<>();
-        migrate.put("input", samples.resolve("templates.csv").toString());
-        out.println("== migrate-templates input=" + migrate.get("input"));
-        return demoStep("migrate-templates", TemplateMigrationJobConfiguration.JOB_NAME, migrate);
+        String[][] steps = {
+            {"migrate-templates", "input=" + samples.resolve("templates.csv")},
+            {"import-messages", "input=" + samples.resolve("messages")},
+            {"reconstruct", "from=2023-05-25", "to=2023-06-01"},
+            {"reconstruct", "from=2023-06-01", "to=2023-07-01"},
+            {"reconstruct", "from=2023-07-01", "to=2023-07-06"},
+        };
+        for (String[] step : steps) {
+            out.println("== " + String.join(" ", step));
+            int code = demoStep(step);
+            if (code != ExitCodes.OK) {
+                return code;
+            }
+            out.println();
+        }
+        return ExitCodes.OK;
     }
 
-    private int demoStep(String command, String jobName, Map<String, String> given) {
-        Map<String, String> parameters = CommandLine.find(command).orElseThrow().resolve(given);
+    private int demoStep(String[] args) {
+        CommandLine.Invocation invocation = CommandLine.parse(args);
+        Map<String, String> parameters = new LinkedHashMap<>(invocation.parameters());
+        String command = invocation.command();
+        String jobName = invocation.job().jobName();
         JobRunner.Outcome outcome = runner.run(command, jobName, parameters);
         if (outcome.exitCode() == ExitCodes.ALREADY_COMPLETED) {
             out.println("(already done in this data directory: running it again with a new rerun= value)");

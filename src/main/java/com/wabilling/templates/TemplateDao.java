@@ -85,6 +85,15 @@ public class TemplateDao {
         }, runId, effectiveFromMs);
     }
 
+    public CategoryHistory categoryHistory() {
+        CategoryHistory history = new CategoryHistory();
+        jdbc.query(SQL.get("category-history"), rs -> {
+            history.add(rs.getString(1), rs.getString(2), rs.getString(3), java.time.Instant.ofEpochMilli(rs.getLong(4)),
+                    TemplateCategory.valueOf(rs.getString(5)));
+        });
+        return history;
+    }
+
     /** (previous category, new category, templates) of one migration run. */
     public record CategoryMove(String previous, String category, long templates) {
     }

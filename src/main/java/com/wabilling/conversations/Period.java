@@ -1,0 +1,36 @@
+package com.wabilling.conversations;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** A reconstruction period [from, to) in UTC, in one scope mode (domain.md 3.4). */
+public record Period(LocalDate fromDate, LocalDate toDate, ScopeMode mode) {
+
+    public Instant from() {
+        return fromDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    public Instant to() {
+        return toDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The state at the start needs the day before; counts of its conversations need up to 72 h after. */
+    public Instant readFrom() {
+        return from().minus(ScopeReconstruction.WINDOW);
+    }
+
+    public Instant readTo() {
+        return to().plus(ScopeReconstruction.FREE_ENTRY_POINT_WINDOW);
+    }
+
+    /** A conversation open at the start opened at most 72 h before it (a free entry point). */
+    public Instant carriedFrom() {
+        return from().minus(ScopeReconstruction.FREE_ENTRY_POINT_WINDOW);
+    }
+
+    /** File name stem, {@code 2023-06-01_2023-07-01}. */
+    public String fileStem() {
+        return fromDate + "_" + toDate;
+    }
+}

@@ -1,0 +1,94 @@
+package com.wabilling.conversations;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Which periods were reconstructed and what each was built on (domain.md 3.4): the number of
+ * messages in its read window and the conversations carried into it. When either has changed since
+ * (late messages, an earlier period re-run), that period must be re-run.
+ */
+public class PeriodLedger {
+
+    private final JdbcTemplate jdbc;
+
+    public PeriodLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What a period's result depends on. */
+    public record Fingerprint(long windowMessages, String carriedHash) {
+    }
+
+    /** A recorded period, as dates. */
+    public record Recorded(LocalDate from, LocalDate to, Fingerprint fingerprint) {
+    }
+
+    public Fingerprint fingerprint(ScopeMode mode, Instant from, Instant to) {
+        Period period = new Period(date(from), date(to), mode);
+        Long messages = jdbc.queryForObject(ConversationDao.SQL.get("window-messages"), Long.class,
+                period.readFrom().toEpochMilli(), period.readTo().toEpochMilli());
+        MessageDigest sha = sha256();
+        jdbc.query(ConversationDao.SQL.get("carried-ids"), rs -> {
+            sha.update(rs.getString(1).getBytes(StandardCharsets.US_ASCII));
+        }, mode.parameter(), period.carriedFrom().toEpochMilli(), period.from().toEpochMilli(),
+                period.from().toEpochMilli());
+        return new Fingerprint(messages == null ? 0 : messages, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** Records the period; periods it contains are superseded by it. */
+    public void record(Period period, long runId, Instant now) {
+        Fingerprint f = fingerprint(period.mode(), period.from(), period.to());
+        String mode = period.mode().parameter();
+        jdbc.update(ConversationDao.SQL.get("delete-contained-periods"), mode, period.from().toEpochMilli(),
+                period.to().toEpochMilli());
+        jdbc.update(ConversationDao.SQL.get("insert-period"), mode, period.from().toEpochMilli(),
+                period.to().toEpochMilli(), f.windowMessages(), f.carriedHash(), runId, now.toEpochMilli());
+    }
+
+    public List<Recorded> recorded(ScopeMode mode) {
+        return jdbc.query(ConversationDao.SQL.get("select-periods"), (rs, n) -> new Recorded(
+                date(Instant.ofEpochMilli(rs.getLong(1))), date(Instant.ofEpochMilli(rs.getLong(2))),
+                new Fingerprint(rs.getLong(3), rs.getString(4))), mode.parameter());
+    }
+
+    /** Recorded periods other than {@code except} whose inputs changed since they were built. */
+    public List<Recorded> stale(ScopeMode mode, Period except) {
+        List<Recorded> stale = new ArrayList<>();
+        for (Recorded r : recorded(mode)) {
+            if (r.from().equals(except.fromDate()) && r.to().equals(except.toDate())) {
+                continue;
+            }
+            Fingerprint now = fingerprint(mode, start(r.from()), start(r.to()));
+            if (!now.equals(r.fingerprint())) {
+                stale.add(r);
+            }
+        }
+        return stale;
+    }
+
+    private static Instant start(LocalDate date) {
+        return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static LocalDate date(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package com.wabilling.conversations;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.wabilling.WaBillingConfiguration.OutputDirectory;
+import com.wabilling.WaBillingConfiguration.ReferenceDirectory;
+import com.wabilling.ops.ProcessOwner;
+import com.wabilling.pricing.ReferenceFiles;
+import com.wabilling.templates.TemplateDao;
+
+/**
+ * reconstruct (domain.md 3): clear the period, rebuild its conversations scope by scope in
+ * partitions of customer buckets (scopes are independent), then write the files and the summary.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReconstructJobConfiguration {
+
+    public static final String JOB_NAME = "reconstruct";
+    static final int GRID_SIZE = 8;
+    private static final int CHUNK_SIZE = 500;
+
+    @Bean
+    ConversationDao conversationDao(JdbcTemplate jdbc) {
+        return new ConversationDao(jdbc);
+    }
+
+    @Bean
+    PeriodLedger periodLedger(JdbcTemplate jdbc) {
+        return new PeriodLedger(jdbc);
+    }
+
+    @Bean
+    Job reconstructJob(JobRepository jobRepository, Step clearPeriodStep, Step reconstructPartitionsStep,
+            Step reconstructReportStep, ProcessOwner processOwner) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(processOwner)
+                .start(clearPeriodStep)
+                .next(reconstructPartitionsStep)
+                .next(reconstructReportStep)
+                .build();
+    }
+
+    @Bean
+    Step clearPeriodStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ConversationDao conversations, ReferenceDirectory reference) {
+        return new StepBuilder("clear-period", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    new ReferenceFiles(reference.path()).markets(); // a missing or broken file stops here, before any work
+                    conversations.clear(period(chunkContext.getStepContext().getJobParameters()));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step reconstructPartitionsStep(JobRepository jobRepository, Step reconstructScopesStep) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("reconstruct-");
+        executor.setConcurrencyLimit(Runtime.getRuntime().availableProcessors());
+        return new StepBuilder("reconstruct", jobRepository)
+                .partitioner("reconstruct-scopes", bucketPartitioner())
+                .step(reconstructScopesStep)
+                .gridSize(GRID_SIZE)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    Step reconstructScopesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ScopeHistoryReader scopeHistoryReader, ReconstructProcessor reconstructProcessor,
+            ConversationWriter conversationWriter) {
+        return new StepBuilder("reconstruct-scopes", jobRepository)
+                .<ScopeHistory, ScopeOutcome>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(scopeHistoryReader)
+                .processor(reconstructProcessor)
+                .writer(conversationWriter)
+                .build();
+    }
+
+    @Bean
+    Step reconstructReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ReconstructReport reconstructReport) {
+        return new StepBuilder("write-conversations", jobRepository)
+                .tasklet(reconstructReport, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ScopeHistoryReader scopeHistoryReader(DataSource dataSource,
+            @Value("#{jobParameters}") Map<String, Object> parameters,
+            @Value("#{stepExecutionContext['partition']}") Integer partition) {
+        return new ScopeHistoryReader(dataSource, period(parameters), GRID_SIZE, partition);
+    }
+
+    @Bean
+    @StepScope
+    ReconstructProcessor reconstructProcessor(TemplateDao templates, ReferenceDirectory reference,
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        return new ReconstructProcessor(period(parameters), templates.categoryHistory(),
+                new ReferenceFiles(reference.path()).markets());
+    }
+
+    @Bean
+    @StepScope
+    ConversationWriter conversationWriter(ConversationDao conversations,
+            @Value("#{jobParameters}") Map<String, Object> parameters,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId) {
+        return new ConversationWriter(conversations, period(parameters), runId);
+    }
+
+    @Bean
+    @JobScope
+    ReconstructReport reconstructReport(ConversationDao conversations, PeriodLedger ledger, OutputDirectory output,
+            Clock clock, @Value("#{jobParameters}") Map<String, Object> parameters) {
+        return new ReconstructReport(conversations, ledger, period(parameters), output.path(), clock);
+    }
+
+    private static Partitioner bucketPartitioner() {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new HashMap<>();
+            for (int i = 0; i < gridSize; i++) {
+                ExecutionContext context = new ExecutionContext();
+                context.putInt("partition", i);
+                partitions.put("buckets-" + i, context);
+            }
+            return partitions;
+        };
+    }
+
+    static Period period(Map<String, Object> parameters) {
+        Object scope = parameters.get("conversation-scope");
+        return new Period(LocalDate.parse((String) parameters.get("from")), LocalDate.parse((String) parameters.get("to")),
+                ScopeMode.ofParameter(scope == null ? ScopeMode.PHONE_NUMBER.parameter() : (String) scope));
+    }
+}

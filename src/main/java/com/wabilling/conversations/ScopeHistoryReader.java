@@ -1,0 +1,143 @@
+package com.wabilling.conversations;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamSupport;
+
+import com.wabilling.messages.Buckets;
+import com.wabilling.support.jdbc.SqlStatements;
+
+/**
+ * Streams one partition's scopes in scope order: two cursors (messages of the read window, and
+ * conversations still open at the start) merged by scope, one scope in memory at a time. For
+ * restart it saves how many scopes were handed out and skips that many on open.
+ */
+public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamReader<ScopeHistory> {
+
+    private static final SqlStatements SQL = SqlStatements.load("db/conversations.sql");
+    private static final String SCOPES_KEY = "scopes";
+    private static final int FETCH_SIZE = 2000;
+
+    private final DataSource dataSource;
+    private final Period period;
+    private final int grid;
+    private final int partition;
+
+    private Connection connection;
+    private ResultSet messages;
+    private ResultSet carried;
+    private boolean messagesLeft;
+    private boolean carriedLeft;
+    private long scopes;
+
+    public ScopeHistoryReader(DataSource dataSource, Period period, int grid, int partition) {
+        setName("scopes");
+        this.dataSource = dataSource;
+        this.period = period;
+        this.grid = grid;
+        this.partition = partition;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        long skip = context.getLong(getExecutionContextKey(SCOPES_KEY), 0L);
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false); // PostgreSQL streams a cursor only inside a transaction
+            connection.setReadOnly(true);
+            String statement = period.mode() == ScopeMode.WABA ? "scope-messages-waba" : "scope-messages-phone-number";
+            messages = query(SQL.get(statement), period.readFrom().toEpochMilli(), period.readTo().toEpochMilli(),
+                    grid, partition);
+            carried = query(SQL.get("carried-conversations"), period.mode().parameter(),
+                    period.carriedFrom().toEpochMilli(), period.from().toEpochMilli(), period.from().toEpochMilli(),
+                    grid, partition);
+            messagesLeft = messages.next();
+            carriedLeft = carried.next();
+            scopes = 0;
+            while (scopes < skip && nextScope() != null) {
+                // already written by the failed execution
+            }
+        } catch (SQLException e) {
+            throw new ItemStreamException("cannot read messages for " + period.fileStem(), e);
+        }
+    }
+
+    @Override
+    public ScopeHistory read() {
+        try {
+            return nextScope();
+        } catch (SQLException e) {
+            throw new ItemStreamException("cannot read messages for " + period.fileStem(), e);
+        }
+    }
+
+    private ScopeHistory nextScope() throws SQLException {
+        if (!messagesLeft) {
+            return null;
+        }
+        Scope scope = scopeOf(messages);
+        List<StoredMessage> history = new ArrayList<>();
+        while (messagesLeft && scopeOf(messages).equals(scope)) {
+            history.add(new StoredMessage(messages.getString(4), Instant.ofEpochMilli(messages.getLong(5)),
+                    "I".equals(messages.getString(6)), messages.getString(7), messages.getString(8),
+                    messages.getString(9), messages.getString(10), messages.getString(11), messages.getString(12)));
+            messagesLeft = messages.next();
+        }
+        List<Conversation> open = new ArrayList<>();
+        while (carriedLeft && scopeOf(carried).compareTo(scope) < 0) {
+            carriedLeft = carried.next(); // a scope with open conversations but no messages now
+        }
+        while (carriedLeft && scopeOf(carried).equals(scope)) {
+            open.add(new Conversation(carried.getString(4), scope, ConversationCategory.valueOf(carried.getString(5)),
+                    Instant.ofEpochMilli(carried.getLong(6)), Instant.ofEpochMilli(carried.getLong(7)),
+                    carried.getString(8), carried.getInt(9)));
+            carriedLeft = carried.next();
+        }
+        scopes++;
+        return new ScopeHistory(scope, Buckets.of(scope.customerWaId()), open, history);
+    }
+
+    private static Scope scopeOf(ResultSet rs) throws SQLException {
+        String phone = rs.getString(2);
+        return new Scope(rs.getString(1), phone == null ? "" : phone.strip(), rs.getString(3));
+    }
+
+    private ResultSet query(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(FETCH_SIZE);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement.executeQuery();
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(getExecutionContextKey(SCOPES_KEY), scopes);
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.rollback();
+                connection.close(); // closes the statements and cursors too
+            } catch (SQLException e) {
+                throw new ItemStreamException("cannot close the message cursor", e);
+            }
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+-- Conversation reconstruction (domain.md 3).
+
+-- name: scope-messages-phone-number
+SELECT waba_id, phone_number_id, customer_wa_id, message_id, event_at_ms, direction, message_type, template_name,
+       template_language, entry_point, meta_conversation_id, meta_category
+  FROM message
+ WHERE event_at_ms >= ? AND event_at_ms < ? AND MOD(bucket, ?) = ?
+ ORDER BY waba_id, phone_number_id, customer_wa_id, event_at_ms, direction, message_id;
+
+-- name: scope-messages-waba
+SELECT waba_id, '' AS phone_number_id, customer_wa_id, message_id, event_at_ms, direction, message_type,
+       template_name, template_language, entry_point, meta_conversation_id, meta_category
+  FROM message
+ WHERE event_at_ms >= ? AND event_at_ms < ? AND MOD(bucket, ?) = ?
+ ORDER BY waba_id, customer_wa_id, event_at_ms, direction, message_id;
+
+-- name: carried-conversations
+-- conversations still open at the period start (opened before it, window not yet over)
+SELECT waba_id, phone_number_id, customer_wa_id, conversation_id, category, opened_at_ms, expires_at_ms,
+       opening_message_id, messages
+  FROM conversation
+ WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ? AND expires_at_ms > ? AND MOD(bucket, ?) = ?
+ ORDER BY waba_id, phone_number_id, customer_wa_id, opened_at_ms;
+
+-- name: carried-ids
+SELECT conversation_id FROM conversation
+ WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ? AND expires_at_ms > ?
+ ORDER BY conversation_id;
+
+-- name: insert-conversation
+INSERT INTO conversation (conversation_id, scope_mode, waba_id, phone_number_id, customer_wa_id, bucket, market,
+  category, opened_at_ms, expires_at_ms, opening_message_id, messages, run_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: insert-anomaly
+INSERT INTO anomaly (scope_mode, period_from_ms, period_to_ms, message_id, kind, detail) VALUES (?, ?, ?, ?, ?, ?);
+
+-- name: insert-finding
+INSERT INTO reconciliation_finding (scope_mode, period_from_ms, period_to_ms, kind, conversation_id,
+  meta_conversation_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?);
+
+-- name: delete-conversations
+DELETE FROM conversation WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ?;
+
+-- name: delete-anomalies
+DELETE FROM anomaly WHERE scope_mode = ? AND period_from_ms = ? AND period_to_ms = ?;
+
+-- name: delete-findings
+DELETE FROM reconciliation_finding WHERE scope_mode = ? AND period_from_ms = ? AND period_to_ms = ?;
+
+-- name: select-conversations
+SELECT conversation_id, waba_id, phone_number_id, customer_wa_id, market, category, opened_at_ms, expires_at_ms,
+       opening_message_id, messages
+  FROM conversation WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ?
+ ORDER BY opened_at_ms, conversation_id;
+
+-- name: category-counts
+SELECT category, COUNT(*), SUM(messages) FROM conversation
+ WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ?
+ GROUP BY category ORDER BY category;
+
+-- name: select-anomalies
+SELECT message_id, kind, detail FROM anomaly
+ WHERE scope_mode = ? AND period_from_ms = ? AND period_to_ms = ? ORDER BY message_id, kind;
+
+-- name: select-findings
+SELECT kind, conversation_id, meta_conversation_id, detail FROM reconciliation_finding
+ WHERE scope_mode = ? AND period_from_ms = ? AND period_to_ms = ? ORDER BY kind, conversation_id, meta_conversation_id;
+
+-- name: message-stats
+SELECT direction, COUNT(*) FROM message WHERE event_at_ms >= ? AND event_at_ms < ? GROUP BY direction;
+
+-- name: undelivered-count
+SELECT COUNT(*) FROM message WHERE direction = 'O' AND event_at_ms IS NULL AND sent_at_ms >= ? AND sent_at_ms < ?;
+
+-- name: meta-count
+SELECT COUNT(*) FROM message WHERE meta_conversation_id IS NOT NULL AND event_at_ms >= ? AND event_at_ms < ?;
+
+-- name: window-messages
+SELECT COUNT(*) FROM message WHERE event_at_ms >= ? AND event_at_ms < ?;
+
+-- name: delete-contained-periods
+DELETE FROM reconstructed_period WHERE scope_mode = ? AND from_ms >= ? AND to_ms <= ?;
+
+-- name: insert-period
+INSERT INTO reconstructed_period (scope_mode, from_ms, to_ms, window_messages, carried_hash, run_id, completed_at_ms)
+VALUES (?, ?, ?, ?, ?, ?, ?);
+
+-- name: select-periods
+SELECT from_ms, to_ms, window_messages, carried_hash FROM reconstructed_period WHERE scope_mode = ? ORDER BY from_ms, to_ms;
