@@ -1,0 +1,90 @@
+package com.wabilling.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+
+/**
+ * domain.md 3.4: random histories split at random period boundaries give exactly the conversations
+ * (ids, windows, message counts) of one run over the whole range. The split runs get their state the
+ * way the job does: conversations still open at the start, plus the messages of the read window.
+ */
+class PeriodCompositionPropertyTest {
+
+    private static final Scope SCOPE = new Scope("100", "200", "4915112345678");
+    private static final Instant START = Instant.parse("2023-06-01T00:00:00Z");
+    private static final Instant END = Instant.parse("2023-06-21T00:00:00Z");
+    private static final ConversationCategory[] TEMPLATE_CATEGORIES = {ConversationCategory.MARKETING,
+        ConversationCategory.UTILITY, ConversationCategory.AUTHENTICATION};
+
+    @RepeatedTest(300)
+    void consecutivePeriodsEqualOneRun(RepetitionInfo repetition) {
+        Random random = new Random(repetition.getCurrentRepetition() * 7919L);
+        List<MessageEvent> events = randomHistory(random);
+        List<Instant> boundaries = randomBoundaries(random);
+
+        List<Conversation> whole = run(events, START, END, List.of());
+        List<Conversation> split = new ArrayList<>();
+        for (int i = 0; i + 1 < boundaries.size(); i++) {
+            Instant from = boundaries.get(i);
+            Instant to = boundaries.get(i + 1);
+            List<Conversation> carried = split.stream()
+                    .filter(c -> c.openedAt().isBefore(from) && c.expiresAt().isAfter(from)).toList();
+            List<MessageEvent> window = events.stream()
+                    .filter(e -> !e.at().isBefore(from.minus(Duration.ofHours(24)))
+                            && e.at().isBefore(to.plus(Duration.ofHours(72))))
+                    .toList();
+            split.addAll(run(window, from, to, carried));
+        }
+
+        assertThat(split).as("boundaries %s", boundaries).isEqualTo(whole);
+    }
+
+    private static List<Conversation> run(List<MessageEvent> events, Instant from, Instant to,
+            List<Conversation> carried) {
+        ScopeReconstruction r = new ScopeReconstruction(SCOPE, from, to, carried);
+        events.forEach(r::accept);
+        return r.conversations();
+    }
+
+    private static List<Instant> randomBoundaries(Random random) {
+        TreeSet<Instant> cuts = new TreeSet<>(List.of(START, END));
+        int n = 1 + random.nextInt(6);
+        for (int i = 0; i < n; i++) {
+            // on whole hours, sometimes exactly on a message time (messages are on 30-minute steps)
+            cuts.add(START.plus(Duration.ofHours(1 + random.nextInt(20 * 24 - 1))));
+        }
+        return new ArrayList<>(cuts);
+    }
+
+    private static List<MessageEvent> randomHistory(Random random) {
+        List<MessageEvent> events = new ArrayList<>();
+        int count = 10 + random.nextInt(80);
+        for (int i = 0; i < count; i++) {
+            // coarse 30-minute grid so equal timestamps and exact 24 h / 72 h distances happen often
+            Instant at = START.plus(Duration.ofMinutes(30L * random.nextInt(20 * 48)));
+            String id = String.format("m%03d", i);
+            int kind = random.nextInt(10);
+            if (kind < 3) {
+                events.add(MessageEvent.inbound(id, at, random.nextInt(5) == 0));
+            } else if (kind < 7) {
+                events.add(MessageEvent.template(id, at, TEMPLATE_CATEGORIES[random.nextInt(3)]));
+            } else {
+                events.add(MessageEvent.freeForm(id, at, "text"));
+            }
+        }
+        // the job's order: time, inbound first, then message_id (domain.md 3.1)
+        events.sort(Comparator.comparing(MessageEvent::at).thenComparing(e -> !e.inbound())
+                .thenComparing(MessageEvent::messageId));
+        return events;
+    }
+}

@@ -1,0 +1,93 @@
+package com.wabilling.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import com.wabilling.support.csv.CsvFilesReader;
+import com.wabilling.support.csv.CsvRow;
+import com.wabilling.support.rejects.RejectedRecordException;
+
+class MessageRowMapperTest {
+
+    private static final String HEADER = "message_id,waba_id,phone_number_id,customer_wa_id,direction,type,"
+            + "template_name,template_language,timestamp,status,delivered_at,entry_point,meta_conversation_id,meta_category\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mapsADeliveredTemplateNormalisingNumberAndTimes() throws IOException {
+        ExportedMessage m = map("wamid.1,100,200,+5511987654321,OUTBOUND,template,order_update,pt_BR,"
+                + "2023-06-01T09:00:00-03:00,read,1685620860,,conv-1,UTILITY");
+
+        assertThat(m.customerWaId()).isEqualTo("5511987654321");
+        assertThat(m.timestamp()).isEqualTo(Instant.parse("2023-06-01T12:00:00Z"));
+        assertThat(m.eventAt()).isEqualTo(Instant.parse("2023-06-01T12:01:00Z"));
+        assertThat(m.metaCategory()).isEqualTo("utility");
+    }
+
+    @Test
+    void undeliveredOutboundHasNoEventTime() throws IOException {
+        assertThat(map("w2,100,200,5511987654321,outbound,text,,,1685620800,failed,,,,").eventAt()).isNull();
+    }
+
+    @Test
+    void inboundCountsAtItsTimestampAndKeepsTheEntryPoint() throws IOException {
+        ExportedMessage m = map("w3,100,200,5511987654321,inbound,text,,,1685620800000,,,ctwa_ad,,");
+
+        assertThat(m.eventAt()).isEqualTo(Instant.parse("2023-06-01T12:00:00Z"));
+        assertThat(m.entryPoint()).isEqualTo("ctwa_ad");
+    }
+
+    @Test
+    void identicalContentInAnotherWrittenFormIsEqual() throws IOException {
+        assertThat(map("w4,100,200,+5511987654321,inbound,text,,,2023-06-01T12:00:00Z,,,,,"))
+                .isEqualTo(map("w4,100,200,5511987654321,inbound,text,,,1685620800,,,,,"));
+    }
+
+    @Test
+    void rejectsBrokenRowsWithTheirReason() throws IOException {
+        assertReject(",100,200,5511987654321,inbound,text,,,1685620800,,,,,", "message_id is empty");
+        assertReject("w,1x0,200,5511987654321,inbound,text,,,1685620800,,,,,", "waba_id must be digits");
+        assertReject("w,100,200,1234567,inbound,text,,,1685620800,,,,,", "E.164");
+        assertReject("w,100,200,5511-98765,inbound,text,,,1685620800,,,,,", "E.164");
+        assertReject("w,100,200,5511987654321,sideways,text,,,1685620800,,,,,", "direction must be");
+        assertReject("w,100,200,5511987654321,inbound,text,,,2023-06-01T12:00:00,,,,,", "no time zone");
+        assertReject("w,100,200,5511987654321,inbound,text,,,1685620800,,,facebook,,", "entry_point");
+        assertReject("w,100,200,5511987654321,outbound,template,,en,1685620800,read,1685620801,,,", "template_name");
+        assertReject("w,100,200,5511987654321,outbound,text,,,1685620800,,,,,", "status is empty");
+        assertReject("w,100,200,5511987654321,outbound,text,,,1685620800,seen,,,,", "status must be");
+        assertReject("w,100,200,5511987654321,outbound,text,,,1685620800,read,,,,", "delivered_at is empty");
+        assertReject("w,100,200,5511987654321,outbound,text,,,1685620800,failed,1685620801,,,", "delivered_at given");
+        assertReject("w,100,200", "ragged row");
+    }
+
+    private void assertReject(String line, String reason) throws IOException {
+        CsvRow row = row(line);
+        assertThatThrownBy(() -> MessageRowMapper.map(row)).isInstanceOf(RejectedRecordException.class)
+                .hasMessageContaining(reason);
+    }
+
+    private ExportedMessage map(String line) throws IOException {
+        return MessageRowMapper.map(row(line));
+    }
+
+    private CsvRow row(String line) throws IOException {
+        Path file = Files.writeString(Files.createTempFile(dir, "m", ".csv"), HEADER + line + "\n");
+        CsvFilesReader reader = new CsvFilesReader("m", List.of(file), MessageRowMapper.REQUIRED_COLUMNS);
+        reader.open(new ExecutionContext());
+        CsvRow row = reader.read();
+        reader.close();
+        return row;
+    }
+}
