@@ -152,7 +152,7 @@ class MessageImportJobTest {
                 .isEqualTo(new SourceCounts(3500, 0, 0));
     }
 
-    // returns Object: a JobExecution-returning method would be taken for a factory by @SpringBatchTest
+    // returns Object: @SpringBatchTest takes a test-class method returning JobExecution for a job-scope factory
     private Object start(String input, String maxRejects, String rerun) throws Exception {
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
         parameters.put("input", input);
