@@ -1,5 +1,9 @@
 package com.wabilling.messages;
 
+import static com.wabilling.support.csv.Fields.id;
+import static com.wabilling.support.csv.Fields.isDigits;
+import static com.wabilling.support.csv.Fields.required;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +11,7 @@ import java.util.Set;
 
 import com.wabilling.support.Timestamps;
 import com.wabilling.support.csv.CsvRow;
+import com.wabilling.support.csv.Fields;
 import com.wabilling.support.rejects.RejectedRecordException;
 
 /** Maps and validates a messages CSV record (formats.md); a broken one is rejected with its reason. */
@@ -22,9 +27,7 @@ public final class MessageRowMapper {
     }
 
     public static ExportedMessage map(CsvRow row) {
-        if (row.isMalformed()) {
-            throw new RejectedRecordException(row.malformed());
-        }
+        Fields.wellFormed(row);
         String messageId = required(row, "message_id");
         if (messageId.length() > 128) {
             throw new RejectedRecordException("message_id longer than 128 characters");
@@ -75,44 +78,16 @@ public final class MessageRowMapper {
         };
     }
 
-    private static String id(CsvRow row, String column) {
-        String value = required(row, column);
-        if (value.length() > 32 || !digits(value)) {
-            throw new RejectedRecordException(column + " must be digits: '" + value + "'");
-        }
-        return value;
-    }
-
     /** E.164 digits, 8 to 15 of them; a leading '+' is dropped. */
     static String phoneNumber(CsvRow row, String column) {
         String value = required(row, column);
         String digits = value.startsWith("+") ? value.substring(1) : value;
-        if (!digits(digits) || digits.length() < 8 || digits.length() > 15) {
+        if (!isDigits(digits) || digits.length() < 8 || digits.length() > 15) {
             throw new RejectedRecordException(column + " is not an E.164 number (8 to 15 digits): '" + value + "'");
         }
         return digits;
     }
 
-    private static String required(CsvRow row, String column) {
-        String value = row.get(column);
-        if (value.isEmpty()) {
-            throw new RejectedRecordException(column + " is empty");
-        }
-        return value;
-    }
-
-    private static boolean digits(String value) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static String emptyToNull(String value) {
         return value.isEmpty() ? null : value;
