@@ -129,3 +129,45 @@ CREATE TABLE IF NOT EXISTS reconstructed_period (
   completed_at_ms   BIGINT NOT NULL,
   PRIMARY KEY (scope_mode, from_ms, to_ms)
 );
+
+-- domain.md 4: invoices and their lines. A FINALIZED invoice is never updated or deleted
+-- (every statement that changes an invoice is restricted to status = 'DRAFT').
+CREATE TABLE IF NOT EXISTS invoice (
+  invoice_id             VARCHAR(64) NOT NULL PRIMARY KEY,
+  invoice_number         VARCHAR(32),
+  kind                   VARCHAR(16) NOT NULL,
+  status                 VARCHAR(16) NOT NULL,
+  waba_id                VARCHAR(32) NOT NULL,
+  billing_month          VARCHAR(7) NOT NULL,
+  references_invoice_id  VARCHAR(64),
+  account_name           VARCHAR(256) NOT NULL,
+  currency               VARCHAR(3) NOT NULL,
+  conversations          BIGINT NOT NULL,
+  billable               BIGINT NOT NULL,
+  subtotal               DECIMAL(19,6) NOT NULL,
+  markup                 DECIMAL(19,6) NOT NULL,
+  total                  DECIMAL(19,6) NOT NULL,
+  created_at_ms          BIGINT NOT NULL,
+  finalized_at_ms        BIGINT,
+  run_id                 BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS invoice_month ON invoice (billing_month, waba_id);
+CREATE UNIQUE INDEX IF NOT EXISTS invoice_number_unique ON invoice (invoice_number);
+
+CREATE TABLE IF NOT EXISTS invoice_line (
+  invoice_id     VARCHAR(64) NOT NULL,
+  category       VARCHAR(20) NOT NULL,
+  market         VARCHAR(64) NOT NULL,
+  unit_price     DECIMAL(19,6) NOT NULL,
+  conversations  BIGINT NOT NULL,
+  free_count     BIGINT NOT NULL,
+  billable       BIGINT NOT NULL,
+  amount         DECIMAL(19,6) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS invoice_line_invoice ON invoice_line (invoice_id);
+
+-- Gap-free invoice numbers: taken in the transaction that finalizes, never reset.
+CREATE TABLE IF NOT EXISTS invoice_sequence (
+  sequence_name  VARCHAR(32) NOT NULL PRIMARY KEY,
+  next_value     BIGINT NOT NULL
+);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.wabilling.conversations.ReconstructJobConfiguration;
+import com.wabilling.invoicing.InvoiceJobConfiguration;
 import com.wabilling.messages.MessageImportJobConfiguration;
 import com.wabilling.templates.TemplateMigrationJobConfiguration;
 
@@ -26,7 +27,10 @@ public final class CommandLine {
             new JobCommand("reconstruct", ReconstructJobConfiguration.JOB_NAME, List.of(
                     JobCommand.Param.required("from", JobCommand.Kind.DATE),
                     JobCommand.Param.required("to", JobCommand.Kind.DATE),
-                    JobCommand.Param.optional("conversation-scope", "phone-number", JobCommand.Kind.SCOPE))));
+                    JobCommand.Param.optional("conversation-scope", "phone-number", JobCommand.Kind.SCOPE))),
+            new JobCommand("invoice", InvoiceJobConfiguration.JOB_NAME, List.of(
+                    JobCommand.Param.required("month", JobCommand.Kind.MONTH),
+                    JobCommand.Param.optional("finalize", "false", JobCommand.Kind.BOOLEAN))));
 
     /** A parsed invocation: a job to run, an ops action, or the demo. */
     public record Invocation(String command, JobCommand job, Map<String, String> parameters, List<String> arguments) {

@@ -48,6 +48,7 @@ public class Launcher {
             {"reconstruct", "from=2023-05-25", "to=2023-06-01"},
             {"reconstruct", "from=2023-06-01", "to=2023-07-01"},
             {"reconstruct", "from=2023-07-01", "to=2023-07-06"},
+            {"invoice", "month=2023-06"},
         };
         for (String[] step : steps) {
             out.println("== " + String.join(" ", step));

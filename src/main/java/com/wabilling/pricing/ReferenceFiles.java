@@ -5,7 +5,17 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -15,6 +25,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import com.wabilling.conversations.ConversationCategory;
 import com.wabilling.support.csv.MissingColumnException;
 
 /**
@@ -48,12 +59,87 @@ public final class ReferenceFiles {
         return builder.build();
     }
 
+    /** accounts.csv: waba_id, account_name, timezone, currency, markup_percent (default 0). */
+    public List<BillingAccount> accounts() {
+        List<BillingAccount> accounts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        read("accounts.csv", List.of("waba_id", "account_name", "timezone", "currency"), r -> {
+            String waba = r.get("waba_id");
+            if (!waba.matches("\\d{1,32}")) {
+                throw new IllegalArgumentException("waba_id must be digits: '" + waba + "'");
+            }
+            if (!seen.add(waba)) {
+                throw new IllegalArgumentException("waba_id " + waba + " appears twice");
+            }
+            ZoneId zone;
+            try {
+                zone = ZoneId.of(r.get("timezone"));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("timezone is not an IANA zone: '" + r.get("timezone") + "'");
+            }
+            String markup = r.getOrDefault("markup_percent", "");
+            accounts.add(new BillingAccount(waba, r.get("account_name"), zone, currency(r.get("currency")),
+                    markup.isEmpty() ? BigDecimal.ZERO : decimal("markup_percent", markup)));
+        });
+        accounts.sort(Comparator.comparing(BillingAccount::wabaId));
+        return accounts;
+    }
+
+    /** rate-card.csv: effective_from, market, currency, marketing, utility, authentication, service. */
+    public RateCard rateCard() {
+        List<RateCard.Row> rows = new ArrayList<>();
+        read("rate-card.csv", List.of("effective_from", "market", "currency", "marketing", "utility",
+                "authentication", "service"), r -> {
+            LocalDate from;
+            try {
+                from = LocalDate.parse(r.get("effective_from"));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("effective_from is not a date: '" + r.get("effective_from") + "'");
+            }
+            Map<ConversationCategory, BigDecimal> prices = new EnumMap<>(ConversationCategory.class);
+            for (ConversationCategory c : List.of(ConversationCategory.MARKETING, ConversationCategory.UTILITY,
+                    ConversationCategory.AUTHENTICATION, ConversationCategory.SERVICE)) {
+                String column = c.name().toLowerCase(Locale.ROOT);
+                String value = r.get(column);
+                if (!value.isEmpty()) { // an empty cell: no rate for that category, never a zero
+                    BigDecimal price = decimal(column, value);
+                    if (price.signum() < 0 || price.scale() > 6) {
+                        throw new IllegalArgumentException(column + " must be a price >= 0 with up to 6 decimals: " + value);
+                    }
+                    prices.put(c, price);
+                }
+            }
+            rows.add(new RateCard.Row(from, r.get("market"), currency(r.get("currency")).getCurrencyCode(), prices));
+        });
+        return new RateCard(rows);
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("currency is not an ISO 4217 code: '" + code + "'");
+        }
+    }
+
+    private static BigDecimal decimal(String column, String value) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " is not a decimal number: '" + value + "'");
+        }
+    }
+
     /**
      * Calls the consumer with every record as column → value (names lower-cased, a BOM ignored); a
      * consumer's IllegalArgumentException stops the job naming file and record.
      */
     public void read(String fileName, List<String> required, Consumer<Map<String, String>> consumer) {
         Path file = directory.resolve(fileName);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("reference file " + file + " not found; set WA_BILLING_REFERENCE_DIR"
+                    + " to the folder holding accounts.csv, markets.csv and rate-card.csv");
+        }
         try (Reader reader = Files.newBufferedReader(file); CSVParser parser = FORMAT.parse(reader)) {
             List<String> header = parser.getHeaderNames().stream()
                     .map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();

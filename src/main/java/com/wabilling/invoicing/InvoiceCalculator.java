@@ -1,0 +1,114 @@
+package com.wabilling.invoicing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.wabilling.conversations.ConversationCategory;
+import com.wabilling.pricing.BillingAccount;
+import com.wabilling.pricing.RateCard;
+
+/**
+ * Prices one account's month (domain.md 4). Feed it the month's conversations ordered by opened_at
+ * then conversation_id (that order decides which SERVICE conversations the free tier covers); it
+ * keeps only the lines, so any number of conversations fits in memory.
+ */
+public final class InvoiceCalculator {
+
+    /** domain.md 4.3: the free tier of 1,000 SERVICE conversations per WABA and month... */
+    static final LocalDate FREE_TIER_FROM = LocalDate.of(2023, 6, 1);
+    static final int FREE_TIER_SIZE = 1000;
+    /** ...until every SERVICE conversation became free. */
+    static final LocalDate SERVICE_FREE_FROM = LocalDate.of(2024, 11, 1);
+
+    private final BillingAccount account;
+    private final RateCard rates;
+    private final Map<InvoiceLine.Key, long[]> counts = new LinkedHashMap<>();
+    private long serviceConversations;
+    private long conversations;
+
+    public InvoiceCalculator(BillingAccount account, RateCard rates) {
+        this.account = account;
+        this.rates = rates;
+    }
+
+    public void accept(BillableConversation c) {
+        LocalDate localDate = LocalDate.ofInstant(c.openedAt(), account.zone());
+        BigDecimal unitPrice = displayPrice(unitPrice(c, localDate));
+        boolean free = isFree(c, localDate);
+        long[] line = counts.computeIfAbsent(new InvoiceLine.Key(c.category(), c.market(), unitPrice),
+                k -> new long[2]);
+        line[0]++;
+        if (free) {
+            line[1]++;
+        }
+        conversations++;
+    }
+
+    private BigDecimal unitPrice(BillableConversation c, LocalDate localDate) {
+        if (c.category() == ConversationCategory.FREE_ENTRY_POINT) {
+            return BigDecimal.ZERO; // domain.md 4.3: free entry points are free, priced 0 deliberately
+        }
+        return rates.rate(c.market(), c.category(), account.currency().getCurrencyCode(), localDate)
+                .orElseThrow(() -> new MissingRatesException(List.of(new MissingRatesException.MissingRate(
+                        c.market(), c.category(), account.currency().getCurrencyCode(), localDate))));
+    }
+
+    /** 0.0300 and 0.03 are one price: shown without trailing zeros but with at least the currency's decimals. */
+    private BigDecimal displayPrice(BigDecimal price) {
+        BigDecimal stripped = price.stripTrailingZeros();
+        return stripped.setScale(Math.max(stripped.scale(), account.currency().getDefaultFractionDigits()));
+    }
+
+    private boolean isFree(BillableConversation c, LocalDate localDate) {
+        if (c.category() == ConversationCategory.FREE_ENTRY_POINT) {
+            return true; // free, at unit price 0: counted in free, never in billable
+        }
+        if (c.category() != ConversationCategory.SERVICE) {
+            return false;
+        }
+        if (!localDate.isBefore(SERVICE_FREE_FROM)) {
+            return true;
+        }
+        if (localDate.isBefore(FREE_TIER_FROM)) {
+            return false;
+        }
+        serviceConversations++;
+        return serviceConversations <= FREE_TIER_SIZE;
+    }
+
+    public ComputedInvoice result() {
+        List<InvoiceLine> lines = new ArrayList<>();
+        counts.forEach((key, n) -> {
+            long billable = n[0] - n[1];
+            lines.add(new InvoiceLine(key.category(), key.market(), key.unitPrice(), n[0], n[1], billable,
+                    Money.round(key.unitPrice().multiply(BigDecimal.valueOf(billable)), account.currency())));
+        });
+        lines.sort(InvoiceLine.ORDER);
+        return totals(lines, account);
+    }
+
+    /** Subtotal = sum of line amounts; markup on the subtotal, rounded once; total = subtotal + markup. */
+    static ComputedInvoice totals(List<InvoiceLine> lines, BillingAccount account) {
+        BigDecimal subtotal = Money.round(BigDecimal.ZERO, account.currency());
+        long conversations = 0;
+        long billable = 0;
+        for (InvoiceLine line : lines) {
+            subtotal = subtotal.add(line.amount());
+            conversations += line.conversations();
+            billable += line.billable();
+        }
+        BigDecimal markup = Money.markup(subtotal, account.markupPercent(), account.currency());
+        return new ComputedInvoice(List.copyOf(lines), conversations, billable, subtotal, markup, subtotal.add(markup));
+    }
+
+    /** Convenience for a whole month held in memory (tests, small accounts). */
+    public static ComputedInvoice of(BillingAccount account, RateCard rates, List<BillableConversation> ordered) {
+        InvoiceCalculator calculator = new InvoiceCalculator(account, rates);
+        ordered.forEach(calculator::accept);
+        return calculator.result();
+    }
+}

@@ -1,0 +1,126 @@
+package com.wabilling.invoicing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.wabilling.conversations.ConversationCategory;
+import com.wabilling.pricing.BillingAccount;
+import com.wabilling.support.jdbc.SqlStatements;
+
+/** Data access for invoicing: the month's conversations, reconstructed periods, invoices and lines. */
+public class InvoiceDao {
+
+    private static final SqlStatements SQL = SqlStatements.load("db/invoices.sql");
+
+    private final JdbcTemplate jdbc;
+
+    public InvoiceDao(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The account's conversations of the month, in free-tier order. */
+    public void forEachConversation(BillingAccount account, YearMonth month, Consumer<BillableConversation> action) {
+        jdbc.query(SQL.get("month-conversations"), rs -> {
+            action.accept(new BillableConversation(rs.getString(1), ConversationCategory.valueOf(rs.getString(2)),
+                    rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))));
+        }, account.wabaId(), account.monthStart(month).toEpochMilli(), account.monthEnd(month).toEpochMilli());
+    }
+
+    /** A (market, category) the month needs a price for, at some quarter hour. */
+    public record PricePoint(String market, ConversationCategory category, Instant at) {
+    }
+
+    public List<PricePoint> pricePoints(BillingAccount account, YearMonth month) {
+        return jdbc.query(SQL.get("month-price-points"), (rs, n) -> new PricePoint(rs.getString(1),
+                ConversationCategory.valueOf(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3) * 900_000L)),
+                account.wabaId(), account.monthStart(month).toEpochMilli(), account.monthEnd(month).toEpochMilli());
+    }
+
+    public List<Coverage.Range> reconstructedPeriods() {
+        return jdbc.query(SQL.get("reconstructed-periods"), (rs, n) -> new Coverage.Range(
+                Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))));
+    }
+
+    public List<StoredInvoice> invoices(String wabaId, YearMonth month) {
+        List<StoredInvoice> result = new ArrayList<>();
+        jdbc.query(SQL.get("invoices-of-account-month"), rs -> {
+            result.add(new StoredInvoice(rs.getString(1), rs.getString(2), StoredInvoice.Kind.valueOf(rs.getString(3)),
+                    StoredInvoice.Status.valueOf(rs.getString(4)), rs.getString(5), rs.getBigDecimal(6),
+                    rs.getBigDecimal(7), null));
+        }, wabaId, month.toString());
+        return result.stream().map(i -> new StoredInvoice(i.invoiceId(), i.invoiceNumber(), i.kind(), i.status(),
+                i.referencesInvoiceId(), i.subtotal(), i.markup(), lines(i.invoiceId()))).toList();
+    }
+
+    public List<InvoiceLine> lines(String invoiceId) {
+        return jdbc.query(SQL.get("lines-of-invoice"), (rs, n) -> new InvoiceLine(
+                ConversationCategory.valueOf(rs.getString(1)), rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros(),
+                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7)), invoiceId);
+    }
+
+    /** Drafts are replaced on every run; finalized invoices are out of reach of this statement. */
+    public void deleteDrafts(String wabaId, YearMonth month) {
+        jdbc.update(SQL.get("delete-draft-lines"), wabaId, month.toString());
+        jdbc.update(SQL.get("delete-drafts"), wabaId, month.toString());
+    }
+
+    public void insertDraft(InvoicePlan.Draft draft, BillingAccount account, YearMonth month, long runId, Instant now) {
+        ComputedInvoice c = draft.invoice();
+        jdbc.update(SQL.get("insert-invoice"), draft.invoiceId(), draft.kind().name(), account.wabaId(),
+                month.toString(), draft.referencesInvoiceId(), account.name(), account.currency().getCurrencyCode(),
+                c.conversations(), c.billable(), c.subtotal(), c.markup(), c.total(), now.toEpochMilli(), runId);
+        jdbc.batchUpdate(SQL.get("insert-line"), c.lines(), c.lines().size(), (ps, l) -> {
+            ps.setString(1, draft.invoiceId());
+            ps.setString(2, l.category().name());
+            ps.setString(3, l.market());
+            ps.setBigDecimal(4, l.unitPrice());
+            ps.setLong(5, l.conversations());
+            ps.setLong(6, l.free());
+            ps.setLong(7, l.billable());
+            ps.setBigDecimal(8, l.amount());
+        });
+    }
+
+    /**
+     * Finalizes every draft of the month in (waba_id, invoice_id) order with consecutive numbers, in
+     * the caller's transaction: either all get numbers and the sequence advances, or nothing changes.
+     */
+    public List<String> finalizeDrafts(YearMonth month, Instant now) {
+        List<String> drafts = jdbc.queryForList(SQL.get("drafts-of-month"), String.class, month.toString());
+        if (drafts.isEmpty()) {
+            return drafts;
+        }
+        List<Long> current = jdbc.queryForList(SQL.get("next-number"), Long.class);
+        if (current.isEmpty()) {
+            jdbc.update(SQL.get("init-sequence"));
+        }
+        long first = current.isEmpty() ? 1 : current.get(0);
+        long number = first;
+        for (String invoiceId : drafts) {
+            jdbc.update(SQL.get("finalize"), InvoiceNumbers.format(number++), now.toEpochMilli(), invoiceId);
+        }
+        if (jdbc.update(SQL.get("advance-sequence"), number, first) != 1) {
+            throw new IllegalStateException("the invoice sequence moved while finalizing: another run finalized at the same time");
+        }
+        return drafts;
+    }
+
+    /** A row of summary.csv. */
+    public record SummaryRow(String invoiceId, String invoiceNumber, String kind, String status, String wabaId,
+            String accountName, String period, String currency, long conversations, long billable,
+            BigDecimal subtotal, BigDecimal markup, BigDecimal total, String referencesInvoiceId) {
+    }
+
+    public List<SummaryRow> summary(YearMonth month) {
+        return jdbc.query(SQL.get("invoices-of-month"), (rs, n) -> new SummaryRow(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getLong(9), rs.getLong(10), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13),
+                rs.getString(14)), month.toString());
+    }
+}

@@ -1,0 +1,129 @@
+package com.wabilling.invoicing;
+
+import java.time.Clock;
+import java.time.YearMonth;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.wabilling.WaBillingConfiguration.OutputDirectory;
+import com.wabilling.WaBillingConfiguration.ReferenceDirectory;
+import com.wabilling.ops.ProcessOwner;
+import com.wabilling.pricing.BillingAccount;
+import com.wabilling.pricing.ReferenceFiles;
+
+/**
+ * invoice (domain.md 4): check coverage and rates for every account, price each account's month
+ * into a draft (or a draft adjustment), finalize when asked, then write the invoice files.
+ */
+@Configuration(proxyBeanMethods = false)
+public class InvoiceJobConfiguration {
+
+    public static final String JOB_NAME = "invoice";
+
+    @Bean
+    InvoiceDao invoiceDao(JdbcTemplate jdbc) {
+        return new InvoiceDao(jdbc);
+    }
+
+    @Bean
+    Job invoiceJob(JobRepository jobRepository, Step checkInvoiceInputsStep, Step computeInvoicesStep,
+            Step finalizeInvoicesStep, Step invoiceReportStep, ProcessOwner processOwner) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(processOwner)
+                .start(checkInvoiceInputsStep)
+                .next(computeInvoicesStep)
+                .next(finalizeInvoicesStep)
+                .next(invoiceReportStep)
+                .build();
+    }
+
+    @Bean
+    Step checkInvoiceInputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            InvoiceDao invoices, ReferenceDirectory reference) {
+        return new StepBuilder("check-coverage-and-rates", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    ReferenceFiles files = new ReferenceFiles(reference.path());
+                    new InvoicePreflight(invoices).check(files.accounts(), files.rateCard(),
+                            month(chunkContext.getStepContext().getJobParameters().get("month")));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step computeInvoicesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            AccountReader accountReader, InvoiceProcessor invoiceProcessor, InvoiceWriter invoiceWriter) {
+        return new StepBuilder("compute-invoices", jobRepository)
+                .<BillingAccount, InvoicePlan>chunk(1)
+                .transactionManager(transactionManager)
+                .reader(accountReader)
+                .processor(invoiceProcessor)
+                .writer(invoiceWriter)
+                .build();
+    }
+
+    @Bean
+    Step finalizeInvoicesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            InvoiceDao invoices, Clock clock) {
+        return new StepBuilder("finalize-invoices", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    var parameters = chunkContext.getStepContext().getJobParameters();
+                    if ("true".equals(parameters.get("finalize"))) {
+                        invoices.finalizeDrafts(month(parameters.get("month")), clock.instant());
+                    }
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step invoiceReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            InvoiceReport invoiceReport) {
+        return new StepBuilder("write-invoices", jobRepository)
+                .tasklet(invoiceReport, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    AccountReader accountReader(ReferenceDirectory reference) {
+        return new AccountReader(new ReferenceFiles(reference.path()).accounts());
+    }
+
+    @Bean
+    @StepScope
+    InvoiceProcessor invoiceProcessor(InvoiceDao invoices, ReferenceDirectory reference,
+            @Value("#{jobParameters['month']}") String month) {
+        return new InvoiceProcessor(invoices, new ReferenceFiles(reference.path()).rateCard(), month(month));
+    }
+
+    @Bean
+    @StepScope
+    InvoiceWriter invoiceWriter(InvoiceDao invoices, Clock clock,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId) {
+        return new InvoiceWriter(invoices, runId, clock);
+    }
+
+    @Bean
+    @JobScope
+    InvoiceReport invoiceReport(InvoiceDao invoices, OutputDirectory output,
+            @Value("#{jobParameters['month']}") String month) {
+        return new InvoiceReport(invoices, output.path(), month(month));
+    }
+
+    private static YearMonth month(Object parameter) {
+        return YearMonth.parse((String) parameter);
+    }
+}

@@ -1,0 +1,62 @@
+package com.wabilling.invoicing;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import com.wabilling.pricing.BillingAccount;
+import com.wabilling.pricing.RateCard;
+import com.wabilling.support.Timestamps;
+
+/**
+ * The refusals that protect the money (domain.md 4.1, 4.2), checked for every account before any
+ * invoice is written: every account's month covered by reconstructed periods, and a rate for every
+ * (market, category, currency, date) the month's conversations need. Each problem is listed in full.
+ */
+public class InvoicePreflight {
+
+    private final InvoiceDao invoices;
+
+    public InvoicePreflight(InvoiceDao invoices) {
+        this.invoices = invoices;
+    }
+
+    public void check(List<BillingAccount> accounts, RateCard rates, YearMonth month) {
+        List<String> uncovered = new ArrayList<>();
+        List<Coverage.Range> periods = invoices.reconstructedPeriods();
+        for (BillingAccount account : accounts) {
+            Coverage.Range needed = new Coverage.Range(account.monthStart(month), account.monthEnd(month));
+            for (Coverage.Range gap : Coverage.missing(needed, periods)) {
+                LocalDate from = LocalDate.ofInstant(gap.from(), ZoneOffset.UTC);
+                LocalDate to = LocalDate.ofInstant(gap.to().minusMillis(1), ZoneOffset.UTC).plusDays(1);
+                uncovered.add(account.wabaId() + " (" + account.name() + ", " + account.zone() + "): "
+                        + Timestamps.format(gap.from()) + " to " + Timestamps.format(gap.to())
+                        + " is not reconstructed; run: jobs/wa-billing reconstruct from=" + from + " to=" + to);
+            }
+        }
+        if (!uncovered.isEmpty()) {
+            throw new IllegalStateException("cannot invoice " + month + ": conversations are missing for "
+                    + uncovered.size() + " range" + (uncovered.size() == 1 ? "" : "s") + ":\n    "
+                    + String.join("\n    ", uncovered));
+        }
+        TreeSet<String> seen = new TreeSet<>();
+        List<MissingRatesException.MissingRate> missing = new ArrayList<>();
+        for (BillingAccount account : accounts) {
+            String currency = account.currency().getCurrencyCode();
+            for (InvoiceDao.PricePoint p : invoices.pricePoints(account, month)) {
+                LocalDate date = LocalDate.ofInstant(p.at(), account.zone());
+                if (rates.rate(p.market(), p.category(), currency, date).isEmpty()
+                        && seen.add(p.market() + '|' + p.category() + '|' + currency + '|' + date)) {
+                    missing.add(new MissingRatesException.MissingRate(p.market(), p.category(), currency, date));
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            missing.sort((a, b) -> a.toString().compareTo(b.toString()));
+            throw new MissingRatesException(missing);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.wabilling.invoicing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+/** Rounding to a currency's minor unit, HALF_UP (domain.md 4.4). */
+public final class Money {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Money() {
+    }
+
+    public static BigDecimal round(BigDecimal amount, Currency currency) {
+        return amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_UP);
+    }
+
+    /** Markup = subtotal × markup% rounded HALF_UP once. */
+    public static BigDecimal markup(BigDecimal subtotal, BigDecimal markupPercent, Currency currency) {
+        return round(subtotal.multiply(markupPercent).divide(HUNDRED), currency);
+    }
+}

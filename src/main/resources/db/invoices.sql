@@ -1,0 +1,63 @@
+-- Monthly invoicing (domain.md 4).
+
+-- name: month-conversations
+-- the order decides which SERVICE conversations the free tier covers (domain.md 4.3)
+SELECT conversation_id, category, market, opened_at_ms FROM conversation
+ WHERE scope_mode = 'phone-number' AND waba_id = ? AND opened_at_ms >= ? AND opened_at_ms < ?
+ ORDER BY opened_at_ms, conversation_id;
+
+-- name: month-price-points
+-- what the rate card must price: markets and categories per quarter hour (every zone offset is a
+-- multiple of 15 minutes, so a quarter hour lies in one local date)
+SELECT market, category, opened_at_ms / 900000 FROM conversation
+ WHERE scope_mode = 'phone-number' AND waba_id = ? AND opened_at_ms >= ? AND opened_at_ms < ?
+   AND category <> 'FREE_ENTRY_POINT'
+ GROUP BY market, category, opened_at_ms / 900000;
+
+-- name: reconstructed-periods
+SELECT from_ms, to_ms FROM reconstructed_period WHERE scope_mode = 'phone-number' ORDER BY from_ms;
+
+-- name: invoices-of-account-month
+SELECT invoice_id, invoice_number, kind, status, references_invoice_id, subtotal, markup
+  FROM invoice WHERE waba_id = ? AND billing_month = ? ORDER BY invoice_id;
+
+-- name: lines-of-invoice
+SELECT category, market, unit_price, conversations, free_count, billable, amount
+  FROM invoice_line WHERE invoice_id = ?;
+
+-- name: delete-draft-lines
+DELETE FROM invoice_line WHERE invoice_id IN
+  (SELECT invoice_id FROM invoice WHERE waba_id = ? AND billing_month = ? AND status = 'DRAFT');
+
+-- name: delete-drafts
+DELETE FROM invoice WHERE waba_id = ? AND billing_month = ? AND status = 'DRAFT';
+
+-- name: insert-invoice
+INSERT INTO invoice (invoice_id, invoice_number, kind, status, waba_id, billing_month, references_invoice_id,
+  account_name, currency, conversations, billable, subtotal, markup, total, created_at_ms, finalized_at_ms, run_id)
+VALUES (?, NULL, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?);
+
+-- name: insert-line
+INSERT INTO invoice_line (invoice_id, category, market, unit_price, conversations, free_count, billable, amount)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: drafts-of-month
+SELECT invoice_id FROM invoice WHERE billing_month = ? AND status = 'DRAFT' ORDER BY waba_id, invoice_id;
+
+-- name: next-number
+SELECT next_value FROM invoice_sequence WHERE sequence_name = 'invoice';
+
+-- name: init-sequence
+INSERT INTO invoice_sequence (sequence_name, next_value) VALUES ('invoice', 1);
+
+-- name: advance-sequence
+UPDATE invoice_sequence SET next_value = ? WHERE sequence_name = 'invoice' AND next_value = ?;
+
+-- name: finalize
+UPDATE invoice SET status = 'FINALIZED', invoice_number = ?, finalized_at_ms = ?
+ WHERE invoice_id = ? AND status = 'DRAFT';
+
+-- name: invoices-of-month
+SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_month, currency, conversations,
+       billable, subtotal, markup, total, references_invoice_id
+  FROM invoice WHERE billing_month = ? ORDER BY waba_id, invoice_id;
