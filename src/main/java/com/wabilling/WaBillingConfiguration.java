@@ -39,6 +39,11 @@ public class WaBillingConfiguration {
     }
 
     @Bean
+    ProgressInterval progressInterval(@Value("${wa-billing.progress-seconds:5}") double seconds) {
+        return new ProgressInterval(java.time.Duration.ofMillis(Math.round(seconds * 1000)));
+    }
+
+    @Bean
     Clock clock() {
         return Clock.systemUTC();
     }
@@ -68,6 +73,10 @@ public class WaBillingConfiguration {
 
     /** Where reports, conversations and invoices go (cli.md: WA_BILLING_OUTPUT_DIR). */
     public record OutputDirectory(Path path) {
+    }
+
+    /** How often long steps print their progress (wa-billing.progress-seconds, default 5). */
+    public record ProgressInterval(java.time.Duration value) {
     }
 
     /** Where accounts.csv, markets.csv and rate-card.csv are (cli.md: WA_BILLING_REFERENCE_DIR). */

@@ -35,14 +35,20 @@ public class PeriodLedger {
 
     public Fingerprint fingerprint(ScopeMode mode, Instant from, Instant to) {
         Period period = new Period(date(from), date(to), mode);
-        Long messages = jdbc.queryForObject(ConversationDao.SQL.get("window-messages"), Long.class,
-                period.readFrom().toEpochMilli(), period.readTo().toEpochMilli());
+        long messages = windowMessages(period);
         MessageDigest sha = sha256();
         jdbc.query(ConversationDao.SQL.get("carried-ids"), rs -> {
             sha.update(rs.getString(1).getBytes(StandardCharsets.US_ASCII));
         }, mode.parameter(), period.carriedFrom().toEpochMilli(), period.from().toEpochMilli(),
                 period.from().toEpochMilli());
-        return new Fingerprint(messages == null ? 0 : messages, HexFormat.of().formatHex(sha.digest()));
+        return new Fingerprint(messages, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** Messages the period's run reads (its window), for progress. */
+    public long windowMessages(Period period) {
+        Long n = jdbc.queryForObject(ConversationDao.SQL.get("window-messages"), Long.class,
+                period.readFrom().toEpochMilli(), period.readTo().toEpochMilli());
+        return n == null ? 0 : n;
     }
 
     /** Records the period; periods it contains are superseded by it. */

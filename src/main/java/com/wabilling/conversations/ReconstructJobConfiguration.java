@@ -25,8 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.WaBillingConfiguration.OutputDirectory;
+import com.wabilling.WaBillingConfiguration.ProgressInterval;
 import com.wabilling.WaBillingConfiguration.ReferenceDirectory;
 import com.wabilling.ops.ProcessOwner;
+import com.wabilling.ops.Progress;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.templates.TemplateDao;
 
@@ -89,13 +91,15 @@ public class ReconstructJobConfiguration {
     @Bean
     Step reconstructScopesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ScopeHistoryReader scopeHistoryReader, ReconstructProcessor reconstructProcessor,
-            ConversationWriter conversationWriter) {
+            ConversationWriter conversationWriter, PeriodLedger ledger, ProgressInterval interval) {
         return new StepBuilder("reconstruct-scopes", jobRepository)
                 .<ScopeHistory, ScopeOutcome>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(scopeHistoryReader)
                 .processor(reconstructProcessor)
                 .writer(conversationWriter)
+                .listener(Progress.ofTotal(JOB_NAME, "messages", scope -> ((ScopeHistory) scope).messages().size(),
+                        step -> ledger.windowMessages(period(step.getJobParameters())), interval.value()))
                 .build();
     }
 
@@ -148,6 +152,12 @@ public class ReconstructJobConfiguration {
             }
             return partitions;
         };
+    }
+
+    static Period period(org.springframework.batch.core.job.parameters.JobParameters parameters) {
+        Map<String, Object> values = new HashMap<>();
+        parameters.parameters().forEach(p -> values.put(p.name(), p.value()));
+        return period(values);
     }
 
     static Period period(Map<String, Object> parameters) {

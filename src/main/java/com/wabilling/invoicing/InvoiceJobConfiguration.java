@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.WaBillingConfiguration.OutputDirectory;
+import com.wabilling.WaBillingConfiguration.ProgressInterval;
 import com.wabilling.WaBillingConfiguration.ReferenceDirectory;
 import com.wabilling.ops.ProcessOwner;
+import com.wabilling.ops.Progress;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
 
@@ -64,13 +66,16 @@ public class InvoiceJobConfiguration {
 
     @Bean
     Step computeInvoicesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            AccountReader accountReader, InvoiceProcessor invoiceProcessor, InvoiceWriter invoiceWriter) {
+            AccountReader accountReader, InvoiceProcessor invoiceProcessor, InvoiceWriter invoiceWriter,
+            ReferenceDirectory reference, ProgressInterval interval) {
         return new StepBuilder("compute-invoices", jobRepository)
                 .<BillingAccount, InvoicePlan>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(accountReader)
                 .processor(invoiceProcessor)
                 .writer(invoiceWriter)
+                .listener(Progress.ofTotal(JOB_NAME, "accounts", account -> 1,
+                        step -> (long) new ReferenceFiles(reference.path()).accounts().size(), interval.value()))
                 .build();
     }
 

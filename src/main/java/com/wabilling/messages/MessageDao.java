@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.wabilling.support.jdbc.DatabaseSchema;
 import com.wabilling.support.jdbc.SqlStatements;
 
 /** Data access for imported messages. */
@@ -31,11 +32,15 @@ public class MessageDao {
         if (ids.isEmpty()) {
             return found;
         }
-        String sql = SQL.get("select-by-ids") + " (" + "?,".repeat(ids.size() - 1) + "?)";
-        jdbc.query(sql, rs -> {
+        jdbc.query(connection -> {
+            String platform = DatabaseSchema.platform(connection.getMetaData().getDatabaseProductName());
+            PreparedStatement ps = connection.prepareStatement(SQL.get("select-by-ids-" + platform));
+            ps.setArray(1, connection.createArrayOf("VARCHAR", ids.toArray()));
+            return ps;
+        }, rs -> {
             ExportedMessage m = map(rs);
             found.put(m.messageId(), m);
-        }, ids.toArray());
+        });
         return found;
     }
 

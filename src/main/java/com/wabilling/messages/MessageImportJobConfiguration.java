@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.WaBillingConfiguration.OutputDirectory;
+import com.wabilling.WaBillingConfiguration.ProgressInterval;
 import com.wabilling.ops.ProcessOwner;
+import com.wabilling.ops.Progress;
 import com.wabilling.support.csv.CsvFilesReader;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.InputFiles;
@@ -48,13 +50,15 @@ public class MessageImportJobConfiguration {
 
     @Bean
     Step importMessagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            CsvFilesReader messageExportReader, MessageImportWriter messageImportWriter) {
+            CsvFilesReader messageExportReader, MessageImportWriter messageImportWriter, ProgressInterval interval) {
         return new StepBuilder("import-messages", jobRepository)
                 .<CsvRow, Checked<ExportedMessage>>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(messageExportReader)
                 .processor(new MessageImportProcessor())
                 .writer(messageImportWriter)
+                .listener(Progress.ofPosition(JOB_NAME, "records", row -> ((CsvRow) row).fractionDone(),
+                        interval.value()))
                 .build();
     }
 

@@ -31,6 +31,10 @@ public final class Timestamps {
             long number = Long.parseLong(value);
             return value.length() <= MAX_SECONDS_DIGITS ? Instant.ofEpochSecond(number) : Instant.ofEpochMilli(number);
         }
+        Instant fast = FastIso.parse(value);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {

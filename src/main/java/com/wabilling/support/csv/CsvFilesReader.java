@@ -37,11 +37,22 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
     private Iterator<CSVRecord> iterator;
     private CsvHeader header;
     private String source;
+    private long bytesBefore;
+    private final long totalBytes;
 
     public CsvFilesReader(String name, List<Path> files, List<String> requiredColumns) {
         setName(name);
         this.files = List.copyOf(files);
         this.requiredColumns = List.copyOf(requiredColumns);
+        this.totalBytes = files.stream().mapToLong(CsvFilesReader::size).sum();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // a missing file fails on open with a clear message
+        }
     }
 
     @Override
@@ -96,18 +107,23 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
             String[] values = record.values();
             String malformed = values.length == header.size() ? null
                     : "ragged row: " + values.length + " fields where the header has " + header.size();
-            return new CsvRow(source, records, header, values, malformed);
+            return new CsvRow(source, records, header, values, malformed, fraction(record.getCharacterPosition()));
         } catch (UncheckedIOException | IllegalStateException e) {
             // broken quoting (e.g. an unterminated quote in a truncated file): the parser cannot go on
             records++;
             iterator = null;
             String reason = "unreadable record: " + rootMessage(e);
-            return new CsvRow(source, records, header, new String[0], reason);
+            return new CsvRow(source, records, header, new String[0], reason, fraction(0));
         }
+    }
+
+    private double fraction(long position) {
+        return totalBytes == 0 ? Double.NaN : (double) (bytesBefore + position) / totalBytes;
     }
 
     private void openFile(int index) {
         Path file = files.get(index);
+        bytesBefore = files.subList(0, index).stream().mapToLong(CsvFilesReader::size).sum();
         source = file.toString();
         records = 0;
         try {

@@ -16,13 +16,20 @@ public final class CsvRow {
     private final CsvHeader header;
     private final String[] values;
     private final String malformed;
+    private final double fractionDone;
 
-    CsvRow(String source, long record, CsvHeader header, String[] values, String malformed) {
+    CsvRow(String source, long record, CsvHeader header, String[] values, String malformed, double fractionDone) {
         this.source = source;
         this.record = record;
         this.header = header;
         this.values = values;
         this.malformed = malformed;
+        this.fractionDone = fractionDone;
+    }
+
+    /** How far into all input files this record is, 0..1 (by size): for progress and ETA only. */
+    public double fractionDone() {
+        return fractionDone;
     }
 
     public String source() {

@@ -42,7 +42,8 @@ public class DatabaseSchema implements InitializingBean {
         populator.execute(dataSource);
     }
 
-    static String platform(String productName) {
+    /** {@code hsqldb} or {@code postgresql}, the suffix of platform-specific scripts and statements. */
+    public static String platform(String productName) {
         String name = productName.toLowerCase(Locale.ROOT);
         if (name.contains("hsql")) {
             return "hsqldb";
