@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.wabilling.ops.CommandLine;
 import com.wabilling.ops.ExitCodes;
 import com.wabilling.ops.Launcher;
+import com.wabilling.ops.PeakMemory;
 import com.wabilling.ops.UsageException;
 
 /** Entry point of {@code jobs/wa-billing COMMAND name=value ...} (cli.md). */
@@ -30,13 +31,8 @@ public class WaBillingApplication {
             System.setProperty("wa-billing.reference-dir",
                     java.nio.file.Path.of(System.getProperty("wa-billing.home", "."), "sample-data").toString());
         }
-        ConfigurableApplicationContext context;
-        try {
-            context = new SpringApplicationBuilder(WaBillingApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .run();
-        } catch (RuntimeException e) {
-            System.exit(Launcher.explainStartupFailure(e, System.err));
+        ConfigurableApplicationContext context = start();
+        if (context == null) {
             return;
         }
         int code;
@@ -47,6 +43,39 @@ public class WaBillingApplication {
             code = ExitCodes.FAILED;
         }
         int exitCode = code;
-        System.exit(SpringApplication.exit(context, () -> exitCode));
+        int finalCode = SpringApplication.exit(context, () -> exitCode);
+        PeakMemory.reportIfAsked();
+        System.exit(finalCode);
+    }
+
+    /**
+     * Starts the application context. The embedded database admits one process at a time: when it is
+     * locked by a live wa-billing process this exits naming its execution; a lock left by a killed
+     * process is released by the database within seconds, so that case waits and tries again.
+     */
+    private static ConfigurableApplicationContext start() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        boolean told = false;
+        while (true) {
+            try {
+                return new SpringApplicationBuilder(WaBillingApplication.class).web(WebApplicationType.NONE).run();
+            } catch (RuntimeException e) {
+                if (!Launcher.isLockFailure(e) || System.nanoTime() > deadline || Launcher.lockOwnerAlive()) {
+                    System.exit(Launcher.explainStartupFailure(e, System.err));
+                    return null;
+                }
+                if (!told) {
+                    System.err.println("wa-billing: the embedded database is locked by a process that is no longer"
+                            + " running a job (finishing, or killed); waiting up to 30 s for the lock...");
+                    told = true;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    System.exit(ExitCodes.FAILED);
+                }
+            }
+        }
     }
 }

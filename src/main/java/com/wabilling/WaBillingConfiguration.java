@@ -65,8 +65,8 @@ public class WaBillingConfiguration {
     }
 
     @Bean
-    ProcessOwner processOwner(JobRepository jobRepository) {
-        ProcessOwner owner = ProcessOwner.current();
+    ProcessOwner processOwner(JobRepository jobRepository, @Value("${wa-billing.data-dir}") String dataDir) {
+        ProcessOwner owner = ProcessOwner.current(Path.of(dataDir));
         owner.setJobRepository(jobRepository);
         return owner;
     }

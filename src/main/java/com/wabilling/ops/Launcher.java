@@ -1,6 +1,7 @@
 package com.wabilling.ops;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -75,12 +76,30 @@ public class Launcher {
         return outcome.exitCode();
     }
 
-    /** Startup failures are configuration problems (exit 2), said plainly. */
+    public static boolean isLockFailure(Throwable e) {
+        String message = Executions.rootMessage(e);
+        return message.contains("lockFile") || message.contains("lock file") || message.contains("Database lock");
+    }
+
+    /** True when the running marker names a process that is still alive (or on another host). */
+    public static boolean lockOwnerAlive() {
+        return RunningMarker.read(RunningMarker.file(dataDir())).map(c -> !c.ownerGoneHere()).orElse(false);
+    }
+
+    private static Path dataDir() {
+        return Path.of(System.getenv().getOrDefault("WA_BILLING_DATA_DIR", "data"));
+    }
+
+    /** Startup failures are configuration problems (exit 2), said plainly; a busy database is exit 4. */
     public static int explainStartupFailure(Throwable e, PrintStream err) {
         String message = Executions.rootMessage(e);
-        if (message.contains("lockFile") || message.contains("lock file") || message.contains("Database lock")) {
-            err.println("wa-billing: the embedded database in " + System.getenv().getOrDefault("WA_BILLING_DATA_DIR", "data")
-                    + " is in use by another wa-billing process; wait for it to finish (" + message + ")");
+        if (isLockFailure(e)) {
+            String running = RunningMarker.read(RunningMarker.file(dataDir()))
+                    .map(c -> c.description() + ", pid " + c.pid() + " on " + c.host())
+                    .orElse("another wa-billing process");
+            err.println("wa-billing: the embedded database in " + dataDir() + " is in use: " + running
+                    + " is running; wait for it to finish, or stop it with ops stop from the same machine once it"
+                    + " has finished its current step");
             return ExitCodes.ALREADY_RUNNING;
         }
         err.println("wa-billing: cannot start: " + message);

@@ -2,6 +2,7 @@ package com.wabilling.ops;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -18,15 +19,18 @@ public class ProcessOwner implements JobExecutionListener {
 
     private final String host;
     private final long pid;
+    private final Path marker;
     private JobRepository jobRepository;
 
-    ProcessOwner(String host, long pid) {
+    ProcessOwner(String host, long pid, Path marker) {
         this.host = host;
         this.pid = pid;
+        this.marker = marker;
     }
 
-    public static ProcessOwner current() {
-        return new ProcessOwner(hostName(), ProcessHandle.current().pid());
+    /** The process owner of this JVM; {@code dataDir} receives the running marker (see {@link RunningMarker}). */
+    public static ProcessOwner current(Path dataDir) {
+        return new ProcessOwner(hostName(), ProcessHandle.current().pid(), RunningMarker.file(dataDir));
     }
 
     public void setJobRepository(JobRepository jobRepository) {
@@ -40,6 +44,14 @@ public class ProcessOwner implements JobExecutionListener {
         if (jobRepository != null) {
             jobRepository.updateExecutionContext(execution);
         }
+        RunningMarker.write(marker, pid, host, "execution " + execution.getId() + " of "
+                + execution.getJobInstance().getJobName() + " (" + execution.getJobParameters().parameters().stream()
+                        .map(p -> p.name() + "=" + p.value()).sorted().reduce((a, b) -> a + " " + b).orElse("") + ")");
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        RunningMarker.remove(marker, pid);
     }
 
     /** What is known of the process that ran an execution. */

@@ -38,7 +38,7 @@ public final class TestWorkspace {
 
     public void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url",
-                () -> "jdbc:hsqldb:file:" + root.resolve("data") + "/db;hsqldb.tx=mvcc;shutdown=true");
+                () -> "jdbc:hsqldb:file:" + root.resolve("data") + "/db;hsqldb.tx=mvcc;shutdown=true;hsqldb.default_table_type=cached");
         registry.add("spring.datasource.username", () -> "SA");
         registry.add("spring.datasource.password", () -> "");
         registry.add("wa-billing.output-dir", () -> output().toString());
