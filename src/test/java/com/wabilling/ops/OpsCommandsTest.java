@@ -1,0 +1,154 @@
+package com.wabilling.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.wabilling.support.testing.TestWorkspace;
+
+/** ops list | show | restart | stop | abandon | recover against the real job repository. */
+@SpringBootTest
+class OpsCommandsTest {
+
+    private static final TestWorkspace WORKSPACE = TestWorkspace.create("ops");
+    private static final String HEADER = "template_id,waba_id,name,language,category,body\n";
+    private static int files;
+
+    @DynamicPropertySource
+    static void workspace(DynamicPropertyRegistry registry) {
+        WORKSPACE.register(registry);
+    }
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JobRepository repository;
+    @Autowired
+    JobOperator operator;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private JobRunner runner;
+    private OpsCommands ops;
+
+    @BeforeEach
+    void commands() {
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        runner = new JobRunner(context, repository, operator, o, e);
+        ops = new OpsCommands(repository, operator, runner, o, e);
+    }
+
+    @Test
+    void listAndShowDescribeExecutionsWithCountsAndFailures() throws Exception {
+        String input = catalogue("T1,100,a,en,UTILITY,Your order shipped\nT2,100,b,en,MARKETING,Sale now\n");
+        JobRunner.Outcome ok = runner.run("migrate-templates", "migrate-templates", params(input));
+        String missing = Files.writeString(WORKSPACE.root().resolve("nobody.csv"), "template_id\nT9\n").toString();
+        JobRunner.Outcome failed = runner.run("migrate-templates", "migrate-templates", params(missing));
+
+        assertThat(ops.run(List.of("list"))).isZero();
+        assertThat(text(out)).contains("migrate-templates", "COMPLETED", "FAILED", "input=" + input)
+                .containsPattern("\\b" + ok.execution().getId() + "\\s+migrate-templates");
+        out.reset();
+        assertThat(ops.run(List.of("show", Long.toString(failed.execution().getId())))).isZero();
+        assertThat(text(out)).contains("classify-templates", "FAILED", "required column 'waba_id' is missing");
+        assertThat(text(err)).contains("reason: required column 'waba_id' is missing");
+    }
+
+    @Test
+    void unknownExecutionsAndImpossibleActionsGetAClearMessage() throws Exception {
+        JobRunner.Outcome ok = runner.run("migrate-templates", "migrate-templates",
+                params(catalogue("T3,100,c,en,UTILITY,Your order shipped\n")));
+
+        assertThat(ops.run(List.of("show", "987654"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(text(err)).contains("there is no execution 987654");
+        assertThat(ops.run(List.of("stop", Long.toString(ok.execution().getId())))).isEqualTo(ExitCodes.USAGE);
+        assertThat(text(err)).contains("is COMPLETED, not running: nothing to stop");
+        assertThat(ops.run(List.of("restart", Long.toString(ok.execution().getId()))))
+                .isEqualTo(ExitCodes.ALREADY_COMPLETED);
+    }
+
+    @Test
+    void restartResumesAFailedExecutionAndAbandonMakesOneUnrestartable() throws Exception {
+        Path file = WORKSPACE.root().resolve("fixable.csv");
+        Files.writeString(file, "template_id,name\nT1,x\n");
+        JobRunner.Outcome failed = runner.run("migrate-templates", "migrate-templates", params(file.toString()));
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.FAILED);
+        Files.writeString(file, HEADER + "T5,100,e,en,UTILITY,Your order shipped\n");
+
+        assertThat(ops.run(List.of("restart", Long.toString(failed.execution().getId())))).isZero();
+        assertThat(repository.getLastJobExecution("migrate-templates", JobRunner.toJobParameters(params(file.toString())))
+                .getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        Path other = WORKSPACE.root().resolve("broken.csv");
+        Files.writeString(other, "template_id\nT1\n");
+        JobRunner.Outcome broken = runner.run("migrate-templates", "migrate-templates", params(other.toString()));
+        assertThat(ops.run(List.of("abandon", Long.toString(broken.execution().getId())))).isZero();
+        assertThat(runner.run("migrate-templates", "migrate-templates", params(other.toString())).exitCode())
+                .isEqualTo(ExitCodes.FAILED);
+        assertThat(text(err)).contains("was abandoned and cannot be resumed");
+    }
+
+    @Test
+    void recoverMarksExecutionsOfDeadProcessesFailed() {
+        JobInstance instance = repository.createJobInstance("import-messages",
+                JobRunner.toJobParameters(Map.of("input", "crashed.csv")));
+        ExecutionContext context = new ExecutionContext();
+        context.putString(ProcessOwner.HOST_KEY, ProcessOwner.hostName());
+        context.putLong(ProcessOwner.PID_KEY, deadPid());
+        JobExecution crashed = repository.createJobExecution(instance, JobRunner.toJobParameters(
+                Map.of("input", "crashed.csv")), context);
+        crashed.setStatus(BatchStatus.STARTED);
+        crashed.setStartTime(LocalDateTime.now());
+        repository.update(crashed);
+
+        assertThat(ops.run(List.of("recover"))).isZero();
+
+        assertThat(repository.getJobExecution(crashed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(text(out)).contains("Recovered execution " + crashed.getId());
+    }
+
+    private static long deadPid() {
+        long pid = ProcessHandle.current().pid() + 100_000;
+        while (ProcessHandle.of(pid).isPresent()) {
+            pid++;
+        }
+        return pid;
+    }
+
+    private static Map<String, String> params(String input) {
+        return Map.of("input", input, "effective-date", "2023-04-01", "max-rejects", "1000");
+    }
+
+    private static String catalogue(String rows) throws Exception {
+        return Files.writeString(WORKSPACE.root().resolve("catalogue-" + (++files) + ".csv"), HEADER + rows).toString();
+    }
+
+    private static String text(ByteArrayOutputStream stream) {
+        return stream.toString(StandardCharsets.UTF_8);
+    }
+}
