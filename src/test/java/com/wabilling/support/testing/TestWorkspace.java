@@ -36,11 +36,23 @@ public final class TestWorkspace {
         return root.resolve("out");
     }
 
+    /**
+     * The embedded HSQLDB file database by default; with -Dwa-billing.test-db=postgresql (the second
+     * surefire execution) a fresh database on a real PostgreSQL server.
+     */
     public void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url",
-                () -> "jdbc:hsqldb:file:" + root.resolve("data") + "/db;hsqldb.tx=mvcc;shutdown=true;hsqldb.default_table_type=cached");
-        registry.add("spring.datasource.username", () -> "SA");
-        registry.add("spring.datasource.password", () -> "");
+        if ("postgresql".equals(System.getProperty("wa-billing.test-db"))) {
+            String url = EmbeddedPostgresServer.createDatabase("wa_" + root.getFileName().toString()
+                    .replaceAll("[^A-Za-z0-9]", "_").toLowerCase(java.util.Locale.ROOT));
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", () -> "postgres");
+            registry.add("spring.datasource.password", () -> "postgres");
+        } else {
+            registry.add("spring.datasource.url", () -> "jdbc:hsqldb:file:" + root.resolve("data")
+                    + "/db;hsqldb.tx=mvcc;shutdown=true;hsqldb.default_table_type=cached");
+            registry.add("spring.datasource.username", () -> "SA");
+            registry.add("spring.datasource.password", () -> "");
+        }
         registry.add("wa-billing.output-dir", () -> output().toString());
     }
 }
