@@ -4,14 +4,14 @@
 SELECT waba_id, phone_number_id, customer_wa_id, message_id, event_at_ms, direction, message_type, template_name,
        template_language, entry_point, meta_conversation_id, meta_category
   FROM message
- WHERE event_at_ms >= ? AND event_at_ms < ? AND MOD(bucket, ?) = ?
+ WHERE bucket >= ? AND bucket < ? AND event_at_ms >= ? AND event_at_ms < ?
  ORDER BY waba_id, phone_number_id, customer_wa_id, event_at_ms, direction, message_id;
 
 -- name: scope-messages-waba
 SELECT waba_id, '' AS phone_number_id, customer_wa_id, message_id, event_at_ms, direction, message_type,
        template_name, template_language, entry_point, meta_conversation_id, meta_category
   FROM message
- WHERE event_at_ms >= ? AND event_at_ms < ? AND MOD(bucket, ?) = ?
+ WHERE bucket >= ? AND bucket < ? AND event_at_ms >= ? AND event_at_ms < ?
  ORDER BY waba_id, customer_wa_id, event_at_ms, direction, message_id;
 
 -- name: carried-conversations
@@ -19,7 +19,7 @@ SELECT waba_id, '' AS phone_number_id, customer_wa_id, message_id, event_at_ms, 
 SELECT waba_id, phone_number_id, customer_wa_id, conversation_id, category, opened_at_ms, expires_at_ms,
        opening_message_id, messages
   FROM conversation
- WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ? AND expires_at_ms > ? AND MOD(bucket, ?) = ?
+ WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ? AND expires_at_ms > ? AND bucket >= ? AND bucket < ?
  ORDER BY waba_id, phone_number_id, customer_wa_id, opened_at_ms;
 
 -- name: carried-ids
@@ -71,7 +71,7 @@ SELECT kind, conversation_id, meta_conversation_id, detail FROM reconciliation_f
 SELECT direction, COUNT(*) FROM message WHERE event_at_ms >= ? AND event_at_ms < ? GROUP BY direction;
 
 -- name: undelivered-count
-SELECT COUNT(*) FROM message WHERE direction = 'O' AND event_at_ms IS NULL AND sent_at_ms >= ? AND sent_at_ms < ?;
+SELECT COUNT(*) FROM message WHERE event_at_ms IS NULL AND sent_at_ms >= ? AND sent_at_ms < ?;
 
 -- name: meta-count
 SELECT COUNT(*) FROM message WHERE meta_conversation_id IS NOT NULL AND event_at_ms >= ? AND event_at_ms < ?;

@@ -76,7 +76,8 @@ CREATE TABLE IF NOT EXISTS message (
   run_id                BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS message_event ON message (event_at_ms);
-CREATE INDEX IF NOT EXISTS message_sent ON message (sent_at_ms);
+-- reconstruction partitions read contiguous bucket ranges: each reads only its own rows
+CREATE INDEX IF NOT EXISTS message_bucket_event ON message (bucket, event_at_ms);
 
 -- domain.md 3: reconstructed conversations. phone_number_id is '' in WABA scope mode.
 CREATE TABLE IF NOT EXISTS conversation (

@@ -19,7 +19,7 @@ import com.wabilling.messages.Buckets;
 import com.wabilling.support.jdbc.SqlStatements;
 
 /**
- * Streams one partition's scopes in scope order: two cursors (messages of the read window, and
+ * Streams one partition's scopes (a contiguous range of customer buckets) in scope order: two cursors (messages of the read window, and
  * conversations still open at the start) merged by scope, one scope in memory at a time. For
  * restart it saves how many scopes were handed out and skips that many on open.
  */
@@ -57,11 +57,13 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
             connection.setAutoCommit(false); // PostgreSQL streams a cursor only inside a transaction
             connection.setReadOnly(true);
             String statement = period.mode() == ScopeMode.WABA ? "scope-messages-waba" : "scope-messages-phone-number";
-            messages = query(SQL.get(statement), period.readFrom().toEpochMilli(), period.readTo().toEpochMilli(),
-                    grid, partition);
+            int firstBucket = Buckets.COUNT * partition / grid;
+            int endBucket = Buckets.COUNT * (partition + 1) / grid;
+            messages = query(SQL.get(statement), firstBucket, endBucket, period.readFrom().toEpochMilli(),
+                    period.readTo().toEpochMilli());
             carried = query(SQL.get("carried-conversations"), period.mode().parameter(),
                     period.carriedFrom().toEpochMilli(), period.from().toEpochMilli(), period.from().toEpochMilli(),
-                    grid, partition);
+                    firstBucket, endBucket);
             messagesLeft = messages.next();
             carriedLeft = carried.next();
             scopes = 0;

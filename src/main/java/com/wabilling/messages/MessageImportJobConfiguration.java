@@ -31,7 +31,7 @@ import com.wabilling.support.rejects.RunLedger;
 public class MessageImportJobConfiguration {
 
     public static final String JOB_NAME = "import-messages";
-    private static final int CHUNK_SIZE = 1000;
+    private static final int CHUNK_SIZE = 2000;
 
     @Bean
     MessageDao messageDao(JdbcTemplate jdbc) {
