@@ -16,6 +16,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 import com.wabilling.messages.Buckets;
+import com.wabilling.support.jdbc.DatabaseSchema;
 import com.wabilling.support.jdbc.SqlStatements;
 
 /**
@@ -54,8 +55,11 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
         long skip = context.getLong(getExecutionContextKey(SCOPES_KEY), 0L);
         try {
             connection = dataSource.getConnection();
-            connection.setAutoCommit(false); // PostgreSQL streams a cursor only inside a transaction
-            connection.setReadOnly(true);
+            boolean postgres = "postgresql".equals(DatabaseSchema.platform(connection.getMetaData()
+                    .getDatabaseProductName()));
+            // PostgreSQL streams a cursor only inside a transaction; HSQLDB's MVCC manager was seen to make
+            // the partition's writer wait behind a reader transaction left open, so there the reads commit
+            connection.setAutoCommit(!postgres);
             String statement = period.mode() == ScopeMode.WABA ? "scope-messages-waba" : "scope-messages-phone-number";
             int firstBucket = Buckets.COUNT * partition / grid;
             int endBucket = Buckets.COUNT * (partition + 1) / grid;
@@ -134,7 +138,9 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
     public void close() {
         if (connection != null) {
             try {
-                connection.rollback();
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
                 connection.close(); // closes the statements and cursors too
             } catch (SQLException e) {
                 throw new ItemStreamException("cannot close the message cursor", e);

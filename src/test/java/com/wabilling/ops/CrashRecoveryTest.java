@@ -56,6 +56,7 @@ class CrashRecoveryTest {
             assertThat(run(reference, command).exitCode).as(String.join(" ", command)).isZero();
         }
 
+        StringBuilder consoles = new StringBuilder();
         assertThat(run(crashed, suite[0]).exitCode).isZero();
         for (int i = 1; i < suite.length; i++) {
             Child killed = runAndKill(crashed, suite[i]);
@@ -63,6 +64,11 @@ class CrashRecoveryTest {
             Child again = run(crashed, suite[i]);
             assertThat(again.exitCode).as("%s after the kill: %s", suite[i][0], again.output).isZero();
             assertThat(again.output).contains("recovered, resuming from its last commit");
+            consoles.append(killed.output).append(again.output);
+        }
+        consoles.append(Files.readString(crashed.resolve("data/wa-billing.log")));
+        for (String number : customerNumbers()) {
+            assertThat(consoles).as("logs never print customer numbers").doesNotContain(number);
         }
 
         assertThat(files(crashed.resolve("out/conversations"))).isEqualTo(files(reference.resolve("out/conversations")));
@@ -164,6 +170,12 @@ class CrashRecoveryTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             }).toList();
+        }
+    }
+
+    private static List<String> customerNumbers() throws IOException {
+        try (Stream<String> lines = Files.lines(input.resolve("messages/part-1.csv"))) {
+            return lines.skip(1).limit(200).map(l -> l.split(",")[3]).distinct().toList();
         }
     }
 
