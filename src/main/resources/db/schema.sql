@@ -97,6 +97,8 @@ CREATE TABLE IF NOT EXISTS conversation (
   PRIMARY KEY (conversation_id, scope_mode)
 );
 CREATE INDEX IF NOT EXISTS conversation_opened ON conversation (scope_mode, opened_at_ms);
+-- invoicing reads one account's month at a time
+CREATE INDEX IF NOT EXISTS conversation_waba_opened ON conversation (scope_mode, waba_id, opened_at_ms);
 
 CREATE TABLE IF NOT EXISTS anomaly (
   scope_mode      VARCHAR(16) NOT NULL,
