@@ -21,6 +21,7 @@ public class MessageDao {
     private static final SqlStatements SQL = SqlStatements.load("db/messages.sql");
 
     private final JdbcTemplate jdbc;
+    private volatile String lookupStatement;
 
     public MessageDao(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -33,8 +34,11 @@ public class MessageDao {
             return found;
         }
         jdbc.query(connection -> {
-            String platform = DatabaseSchema.platform(connection.getMetaData().getDatabaseProductName());
-            PreparedStatement ps = connection.prepareStatement(SQL.get("select-by-ids-" + platform));
+            if (lookupStatement == null) { // the array syntax differs: IN (UNNEST(?)) or = ANY (?)
+                lookupStatement = SQL.get("select-by-ids-"
+                        + DatabaseSchema.platform(connection.getMetaData().getDatabaseProductName()));
+            }
+            PreparedStatement ps = connection.prepareStatement(lookupStatement);
             ps.setArray(1, connection.createArrayOf("VARCHAR", ids.toArray()));
             return ps;
         }, rs -> {
