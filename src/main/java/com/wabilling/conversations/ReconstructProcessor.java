@@ -1,5 +1,7 @@
 package com.wabilling.conversations;
 
+import java.util.List;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.wabilling.pricing.MarketTable;
@@ -26,13 +28,12 @@ public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOu
         for (StoredMessage message : history.messages()) {
             reconstruction.accept(event(scope, message));
         }
-        if (reconstruction.conversations().isEmpty() && reconstruction.anomalies().isEmpty()
-                && reconstruction.coverages().isEmpty()) {
+        List<Conversation> conversations = reconstruction.conversations();
+        if (conversations.isEmpty() && reconstruction.anomalies().isEmpty() && reconstruction.coverages().isEmpty()) {
             return null; // nothing opened in this period (only history or look-ahead messages)
         }
-        return new ScopeOutcome(scope, history.bucket(), markets.marketOf(scope.customerWaId()),
-                reconstruction.conversations(), reconstruction.anomalies(),
-                Reconciliation.of(reconstruction.coverages()));
+        return new ScopeOutcome(scope, history.bucket(), markets.marketOf(scope.customerWaId()), conversations,
+                reconstruction.anomalies(), Reconciliation.of(reconstruction.coverages()));
     }
 
     private MessageEvent event(Scope scope, StoredMessage m) {

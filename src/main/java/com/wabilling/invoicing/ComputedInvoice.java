@@ -6,9 +6,4 @@ import java.util.List;
 /** The lines and totals of one account's month (domain.md 4.4). */
 public record ComputedInvoice(List<InvoiceLine> lines, long conversations, long billable, BigDecimal subtotal,
         BigDecimal markup, BigDecimal total) {
-
-    /** The same money and counts, line by line (scale of decimals aside). */
-    public boolean sameAs(ComputedInvoice other) {
-        return Adjustments.difference(other, this).isEmpty();
-    }
 }

@@ -42,8 +42,8 @@ public class InvoiceDao {
                 account.wabaId(), account.monthStart(month).toEpochMilli(), account.monthEnd(month).toEpochMilli());
     }
 
-    public List<Coverage.Range> reconstructedPeriods() {
-        return jdbc.query(SQL.get("reconstructed-periods"), (rs, n) -> new Coverage.Range(
+    public List<PeriodCoverage.Range> reconstructedPeriods() {
+        return jdbc.query(SQL.get("reconstructed-periods"), (rs, n) -> new PeriodCoverage.Range(
                 Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))));
     }
 

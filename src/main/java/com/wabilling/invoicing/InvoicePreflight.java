@@ -26,10 +26,10 @@ public class InvoicePreflight {
 
     public void check(List<BillingAccount> accounts, RateCard rates, YearMonth month) {
         List<String> uncovered = new ArrayList<>();
-        List<Coverage.Range> periods = invoices.reconstructedPeriods();
+        List<PeriodCoverage.Range> periods = invoices.reconstructedPeriods();
         for (BillingAccount account : accounts) {
-            Coverage.Range needed = new Coverage.Range(account.monthStart(month), account.monthEnd(month));
-            for (Coverage.Range gap : Coverage.missing(needed, periods)) {
+            PeriodCoverage.Range needed = new PeriodCoverage.Range(account.monthStart(month), account.monthEnd(month));
+            for (PeriodCoverage.Range gap : PeriodCoverage.missing(needed, periods)) {
                 LocalDate from = LocalDate.ofInstant(gap.from(), ZoneOffset.UTC);
                 LocalDate to = LocalDate.ofInstant(gap.to().minusMillis(1), ZoneOffset.UTC).plusDays(1);
                 uncovered.add(account.wabaId() + " (" + account.name() + ", " + account.zone() + "): "

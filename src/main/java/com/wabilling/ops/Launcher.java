@@ -1,7 +1,6 @@
 package com.wabilling.ops;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -31,7 +31,6 @@ public final class Progress implements StepExecutionListener, ItemReadListener<O
     /** Progress of one step of one job execution. */
     public static final class State {
         final AtomicLong units = new AtomicLong();
-        final AtomicLong items = new AtomicLong();
         final long startNanos = System.nanoTime();
         volatile long lastPrintNanos = System.nanoTime();
         volatile long total = -1;
@@ -94,7 +93,6 @@ public final class Progress implements StepExecutionListener, ItemReadListener<O
             return;
         }
         state.units.addAndGet(units.applyAsLong(item));
-        state.items.incrementAndGet();
         long now = System.nanoTime();
         if (now - state.lastPrintNanos >= intervalNanos) {
             state.lastPrintNanos = now;

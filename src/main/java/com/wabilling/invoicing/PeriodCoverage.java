@@ -6,13 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Which parts of a range no reconstructed period covers (domain.md 4.1). */
-public final class Coverage {
+public final class PeriodCoverage {
 
     /** A half-open range of instants [from, to). */
     public record Range(Instant from, Instant to) {
     }
 
-    private Coverage() {
+    private PeriodCoverage() {
     }
 
     public static List<Range> missing(Range needed, List<Range> covered) {

@@ -7,19 +7,19 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class CoverageTest {
+class PeriodCoverageTest {
 
-    private static final Coverage.Range JUNE_AMSTERDAM = range("2023-05-31T22:00:00Z", "2023-06-30T22:00:00Z");
+    private static final PeriodCoverage.Range JUNE_AMSTERDAM = range("2023-05-31T22:00:00Z", "2023-06-30T22:00:00Z");
 
     @Test
     void wholeMonthCoveredByConsecutiveUtcPeriods() {
-        assertThat(Coverage.missing(JUNE_AMSTERDAM, List.of(range("2023-06-01T00:00:00Z", "2023-07-01T00:00:00Z"),
+        assertThat(PeriodCoverage.missing(JUNE_AMSTERDAM, List.of(range("2023-06-01T00:00:00Z", "2023-07-01T00:00:00Z"),
                 range("2023-05-25T00:00:00Z", "2023-06-01T00:00:00Z")))).isEmpty();
     }
 
     @Test
     void namesEveryGap() {
-        List<Coverage.Range> gaps = Coverage.missing(JUNE_AMSTERDAM, List.of(
+        List<PeriodCoverage.Range> gaps = PeriodCoverage.missing(JUNE_AMSTERDAM, List.of(
                 range("2023-06-01T00:00:00Z", "2023-06-10T00:00:00Z"),
                 range("2023-06-12T00:00:00Z", "2023-06-20T00:00:00Z")));
 
@@ -30,10 +30,10 @@ class CoverageTest {
 
     @Test
     void nothingReconstructedIsOneGap() {
-        assertThat(Coverage.missing(JUNE_AMSTERDAM, List.of())).containsExactly(JUNE_AMSTERDAM);
+        assertThat(PeriodCoverage.missing(JUNE_AMSTERDAM, List.of())).containsExactly(JUNE_AMSTERDAM);
     }
 
-    private static Coverage.Range range(String from, String to) {
-        return new Coverage.Range(Instant.parse(from), Instant.parse(to));
+    private static PeriodCoverage.Range range(String from, String to) {
+        return new PeriodCoverage.Range(Instant.parse(from), Instant.parse(to));
     }
 }
