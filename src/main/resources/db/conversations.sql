@@ -88,3 +88,17 @@ VALUES (?, ?, ?, ?, ?, ?, ?);
 
 -- name: select-periods
 SELECT from_ms, to_ms, window_messages, carried_hash FROM reconstructed_period WHERE scope_mode = ? ORDER BY from_ms, to_ms;
+
+-- name: delete-rebuild
+DELETE FROM period_rebuild WHERE scope_mode = ? AND from_ms = ? AND to_ms = ?;
+
+-- name: insert-rebuild
+INSERT INTO period_rebuild (scope_mode, from_ms, to_ms, command, started_at_ms) VALUES (?, ?, ?, ?, ?);
+
+-- name: delete-contained-rebuilds
+DELETE FROM period_rebuild WHERE scope_mode = ? AND from_ms >= ? AND to_ms <= ?;
+
+-- name: overlapping-rebuilds
+-- unfinished rebuilds other than this period's own that overlap [?, ?)
+SELECT from_ms, to_ms, command FROM period_rebuild
+ WHERE scope_mode = ? AND from_ms < ? AND to_ms > ? AND NOT (from_ms = ? AND to_ms = ?) ORDER BY from_ms, to_ms;

@@ -17,6 +17,9 @@ SELECT market, category, opened_at_ms / 900000 FROM conversation
 -- name: reconstructed-periods
 SELECT from_ms, to_ms FROM reconstructed_period WHERE scope_mode = 'phone-number' ORDER BY from_ms;
 
+-- name: unfinished-rebuilds
+SELECT from_ms, to_ms, command FROM period_rebuild WHERE scope_mode = 'phone-number' ORDER BY from_ms;
+
 -- name: invoices-of-account-month
 SELECT invoice_id, invoice_number, kind, status, references_invoice_id, subtotal, markup
   FROM invoice WHERE waba_id = ? AND billing_month = ? ORDER BY invoice_id;

@@ -51,10 +51,41 @@ public class PeriodLedger {
         return n == null ? 0 : n;
     }
 
-    /** Records the period; periods it contains are superseded by it. */
+    /** A rebuild that started and has not finished, with the command that finishes it. */
+    public record Rebuild(LocalDate from, LocalDate to, String command) {
+    }
+
+    /**
+     * Marks the period as being rebuilt, in the transaction that clears its conversations: until
+     * {@link #record} it is no coverage for invoicing, whether the run is still going, failed or
+     * was killed (a billing job never completes on partial data).
+     */
+    public void startRebuild(Period period, String command, Instant now) {
+        String mode = period.mode().parameter();
+        long from = period.from().toEpochMilli();
+        long to = period.to().toEpochMilli();
+        jdbc.update(ConversationDao.SQL.get("delete-rebuild"), mode, from, to);
+        jdbc.update(ConversationDao.SQL.get("insert-rebuild"), mode, from, to, command, now.toEpochMilli());
+    }
+
+    /**
+     * Unfinished rebuilds of other periods that this period would read from: their conversations
+     * overlap the ones it carries in (the 72 h before it) or its own range.
+     */
+    public List<Rebuild> unfinishedRebuildsAffecting(Period period) {
+        long from = period.from().toEpochMilli();
+        long to = period.to().toEpochMilli();
+        return jdbc.query(ConversationDao.SQL.get("overlapping-rebuilds"), (rs, n) -> new Rebuild(
+                date(Instant.ofEpochMilli(rs.getLong(1))), date(Instant.ofEpochMilli(rs.getLong(2))), rs.getString(3)),
+                period.mode().parameter(), to, period.carriedFrom().toEpochMilli(), from, to);
+    }
+
+    /** Records the period; periods and unfinished rebuilds it contains are superseded by it. */
     public void record(Period period, long runId, Instant now) {
         Fingerprint f = fingerprint(period.mode(), period.from(), period.to());
         String mode = period.mode().parameter();
+        jdbc.update(ConversationDao.SQL.get("delete-contained-rebuilds"), mode, period.from().toEpochMilli(),
+                period.to().toEpochMilli());
         jdbc.update(ConversationDao.SQL.get("delete-contained-periods"), mode, period.from().toEpochMilli(),
                 period.to().toEpochMilli());
         jdbc.update(ConversationDao.SQL.get("insert-period"), mode, period.from().toEpochMilli(),

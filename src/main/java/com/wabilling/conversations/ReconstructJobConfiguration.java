@@ -30,6 +30,7 @@ import com.wabilling.WaBillingConfiguration.ReferenceDirectory;
 import com.wabilling.ops.ProcessOwner;
 import com.wabilling.ops.Progress;
 import com.wabilling.pricing.ReferenceFiles;
+import com.wabilling.support.RunCommand;
 import com.wabilling.support.jdbc.DatabaseSchema;
 import com.wabilling.templates.TemplateDao;
 
@@ -67,14 +68,29 @@ public class ReconstructJobConfiguration {
 
     @Bean
     Step clearPeriodStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ConversationDao conversations, ReferenceDirectory reference) {
+            ConversationDao conversations, PeriodLedger ledger, ReferenceDirectory reference, Clock clock) {
         return new StepBuilder("clear-period", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     new ReferenceFiles(reference.path()).markets(); // a missing or broken file stops here, before any work
-                    conversations.clear(period(chunkContext.getStepContext().getJobParameters()));
+                    var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+                    Period period = period(execution.getJobParameters());
+                    refuseOnUnfinishedRebuilds(ledger.unfinishedRebuildsAffecting(period), period);
+                    // one transaction: the period is marked as being rebuilt exactly when its conversations go
+                    ledger.startRebuild(period, RunCommand.of(JOB_NAME, execution.getJobParameters()), clock.instant());
+                    conversations.clear(period);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
+    }
+
+    /** Carrying conversations in from a period whose rebuild did not finish would build on partial data. */
+    private static void refuseOnUnfinishedRebuilds(java.util.List<PeriodLedger.Rebuild> unfinished, Period period) {
+        if (!unfinished.isEmpty()) {
+            throw new IllegalStateException("cannot reconstruct " + period.fileStem() + ": it reads conversations of "
+                    + unfinished.size() + " period(s) whose rebuild has not finished (running now, failed or killed);"
+                    + " finish first: " + unfinished.stream().map(r -> r.command())
+                            .collect(java.util.stream.Collectors.joining(" ; ")));
+        }
     }
 
     @Bean

@@ -47,6 +47,15 @@ public class InvoiceDao {
                 Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))));
     }
 
+    /** A reconstruct that cleared a period's conversations and has not finished rebuilding them. */
+    public record UnfinishedRebuild(PeriodCoverage.Range range, String command) {
+    }
+
+    public List<UnfinishedRebuild> unfinishedRebuilds() {
+        return jdbc.query(SQL.get("unfinished-rebuilds"), (rs, n) -> new UnfinishedRebuild(new PeriodCoverage.Range(
+                Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))), rs.getString(3)));
+    }
+
     public List<StoredInvoice> invoices(String wabaId, YearMonth month) {
         List<StoredInvoice> result = new ArrayList<>();
         jdbc.query(SQL.get("invoices-of-account-month"), rs -> {

@@ -27,8 +27,17 @@ public class InvoicePreflight {
     public void check(List<BillingAccount> accounts, RateCard rates, YearMonth month) {
         List<String> uncovered = new ArrayList<>();
         List<PeriodCoverage.Range> periods = invoices.reconstructedPeriods();
+        List<InvoiceDao.UnfinishedRebuild> rebuilds = invoices.unfinishedRebuilds();
         for (BillingAccount account : accounts) {
             PeriodCoverage.Range needed = new PeriodCoverage.Range(account.monthStart(month), account.monthEnd(month));
+            for (InvoiceDao.UnfinishedRebuild rebuild : rebuilds) {
+                if (PeriodCoverage.overlap(needed, rebuild.range())) {
+                    uncovered.add(account.wabaId() + " (" + account.name() + ", " + account.zone() + "): "
+                            + Timestamps.format(rebuild.range().from()) + " to " + Timestamps.format(rebuild.range().to())
+                            + " is being rebuilt by a reconstruct that has not finished (running now, failed or"
+                            + " killed); wait for it or finish it with: " + rebuild.command());
+                }
+            }
             for (PeriodCoverage.Range gap : PeriodCoverage.missing(needed, periods)) {
                 LocalDate from = LocalDate.ofInstant(gap.from(), ZoneOffset.UTC);
                 LocalDate to = LocalDate.ofInstant(gap.to().minusMillis(1), ZoneOffset.UTC).plusDays(1);

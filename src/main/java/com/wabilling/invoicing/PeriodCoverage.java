@@ -15,6 +15,11 @@ public final class PeriodCoverage {
     private PeriodCoverage() {
     }
 
+    /** Whether two half-open ranges share an instant. */
+    public static boolean overlap(Range a, Range b) {
+        return a.from().isBefore(b.to()) && b.from().isBefore(a.to());
+    }
+
     public static List<Range> missing(Range needed, List<Range> covered) {
         List<Range> sorted = new ArrayList<>(covered);
         sorted.sort(Comparator.comparing(Range::from));

@@ -154,6 +154,37 @@ class InvoiceJobTest {
     }
 
     @Test
+    void aReconstructThatDidNotFinishIsNoCoverage() throws Exception {
+        // issue 8.1: a re-run of the month's reconstruct clears its conversations, then fails
+        Map<String, String> rebuild = Map.of("from", "2023-05-25", "to", "2023-07-06", "rerun", "unfinished");
+        long lastRun = jdbc.queryForObject("SELECT MAX(run_id) FROM conversation", Long.class);
+        jdbc.execute("ALTER TABLE conversation ADD CONSTRAINT test_outage CHECK (category <> 'MARKETING' OR run_id <= "
+                + lastRun + ")");
+        JobExecution failed;
+        try {
+            failed = runs.resume(reconstructJob, rebuild);
+        } finally {
+            jdbc.execute("ALTER TABLE conversation DROP CONSTRAINT test_outage");
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        Integer invoicesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Integer.class);
+
+        JobExecution refused = runs.invoice("2023-06", false);
+
+        assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(refused.getAllFailureExceptions().get(0).getMessage()).contains("cannot invoice 2023-06")
+                .contains("2023-05-25T00:00:00Z to 2023-07-06T00:00:00Z is being rebuilt")
+                .contains("jobs/wa-billing reconstruct conversation-scope=phone-number from=2023-05-25 rerun=unfinished"
+                        + " to=2023-07-06");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Integer.class)).isEqualTo(invoicesBefore);
+
+        // the command it names finishes the rebuild; then the month is billed again
+        assertThat(runs.resume(reconstructJob, rebuild).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(runs.invoice("2023-06", false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(summary()).filteredOn(r -> r.get("kind").equals("INVOICE")).hasSize(5);
+    }
+
+    @Test
     void missingRatesAreListedInFull() {
         ReferenceFiles files = new ReferenceFiles(Path.of("sample-data"));
         RateCard withoutBrazil = new RateCard(List.of(
@@ -184,6 +215,14 @@ class InvoiceJobTest {
     private final class Runs {
         JobExecution invoice(String month, boolean finalize) throws Exception {
             return run(invoiceJob, Map.of("month", month, "finalize", Boolean.toString(finalize)));
+        }
+
+        /** Starts or resumes exactly these parameters (the same command again). */
+        JobExecution resume(Job job, Map<String, String> parameters) throws Exception {
+            jobs.setJob(job);
+            Map<String, String> withDefaults = new java.util.HashMap<>(parameters);
+            withDefaults.putIfAbsent("conversation-scope", "phone-number");
+            return jobs.startJob(JobRunner.toJobParameters(withDefaults));
         }
 
         JobExecution run(Job job, Map<String, String> parameters) throws Exception {
