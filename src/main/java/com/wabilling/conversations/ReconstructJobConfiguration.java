@@ -7,6 +7,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -44,6 +46,8 @@ public class ReconstructJobConfiguration {
     public static final String JOB_NAME = "reconstruct";
     static final int GRID_SIZE = 8;
     private static final int CHUNK_SIZE = 500;
+    private static final int CONNECTIONS_PER_PARTITION = 2;
+    private static final int RESERVED_CONNECTIONS = 2;
 
     @Bean
     ConversationDao conversationDao(JdbcTemplate jdbc) {
@@ -94,10 +98,10 @@ public class ReconstructJobConfiguration {
     }
 
     @Bean
-    Step reconstructPartitionsStep(JobRepository jobRepository, Step reconstructScopesStep, DataSource dataSource)
-            throws java.sql.SQLException {
+    Step reconstructPartitionsStep(JobRepository jobRepository, Step reconstructScopesStep, DataSource dataSource,
+            @Value("${wa-billing.reconstruct.partitions-at-once:0}") int partitionsAtOnce) throws java.sql.SQLException {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("reconstruct-");
-        executor.setConcurrencyLimit(partitionsAtOnce(dataSource));
+        executor.setConcurrencyLimit(partitionsAtOnce(dataSource, partitionsAtOnce));
         return new StepBuilder("reconstruct", jobRepository)
                 .partitioner("reconstruct-scopes", bucketPartitioner())
                 .step(reconstructScopesStep)
@@ -161,14 +165,25 @@ public class ReconstructJobConfiguration {
     }
 
     /**
-     * As many partitions at once as there are cores on PostgreSQL. The embedded HSQLDB runs them one at
-     * a time: with two writer sessions and open cursors on large cached tables its MVCC transaction
-     * manager was seen to leave both writers waiting on each other (benchmark, 3.7M messages).
+     * How many partitions run at once. The embedded HSQLDB runs them one at a time: with two writer
+     * sessions and open cursors on large cached tables its MVCC transaction manager was seen to leave
+     * both writers waiting on each other (benchmark, 3.7M messages). On PostgreSQL: the configured
+     * number, else one per core, but never more than the pool can serve: each partition holds two
+     * connections (its cursor and its chunk transaction), and two stay free for the job repository.
      */
-    private static int partitionsAtOnce(DataSource dataSource) throws java.sql.SQLException {
+    static int partitionsAtOnce(String platform, int configured, int cores, int poolSize) {
+        if (platform.equals("hsqldb")) {
+            return 1;
+        }
+        int wanted = configured > 0 ? configured : cores;
+        return Math.max(1, Math.min(wanted, (poolSize - RESERVED_CONNECTIONS) / CONNECTIONS_PER_PARTITION));
+    }
+
+    private static int partitionsAtOnce(DataSource dataSource, int configured) throws java.sql.SQLException {
+        int poolSize = dataSource instanceof HikariDataSource hikari ? hikari.getMaximumPoolSize() : Integer.MAX_VALUE;
         try (var connection = dataSource.getConnection()) {
             String platform = DatabaseSchema.platform(connection.getMetaData().getDatabaseProductName());
-            return platform.equals("hsqldb") ? 1 : Runtime.getRuntime().availableProcessors();
+            return partitionsAtOnce(platform, configured, Runtime.getRuntime().availableProcessors(), poolSize);
         }
     }
 

@@ -37,6 +37,17 @@ public final class Executions {
                 .toList();
     }
 
+    /** ": execution 12 of reconstruct (from=... to=...), started 2026-11-03 06:00:01", or "" when none is marked running. */
+    public static String describeRunning(JobRepository repository) {
+        return recent(repository, 50).stream().filter(Executions::leftRunning)
+                .map(e -> "execution " + e.getId() + " of " + e.getJobInstance().getJobName() + " ("
+                        + e.getJobParameters().parameters().stream().map(p -> p.name() + "=" + p.value()).sorted()
+                                .collect(java.util.stream.Collectors.joining(" "))
+                        + "), started " + time(e.getStartTime()) + ", " + ProcessOwner.describe(e))
+                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.joining("; "),
+                        text -> text.isEmpty() ? "" : ": " + text));
+    }
+
     /** The execution with that id, or null (the repository throws for unknown ids). */
     public static JobExecution find(JobRepository repository, long id) {
         try {

@@ -3,7 +3,10 @@ package com.wabilling.ops;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -18,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
 
 import com.wabilling.support.JobSummary;
+import com.wabilling.support.jdbc.RunLock;
 
 /**
  * Runs one job for the command line: refuses a run that already completed, recovers an execution
@@ -51,6 +55,27 @@ public class JobRunner {
     }
 
     public Outcome run(String command, String jobName, Map<String, String> parameters) {
+        Optional<RunLock> lock = runLock();
+        if (lock.isEmpty()) {
+            return new Outcome(ExitCodes.ALREADY_RUNNING, null);
+        }
+        try (RunLock held = lock.get()) {
+            return runLocked(command, jobName, parameters);
+        }
+    }
+
+    /** The run lock, or empty (said on stderr) when another process runs a job on this database now. */
+    Optional<RunLock> runLock() {
+        Optional<RunLock> lock = RunLock.tryAcquire(context.getBean(DataSource.class));
+        if (lock.isEmpty()) {
+            err.println("wa-billing: another wa-billing job is running on this database"
+                    + Executions.describeRunning(jobRepository) + "; wait for it to finish (jobs never run at once),"
+                    + " or stop it with: jobs/wa-billing ops stop <execution-id>");
+        }
+        return lock;
+    }
+
+    private Outcome runLocked(String command, String jobName, Map<String, String> parameters) {
         JobParameters jobParameters = toJobParameters(parameters);
         JobExecution last = jobRepository.getLastJobExecution(jobName, jobParameters);
         if (last != null) {
@@ -95,26 +120,13 @@ public class JobRunner {
         if (!Executions.leftRunning(last)) {
             return null;
         }
-        switch (ProcessOwner.livenessOf(last)) {
-            case ALIVE -> {
-                err.println("wa-billing: " + command + " is already running as execution " + last.getId() + " ("
-                        + ProcessOwner.describe(last) + "); wait for it, or stop it with: jobs/wa-billing ops stop "
-                        + last.getId());
-                return ExitCodes.ALREADY_RUNNING;
-            }
-            case GONE -> {
-                jobOperator.recover(last);
-                out.println("Execution " + last.getId() + " was left " + last.getStatus() + " by "
-                        + ProcessOwner.describe(last) + ", which is gone: recovered, resuming from its last commit.");
-                return null;
-            }
-            default -> {
-                err.println("wa-billing: execution " + last.getId() + " is marked " + last.getStatus() + " by "
-                        + ProcessOwner.describe(last) + " on another host; if that process is gone, run"
-                        + " jobs/wa-billing ops recover, then this command again");
-                return ExitCodes.ALREADY_RUNNING;
-            }
-        }
+        // Holding the run lock proves that no process runs a job on this database: whatever left this
+        // execution running is gone, even if it died before recording who it was (issue 8.4)
+        BatchStatus leftAs = last.getStatus();
+        jobOperator.recover(last);
+        out.println("Execution " + last.getId() + " was left " + leftAs + " by " + ProcessOwner.describe(last)
+                + ", which is no longer running: recovered, resuming from its last commit.");
+        return null;
     }
 
     private Outcome report(String command, JobExecution execution) {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -12,6 +13,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 import com.wabilling.support.TextTable;
+import com.wabilling.support.jdbc.RunLock;
 
 /** {@code ops list | show | restart | stop | abandon | recover} over the job repository (cli.md). */
 public class OpsCommands {
@@ -139,13 +141,15 @@ public class OpsCommands {
     }
 
     private int abandon(JobExecution e) {
-        if (e.isRunning() && ProcessOwner.livenessOf(e) == ProcessOwner.Liveness.ALIVE) {
-            err.println("wa-billing: execution " + e.getId() + " is running (" + ProcessOwner.describe(e)
-                    + "); stop it first with ops stop " + e.getId());
-            return ExitCodes.USAGE;
+        Optional<RunLock> lock = runner.runLock();
+        if (lock.isEmpty()) {
+            return ExitCodes.ALREADY_RUNNING;
         }
-        try {
-            operator.abandon(e);
+        try (RunLock held = lock.get()) {
+            if (Executions.leftRunning(e)) {
+                operator.recover(e); // nobody runs it (we hold the run lock): FAILED first, then abandoned
+            }
+            operator.abandon(repository.getJobExecution(e.getId()));
         } catch (Exception ex) {
             err.println("wa-billing: cannot abandon execution " + e.getId() + ": " + ex.getMessage());
             return ExitCodes.FAILED;
@@ -155,14 +159,22 @@ public class OpsCommands {
         return ExitCodes.OK;
     }
 
+    /** With the run lock held no process runs a job, so every execution marked running was left by a dead one. */
     private int recover() {
+        Optional<RunLock> lock = runner.runLock();
+        if (lock.isEmpty()) {
+            return ExitCodes.ALREADY_RUNNING;
+        }
         int recovered = 0;
-        for (JobExecution e : Executions.recent(repository, 200)) {
-            if (Executions.leftRunning(e) && ProcessOwner.livenessOf(e) != ProcessOwner.Liveness.ALIVE) {
-                operator.recover(e);
-                out.println("Recovered execution " + e.getId() + " of " + e.getJobInstance().getJobName()
-                        + " (left " + e.getStatus() + " by " + ProcessOwner.describe(e) + "): now FAILED, resumable.");
-                recovered++;
+        try (RunLock held = lock.get()) {
+            for (JobExecution e : Executions.recent(repository, 200)) {
+                if (Executions.leftRunning(e)) {
+                    var leftAs = e.getStatus();
+                    operator.recover(e);
+                    out.println("Recovered execution " + e.getId() + " of " + e.getJobInstance().getJobName()
+                            + " (left " + leftAs + " by " + ProcessOwner.describe(e) + "): now FAILED, resumable.");
+                    recovered++;
+                }
             }
         }
         if (recovered == 0) {

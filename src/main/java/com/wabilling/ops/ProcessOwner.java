@@ -9,8 +9,9 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * Records which process runs an execution (host and pid in the job execution context), so that a
- * later launch can tell a crashed run (owner gone) from one still running.
+ * Records which process runs an execution (host and pid in the job execution context), to name it
+ * in messages. Whether it still runs is never judged from these (pids and container host names are
+ * reused): the run lock ({@link com.wabilling.support.jdbc.RunLock}) decides that.
  */
 public class ProcessOwner implements JobExecutionListener {
 
@@ -52,24 +53,6 @@ public class ProcessOwner implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         RunningMarker.remove(marker, pid);
-    }
-
-    /** What is known of the process that ran an execution. */
-    public enum Liveness { ALIVE, GONE, UNKNOWN }
-
-    public static Liveness livenessOf(JobExecution execution) {
-        var context = execution.getExecutionContext();
-        if (!context.containsKey(HOST_KEY) || !context.containsKey(PID_KEY)) {
-            return Liveness.UNKNOWN;
-        }
-        if (!hostName().equals(context.getString(HOST_KEY))) {
-            return Liveness.UNKNOWN;
-        }
-        long ownerPid = context.getLong(PID_KEY);
-        if (ownerPid == ProcessHandle.current().pid()) {
-            return Liveness.ALIVE;
-        }
-        return ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false) ? Liveness.ALIVE : Liveness.GONE;
     }
 
     public static String describe(JobExecution execution) {

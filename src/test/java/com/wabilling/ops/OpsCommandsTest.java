@@ -132,6 +132,47 @@ class OpsCommandsTest {
         assertThat(text(out)).contains("Recovered execution " + crashed.getId());
     }
 
+    @Test
+    void anExecutionKilledBeforeItRecordedItsProcessIsResumedByTheSameCommand() throws Exception {
+        // issue 8.4: kill -9 in the first second: the execution exists, no owner was ever recorded
+        Map<String, String> parameters = params(catalogue("T7,100,g,en,UTILITY,Your order shipped\n"));
+        JobInstance instance = repository.createJobInstance("migrate-templates", JobRunner.toJobParameters(parameters));
+        JobExecution orphan = repository.createJobExecution(instance, JobRunner.toJobParameters(parameters),
+                new ExecutionContext());
+        orphan.setStatus(BatchStatus.STARTED);
+        orphan.setStartTime(LocalDateTime.now());
+        repository.update(orphan);
+
+        JobRunner.Outcome outcome = runner.run("migrate-templates", "migrate-templates", parameters);
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(repository.getJobExecution(orphan.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(outcome.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(outcome.execution().getJobInstance().getInstanceId()).isEqualTo(instance.getInstanceId());
+        assertThat(text(out)).contains("Execution " + orphan.getId() + " was left STARTED by an unknown process");
+    }
+
+    @Test
+    void onPostgresqlASecondLaunchWhileAJobHoldsTheRunLockIsRefused() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("postgresql".equals(System.getProperty("wa-billing.test-db")),
+                "the embedded database admits one process at a time by itself (CrashRecoveryTest)");
+        Map<String, String> parameters = params(catalogue("T8,100,h,en,UTILITY,Your order shipped\n"));
+        try (var other = context.getBean(javax.sql.DataSource.class).getConnection()) {
+            // what a running job of another process holds for its whole run
+            try (var s = other.createStatement()) {
+                s.execute("SELECT pg_advisory_lock(" + 0x7761_4269L + ")");
+            }
+            JobRunner.Outcome refused = runner.run("migrate-templates", "migrate-templates", parameters);
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+            assertThat(text(err)).contains("another wa-billing job is running on this database");
+            assertThat(ops.run(List.of("recover"))).isEqualTo(ExitCodes.ALREADY_RUNNING);
+            try (var s = other.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock(" + 0x7761_4269L + ")");
+            }
+        }
+        assertThat(runner.run("migrate-templates", "migrate-templates", parameters).exitCode()).isZero();
+    }
+
     private static long deadPid() {
         long pid = ProcessHandle.current().pid() + 100_000;
         while (ProcessHandle.of(pid).isPresent()) {

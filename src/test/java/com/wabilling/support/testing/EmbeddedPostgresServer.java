@@ -22,7 +22,8 @@ final class EmbeddedPostgresServer {
         try {
             if (server == null) {
                 Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
-                server = EmbeddedPostgres.builder().start();
+                // every test class keeps its own Spring context and connection pool open
+                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.close();

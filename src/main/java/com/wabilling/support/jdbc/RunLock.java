@@ -1,0 +1,71 @@
+package com.wabilling.support.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+/**
+ * Proof that no other wa-billing process runs a job on this database, held for a whole run.
+ * <ul>
+ * <li>Embedded HSQLDB: the database file admits one process at a time, so this process having
+ * opened it is the proof; nothing more to hold.</li>
+ * <li>PostgreSQL: a session advisory lock on a connection kept open for the run. The server drops
+ * it when that session ends, however the process ended (kill -9, power loss), so a lock is never
+ * left behind, and it does not depend on host names or pids, which containers reuse.</li>
+ * </ul>
+ * One lock for every job: jobs touching the same data (a reconstruct and the invoice of its month)
+ * never run at once.
+ */
+public final class RunLock implements AutoCloseable {
+
+    /** "waBi": the advisory lock key of wa-billing runs. */
+    static final long KEY = 0x7761_4269L;
+
+    private final Connection connection;
+
+    private RunLock(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** The lock, or empty when another process holds it now. */
+    public static Optional<RunLock> tryAcquire(DataSource dataSource) {
+        try {
+            Connection connection = dataSource.getConnection();
+            String platform = DatabaseSchema.platform(connection.getMetaData().getDatabaseProductName());
+            if (!platform.equals("postgresql")) {
+                connection.close();
+                return Optional.of(new RunLock(null));
+            }
+            connection.setAutoCommit(true);
+            try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                s.setLong(1, KEY);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return Optional.of(new RunLock(connection));
+                    }
+                }
+            }
+            connection.close();
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the run lock: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (connection == null) {
+            return;
+        }
+        try (Connection c = connection; PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            s.setLong(1, KEY);
+            s.execute();
+        } catch (SQLException e) {
+            // closing the session releases the lock anyway
+        }
+    }
+}
