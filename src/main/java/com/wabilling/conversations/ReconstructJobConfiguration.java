@@ -47,7 +47,7 @@ public class ReconstructJobConfiguration {
     static final int GRID_SIZE = 8;
     private static final int CHUNK_SIZE = 500;
     private static final int CONNECTIONS_PER_PARTITION = 2;
-    private static final int RESERVED_CONNECTIONS = 2;
+    private static final int RESERVED_CONNECTIONS = 3;
 
     @Bean
     ConversationDao conversationDao(JdbcTemplate jdbc) {
@@ -169,7 +169,8 @@ public class ReconstructJobConfiguration {
      * sessions and open cursors on large cached tables its MVCC transaction manager was seen to leave
      * both writers waiting on each other (benchmark, 3.7M messages). On PostgreSQL: the configured
      * number, else one per core, but never more than the pool can serve: each partition holds two
-     * connections (its cursor and its chunk transaction), and two stay free for the job repository.
+     * connections (its cursor and its chunk transaction); one holds the run lock and two stay free for
+     * the job repository.
      */
     static int partitionsAtOnce(String platform, int configured, int cores, int poolSize) {
         if (platform.equals("hsqldb")) {
