@@ -6,8 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -18,27 +24,32 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 /**
- * Streams the records of one or more CSV files with commons-csv. For restart it saves the file
- * index and the number of records taken from that file; on open it skips that many records
- * without mapping them (stack.md: faster and more robust than byte offsets).
+ * Streams the records of one or more CSV files with commons-csv. For restart it saves which files it
+ * finished and, for the file it is in, the file's identity and the number of records taken from it;
+ * on open it skips that many records without mapping them (stack.md: faster and more robust than
+ * byte offsets). Files are matched by identity, not by position: a file added to the folder since
+ * the failure is read, and a file that changed since it was read is refused (issue 8.3).
  */
 public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReader<CsvRow> {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
-    private static final String FILE_KEY = "file.index";
+    private static final String DONE_KEY = "files.done";
+    private static final String CURRENT_KEY = "file.current";
     private static final String RECORDS_KEY = "file.records";
 
     private final List<Path> files;
     private final List<String> requiredColumns;
+    private final long totalBytes;
 
-    private int fileIndex;
+    private final ArrayList<String> done = new ArrayList<>();
+    private final Deque<Path> pending = new ArrayDeque<>();
+    private FileIdentity current;
     private long records;
     private CSVParser parser;
     private Iterator<CSVRecord> iterator;
     private CsvHeader header;
     private String source;
     private long bytesBefore;
-    private final long totalBytes;
 
     public CsvFilesReader(String name, List<Path> files, List<String> requiredColumns) {
         setName(name);
@@ -56,36 +67,82 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void open(ExecutionContext context) {
-        fileIndex = context.getInt(getExecutionContextKey(FILE_KEY), 0);
+        Map<String, FileIdentity> finished = new LinkedHashMap<>();
+        Object saved = context.get(getExecutionContextKey(DONE_KEY));
+        if (saved instanceof List<?> list) {
+            ((List<String>) list).stream().map(FileIdentity::parse).forEach(f -> finished.put(f.path(), f));
+        }
+        String savedCurrent = context.containsKey(getExecutionContextKey(CURRENT_KEY))
+                ? context.getString(getExecutionContextKey(CURRENT_KEY)) : null;
+        FileIdentity resume = savedCurrent == null ? null : FileIdentity.parse(savedCurrent);
+        done.clear();
+        pending.clear();
+        bytesBefore = 0;
+        for (Path file : files) {
+            FileIdentity before = finished.get(file.toString());
+            if (before != null) {
+                refuseIfChanged(before, file);
+                done.add(before.saved());
+                bytesBefore += before.size();
+            } else if (resume != null && resume.path().equals(file.toString())) {
+                refuseIfChanged(resume, file);
+                pending.addFirst(file);
+            } else {
+                pending.addLast(file);
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        openFile(pending.peekFirst()); // a missing file or column stops the step here, before any work
         long resumeAt = context.getLong(getExecutionContextKey(RECORDS_KEY), 0L);
-        if (fileIndex < files.size()) {
-            openFile(fileIndex);
+        if (resume != null && pending.peekFirst().toString().equals(resume.path())) {
             while (records < resumeAt && next() != null) {
                 // skip what the failed execution already committed
             }
         }
     }
 
+    /** A file read (wholly or partly) by the failed execution must be the same file now. */
+    private void refuseIfChanged(FileIdentity before, Path file) {
+        FileIdentity now = FileIdentity.of(file);
+        if (!now.equals(before)) {
+            throw new ItemStreamException(file + " changed since the failed execution read from it (size "
+                    + before.size() + " -> " + now.size() + " bytes, modified " + Instant.ofEpochMilli(before.modifiedMillis())
+                    + " -> " + Instant.ofEpochMilli(now.modifiedMillis()) + "); resuming would skip or repeat records."
+                    + " Import the files as they are now with a new run: add rerun=<new value> to the same command");
+        }
+    }
+
     @Override
     public CsvRow read() {
-        while (fileIndex < files.size()) {
+        while (!pending.isEmpty()) {
             if (parser == null) {
-                openFile(fileIndex);
+                openFile(pending.peekFirst());
             }
             CsvRow row = next();
             if (row != null) {
                 return row;
             }
             closeFile();
-            fileIndex++;
+            pending.removeFirst();
+            done.add(current.saved());
+            bytesBefore += current.size();
+            current = null;
         }
         return null;
     }
 
     @Override
     public void update(ExecutionContext context) {
-        context.putInt(getExecutionContextKey(FILE_KEY), fileIndex);
+        context.put(getExecutionContextKey(DONE_KEY), new ArrayList<>(done));
+        if (current != null) {
+            context.putString(getExecutionContextKey(CURRENT_KEY), current.saved());
+        } else {
+            context.remove(getExecutionContextKey(CURRENT_KEY));
+        }
         context.putLong(getExecutionContextKey(RECORDS_KEY), records);
     }
 
@@ -121,12 +178,11 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
         return totalBytes == 0 ? Double.NaN : (double) (bytesBefore + position) / totalBytes;
     }
 
-    private void openFile(int index) {
-        Path file = files.get(index);
-        bytesBefore = files.subList(0, index).stream().mapToLong(CsvFilesReader::size).sum();
+    private void openFile(Path file) {
         source = file.toString();
         records = 0;
         try {
+            current = FileIdentity.of(file);
             Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
             parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
             iterator = parser.iterator();

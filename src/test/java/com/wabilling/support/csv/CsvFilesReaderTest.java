@@ -100,6 +100,61 @@ class CsvFilesReaderTest {
     }
 
     @Test
+    void aFileAddedToTheFolderAfterAFailureIsReadOnResume() throws IOException {
+        // issue 8.3: a late export that sorts before the file being read when the run failed
+        Path b = write("b.csv", "x\n1\n2\n3\n");
+        Path c = write("c.csv", "x\n4\n");
+        ExecutionContext context = new ExecutionContext();
+        CsvFilesReader first = reader(List.of(b, c), "x");
+        first.open(context);
+        first.read();
+        first.read();
+        first.update(context);
+        first.close();
+        Path late = write("a.csv", "x\nlate1\nlate2\n");
+
+        List<CsvRow> rest = readAll(reader(List.of(late, b, c), "x"), context);
+
+        assertThat(rest).extracting(r -> r.get("x")).containsExactlyInAnyOrder("3", "late1", "late2", "4");
+        assertThat(rest).filteredOn(r -> r.get("x").equals("3")).singleElement()
+                .satisfies(r -> assertThat(r.record()).isEqualTo(3));
+    }
+
+    @Test
+    void aFileThatChangedSinceItWasPartlyReadIsRefusedNamingItAndRerun() throws IOException {
+        Path a = write("a.csv", "x\n1\n2\n3\n");
+        ExecutionContext context = new ExecutionContext();
+        CsvFilesReader first = reader(List.of(a), "x");
+        first.open(context);
+        first.read();
+        first.update(context);
+        first.close();
+        write("a.csv", "x\n0\n1\n2\n3\n"); // re-exported with a row in front
+
+        assertThatThrownBy(() -> reader(List.of(a), "x").open(context))
+                .isInstanceOf(ItemStreamException.class)
+                .hasMessageContaining(a.toString()).hasMessageContaining("changed since the failed execution")
+                .hasMessageContaining("rerun=");
+    }
+
+    @Test
+    void aFinishedFileThatChangedIsRefusedToo() throws IOException {
+        Path a = write("a.csv", "x\n1\n");
+        Path b = write("b.csv", "x\n2\n3\n");
+        ExecutionContext context = new ExecutionContext();
+        CsvFilesReader first = reader(List.of(a, b), "x");
+        first.open(context);
+        first.read();
+        first.read(); // "2": a is finished
+        first.update(context);
+        first.close();
+        write("a.csv", "x\n1\n1b\n");
+
+        assertThatThrownBy(() -> reader(List.of(a, b), "x").open(context))
+                .isInstanceOf(ItemStreamException.class).hasMessageContaining(a.toString());
+    }
+
+    @Test
     void emptyFileIsAnError() throws IOException {
         Path file = write("a.csv", "");
         CsvFilesReader reader = reader(List.of(file), "x");
