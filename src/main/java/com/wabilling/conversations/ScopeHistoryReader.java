@@ -22,12 +22,15 @@ import com.wabilling.support.jdbc.SqlStatements;
 /**
  * Streams one partition's scopes (a contiguous range of customer buckets) in scope order: two cursors (messages of the read window, and
  * conversations still open at the start) merged by scope, one scope in memory at a time. For
- * restart it saves how many scopes were handed out and skips that many on open.
+ * restart it saves the last scope handed out and how many messages it had read up to it; on open it
+ * skips through that scope and refuses when the messages before it are not the same number any more
+ * (messages imported or removed since the failure: the committed conversations would not match).
  */
 public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamReader<ScopeHistory> {
 
     private static final SqlStatements SQL = SqlStatements.load("db/conversations.sql");
-    private static final String SCOPES_KEY = "scopes";
+    private static final String LAST_SCOPE_KEY = "scope.last";
+    private static final String MESSAGES_KEY = "scope.messages";
     private static final int FETCH_SIZE = 2000;
 
     private final DataSource dataSource;
@@ -40,7 +43,8 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
     private ResultSet carried;
     private boolean messagesLeft;
     private boolean carriedLeft;
-    private long scopes;
+    private Scope last;
+    private long messagesRead;
 
     public ScopeHistoryReader(DataSource dataSource, Period period, int grid, int partition) {
         setName("scopes");
@@ -52,7 +56,6 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
 
     @Override
     public void open(ExecutionContext context) {
-        long skip = context.getLong(getExecutionContextKey(SCOPES_KEY), 0L);
         try {
             connection = dataSource.getConnection();
             boolean postgres = "postgresql".equals(DatabaseSchema.platform(connection.getMetaData()
@@ -70,12 +73,30 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
                     firstBucket, endBucket);
             messagesLeft = messages.next();
             carriedLeft = carried.next();
-            scopes = 0;
-            while (scopes < skip && nextScope() != null) {
-                // already written by the failed execution
+            last = null;
+            messagesRead = 0;
+            if (context.containsKey(getExecutionContextKey(LAST_SCOPE_KEY))) {
+                skipThrough(context);
             }
         } catch (SQLException e) {
             throw new ItemStreamException("cannot read messages for " + period.fileStem(), e);
+        }
+    }
+
+    /** Skips the scopes the failed execution committed, checking that their messages did not change. */
+    private void skipThrough(ExecutionContext context) throws SQLException {
+        String[] key = context.getString(getExecutionContextKey(LAST_SCOPE_KEY)).split("\\|", -1);
+        Scope committed = new Scope(key[0], key[1], key[2]);
+        long committedMessages = context.getLong(getExecutionContextKey(MESSAGES_KEY));
+        ScopeHistory scope;
+        do {
+            scope = nextScope();
+        } while (scope != null && !scope.scope().equals(committed) && messagesRead <= committedMessages);
+        if (scope == null || messagesRead != committedMessages) {
+            throw new ItemStreamException("the messages of " + period.fileStem() + " changed since the failed"
+                    + " execution built part of its conversations (" + committedMessages + " messages up to its last"
+                    + " commit, now " + messagesRead + "); resuming would mix old and new messages."
+                    + " Rebuild the period from the start: add rerun=<new value> to the same reconstruct command");
         }
     }
 
@@ -110,7 +131,8 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
                     carried.getString(8), carried.getInt(9)));
             carriedLeft = carried.next();
         }
-        scopes++;
+        last = scope;
+        messagesRead += history.size();
         return new ScopeHistory(scope, Buckets.of(scope.customerWaId()), open, history);
     }
 
@@ -131,7 +153,11 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
 
     @Override
     public void update(ExecutionContext context) {
-        context.putLong(getExecutionContextKey(SCOPES_KEY), scopes);
+        if (last != null) {
+            context.putString(getExecutionContextKey(LAST_SCOPE_KEY),
+                    last.wabaId() + "|" + last.phoneNumberId() + "|" + last.customerWaId());
+            context.putLong(getExecutionContextKey(MESSAGES_KEY), messagesRead);
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package com.wabilling.invoicing;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -8,12 +11,16 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 import com.wabilling.pricing.BillingAccount;
 
-/** The billing accounts in waba_id order; saves how many were handed out, for restart. */
+/**
+ * The billing accounts in waba_id order. For restart it saves the waba_ids already handed out, not
+ * a position: an account added to accounts.csv since the failure is invoiced too (issue 8.3).
+ */
 public class AccountReader extends ItemStreamSupport implements ItemStreamReader<BillingAccount> {
 
-    private static final String INDEX_KEY = "index";
+    private static final String DONE_KEY = "done";
 
     private final List<BillingAccount> accounts;
+    private final Set<String> done = new LinkedHashSet<>();
     private int index;
 
     public AccountReader(List<BillingAccount> accounts) {
@@ -23,16 +30,26 @@ public class AccountReader extends ItemStreamSupport implements ItemStreamReader
 
     @Override
     public void open(ExecutionContext context) {
-        index = context.getInt(getExecutionContextKey(INDEX_KEY), 0);
+        done.clear();
+        if (context.get(getExecutionContextKey(DONE_KEY)) instanceof List<?> saved) {
+            saved.forEach(id -> done.add((String) id));
+        }
+        index = 0;
     }
 
     @Override
     public BillingAccount read() {
-        return index < accounts.size() ? accounts.get(index++) : null;
+        while (index < accounts.size()) {
+            BillingAccount account = accounts.get(index++);
+            if (done.add(account.wabaId())) {
+                return account;
+            }
+        }
+        return null;
     }
 
     @Override
     public void update(ExecutionContext context) {
-        context.putInt(getExecutionContextKey(INDEX_KEY), index);
+        context.put(getExecutionContextKey(DONE_KEY), new ArrayList<>(done));
     }
 }

@@ -1,0 +1,100 @@
+package com.wabilling.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import com.wabilling.messages.Buckets;
+
+/** issue 8.3: the reader resumes after the last committed scope, and refuses when the messages before it changed. */
+class ScopeHistoryReaderTest {
+
+    private static final Period PERIOD = new Period(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 2),
+            ScopeMode.PHONE_NUMBER);
+    private static int databases;
+
+    private DriverManagerDataSource dataSource;
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void database() {
+        dataSource = new DriverManagerDataSource("jdbc:hsqldb:mem:scopes" + (++databases), "SA", "");
+        new ResourceDatabasePopulator(new ClassPathResource("db/schema.sql")).execute(dataSource);
+        jdbc = new JdbcTemplate(dataSource);
+        for (int customer = 1; customer <= 5; customer++) {
+            message("m" + customer, "3100000000" + customer, "2024-04-01T10:00:00Z");
+        }
+    }
+
+    @Test
+    void resumesAfterTheLastCommittedScope() {
+        ExecutionContext context = readThenFail(2);
+
+        List<String> rest = readAll(context);
+
+        assertThat(rest).containsExactly("31000000003", "31000000004", "31000000005");
+    }
+
+    @Test
+    void messagesAddedBeforeTheRestartPointAreRefusedNamingRerun() {
+        ExecutionContext context = readThenFail(2);
+        message("late", "31000000001", "2024-04-01T11:00:00Z"); // a scope already committed
+
+        assertThatThrownBy(() -> readAll(context)).isInstanceOf(ItemStreamException.class)
+                .hasMessageContaining("changed since the failed execution").hasMessageContaining("rerun=");
+    }
+
+    @Test
+    void messagesAddedAfterTheRestartPointAreSimplyRead() {
+        ExecutionContext context = readThenFail(2);
+        message("late", "31000000004", "2024-04-01T11:00:00Z");
+
+        assertThat(readAll(context)).containsExactly("31000000003", "31000000004", "31000000005");
+    }
+
+    private ExecutionContext readThenFail(int scopes) {
+        ExecutionContext context = new ExecutionContext();
+        ScopeHistoryReader reader = new ScopeHistoryReader(dataSource, PERIOD, 1, 0);
+        reader.open(context);
+        for (int i = 0; i < scopes; i++) {
+            reader.read();
+        }
+        reader.update(context);
+        reader.close();
+        return context;
+    }
+
+    private List<String> readAll(ExecutionContext context) {
+        ScopeHistoryReader reader = new ScopeHistoryReader(dataSource, PERIOD, 1, 0);
+        reader.open(context);
+        List<String> customers = new ArrayList<>();
+        try {
+            for (ScopeHistory h = reader.read(); h != null; h = reader.read()) {
+                customers.add(h.scope().customerWaId());
+            }
+        } finally {
+            reader.close();
+        }
+        return customers;
+    }
+
+    private void message(String id, String customer, String at) {
+        long ms = Instant.parse(at).toEpochMilli();
+        jdbc.update("INSERT INTO message (message_id, waba_id, phone_number_id, customer_wa_id, bucket, direction,"
+                + " message_type, sent_at_ms, status, event_at_ms, run_id) VALUES (?, '100', '200', ?, ?, 'I', 'text',"
+                + " ?, 'received', ?, 1)", id, customer, Buckets.of(customer), ms, ms);
+    }
+}
