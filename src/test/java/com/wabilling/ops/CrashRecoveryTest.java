@@ -9,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -24,13 +25,15 @@ import org.junit.jupiter.api.Test;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
- * cli.md / issue "operations": a real child JVM is killed with SIGKILL in the middle of import,
- * reconstruct and invoice; running the same command again recovers the dead execution, resumes it,
- * and every output is identical to an uninterrupted run.
+ * cli.md / issue 8: real child JVMs are killed with SIGKILL at random moments of every job (the first
+ * second included, twice in a row per job); running the same command again recovers the dead
+ * execution with no human step, resumes it, and every output is identical to an uninterrupted run.
+ * Runs on the embedded database, and on PostgreSQL in the second surefire execution.
  */
 class CrashRecoveryTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("crash");
+    private static final long SEED = Long.getLong("wa-billing.crash-seed", System.nanoTime());
     private static Path input;
     private static Path large;
 
@@ -43,9 +46,9 @@ class CrashRecoveryTest {
     }
 
     @Test
-    void killedJobsResumeToTheSameResultsAsAnUninterruptedRun() throws Exception {
-        Path reference = WORKSPACE.root().resolve("reference");
-        Path crashed = WORKSPACE.root().resolve("crashed");
+    void jobsKilledAtRandomMomentsResumeToTheSameResultsAsAnUninterruptedRun() throws Exception {
+        Map<String, String> reference = WORKSPACE.launcherEnvironment(WORKSPACE.root().resolve("reference"));
+        Map<String, String> crashed = WORKSPACE.launcherEnvironment(WORKSPACE.root().resolve("crashed"));
         String[][] suite = {
             {"migrate-templates", "input=" + input.resolve("templates.csv")},
             {"import-messages", "input=" + input.resolve("messages")},
@@ -56,38 +59,71 @@ class CrashRecoveryTest {
             assertThat(run(reference, command).exitCode).as(String.join(" ", command)).isZero();
         }
 
+        Random random = new Random(SEED);
         StringBuilder consoles = new StringBuilder();
-        assertThat(run(crashed, suite[0]).exitCode).isZero();
-        for (int i = 1; i < suite.length; i++) {
-            Child killed = runAndKill(crashed, suite[i]);
-            assertThat(killed.killedWhileRunning).as("%s was killed while it ran", suite[i][0]).isTrue();
-            Child again = run(crashed, suite[i]);
-            assertThat(again.exitCode).as("%s after the kill: %s", suite[i][0], again.output).isZero();
-            assertThat(again.output).contains("recovered, resuming from its last commit");
-            consoles.append(killed.output).append(again.output);
+        for (String[] command : suite) {
+            String job = command[0];
+            // first kill: anywhere in the first two seconds (JVM start, context, a new execution);
+            // second kill: while the job works (after its first progress line, plus a random delay)
+            Child early = runAndKill(crashed, Kill.after(300 + random.nextInt(1700)), command);
+            consoles.append(early.output);
+            boolean done = early.exitCode == 0;
+            if (!done) {
+                Child late = runAndKill(crashed, job.equals("migrate-templates") ? Kill.after(2000 + random.nextInt(4000))
+                        : Kill.afterProgress(job + ":", random.nextInt(1500)), command);
+                consoles.append(late.output);
+                done = late.exitCode == 0;
+                assertThat(late.killedWhileRunning || done).as("seed %d: %s killed or done", SEED, job).isTrue();
+            }
+            if (!done) {
+                Child again = run(crashed, command);
+                assertThat(again.exitCode).as("seed %d: %s after two kills: %s", SEED, job, again.output).isZero();
+                consoles.append(again.output);
+            }
         }
-        consoles.append(Files.readString(crashed.resolve("data/wa-billing.log")));
+        consoles.append(readIfPresent(Path.of(crashed.get("WA_BILLING_DATA_DIR"), "wa-billing.log")));
         for (String number : customerNumbers()) {
             assertThat(consoles).as("logs never print customer numbers").doesNotContain(number);
         }
 
-        assertThat(files(crashed.resolve("out/conversations"))).isEqualTo(files(reference.resolve("out/conversations")));
-        assertThat(files(crashed.resolve("out/invoices/2023-06"))).isEqualTo(files(reference.resolve("out/invoices/2023-06")));
-        assertThat(stored(crashed)).isEqualTo(stored(reference));
+        Path crashedOut = Path.of(crashed.get("WA_BILLING_OUTPUT_DIR"));
+        Path referenceOut = Path.of(reference.get("WA_BILLING_OUTPUT_DIR"));
+        assertThat(files(crashedOut.resolve("conversations"))).as("seed %d", SEED)
+                .isEqualTo(files(referenceOut.resolve("conversations")));
+        assertThat(files(crashedOut.resolve("invoices/2023-06"))).as("seed %d", SEED)
+                .isEqualTo(files(referenceOut.resolve("invoices/2023-06")));
+        assertThat(stored(crashed)).as("seed %d", SEED).isEqualTo(stored(reference));
+    }
+
+    @Test
+    void aProcessKilledDuringItsFirstChunkIsResumedWithoutAnyHumanStep() throws Exception {
+        Map<String, String> env = WORKSPACE.launcherEnvironment(WORKSPACE.root().resolve("first-chunk"));
+        assertThat(run(env, "migrate-templates", "input=" + input.resolve("templates.csv")).exitCode).isZero();
+        Child killed = runAndKill(env, Kill.afterProgress("import-messages:", 0),
+                "import-messages", "input=" + input.resolve("messages"));
+        assertThat(killed.killedWhileRunning).isTrue();
+
+        Child again = run(env, "import-messages", "input=" + input.resolve("messages"));
+
+        assertThat(again.exitCode).as(again.output.toString()).isZero();
+        assertThat(again.output).contains("recovered, resuming from its last commit");
     }
 
     @Test
     void aSecondLaunchWhileAJobRunsIsRefusedNamingTheExecution() throws Exception {
-        Path dir = WORKSPACE.root().resolve("concurrent");
-        assertThat(run(dir, "migrate-templates", "input=" + input.resolve("templates.csv")).exitCode).isZero();
-        Process first = start(dir, "import-messages", "input=" + large.resolve("messages"));
+        Map<String, String> env = WORKSPACE.launcherEnvironment(WORKSPACE.root().resolve("concurrent"));
+        assertThat(run(env, "migrate-templates", "input=" + input.resolve("templates.csv")).exitCode).isZero();
+        Process first = start(env, "import-messages", "input=" + large.resolve("messages"));
         try {
             awaitProgress(first, "import-messages:");
-            Child second = run(dir, "import-messages", "input=" + large.resolve("messages"));
+            Child second = run(env, "import-messages", "input=" + large.resolve("messages"));
 
             assertThat(second.exitCode).isEqualTo(ExitCodes.ALREADY_RUNNING);
             assertThat(second.output).contains("execution").contains("import-messages").contains("is running")
                     .contains("pid " + first.pid());
+            // on PostgreSQL any other job touching the same data is refused too (one run lock)
+            Child invoice = run(env, "invoice", "month=2023-06");
+            assertThat(invoice.exitCode).isEqualTo(ExitCodes.ALREADY_RUNNING);
         } finally {
             first.destroyForcibly().waitFor();
         }
@@ -101,8 +137,19 @@ class CrashRecoveryTest {
         final StringBuffer output = new StringBuffer();
     }
 
-    private static Child run(Path dir, String... args) throws Exception {
-        Process process = start(dir, args);
+    /** When to send SIGKILL: a delay after the start, or after the first progress line plus a delay. */
+    private record Kill(String marker, long delayMillis) {
+        static Kill after(long millis) {
+            return new Kill(null, millis);
+        }
+
+        static Kill afterProgress(String marker, long millis) {
+            return new Kill(marker, millis);
+        }
+    }
+
+    private static Child run(Map<String, String> env, String... args) throws Exception {
+        Process process = start(env, args);
         Child child = new Child();
         Thread drain = drain(process, child.output, null, null);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", args[0]).isTrue();
@@ -111,13 +158,14 @@ class CrashRecoveryTest {
         return child;
     }
 
-    private static Child runAndKill(Path dir, String... args) throws Exception {
-        Process process = start(dir, args);
+    private static Child runAndKill(Map<String, String> env, Kill kill, String... args) throws Exception {
+        Process process = start(env, args);
         Child child = new Child();
-        CountDownLatch progress = new CountDownLatch(1);
-        Thread drain = drain(process, child.output, args[0] + ":", progress);
+        CountDownLatch progress = new CountDownLatch(kill.marker() == null ? 0 : 1);
+        Thread drain = drain(process, child.output, kill.marker(), progress);
         assertThat(progress.await(5, TimeUnit.MINUTES)).as("%s printed progress", args[0]).isTrue();
-        child.killedWhileRunning = process.isAlive();
+        boolean exited = process.waitFor(kill.delayMillis(), TimeUnit.MILLISECONDS);
+        child.killedWhileRunning = !exited;
         process.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback, no cleanup
         process.waitFor();
         drain.join();
@@ -125,14 +173,13 @@ class CrashRecoveryTest {
         return child;
     }
 
-    private static Process start(Path dir, String... args) throws IOException {
+    private static Process start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dwa-billing.progress-seconds=0.2",
                 WaBillingApplicationMain.CLASS));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("WA_BILLING_DATA_DIR", dir.resolve("data").toString());
-        builder.environment().put("WA_BILLING_OUTPUT_DIR", dir.resolve("out").toString());
+        builder.environment().putAll(env);
         builder.environment().put("WA_BILLING_REFERENCE_DIR", input.toString());
         return builder.start();
     }
@@ -143,7 +190,7 @@ class CrashRecoveryTest {
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     output.append(line).append('\n');
-                    if (seen != null && line.contains(marker)) {
+                    if (marker != null && line.contains(marker)) {
                         seen.countDown();
                     }
                 }
@@ -179,25 +226,46 @@ class CrashRecoveryTest {
         }
     }
 
-    /** Messages stored and the import run's accounting, read from the database file once no child runs. */
-    private static List<Long> stored(Path dir) throws Exception {
-        String url = "jdbc:hsqldb:file:" + dir.resolve("data") + "/db;shutdown=true";
-        try (Connection c = DriverManager.getConnection(url, "SA", "");
-             Statement s = c.createStatement()) {
-            List<Long> result = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT message_id) FROM message")) {
-                rs.next();
-                result.add(rs.getLong(1));
-                result.add(rs.getLong(2));
-            }
-            try (ResultSet rs = s.executeQuery("SELECT SUM(accepted), SUM(rejected), SUM(duplicates) FROM run_count"
-                    + " WHERE run_id = (SELECT MAX(run_id) FROM message)")) {
-                rs.next();
-                result.add(rs.getLong(1));
-                result.add(rs.getLong(2));
-                result.add(rs.getLong(3));
-            }
+    private static String readIfPresent(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    /**
+     * What the jobs stored, as digests of whole tables in key order: every message, conversation,
+     * invoice and line, and the import run's accounting. Compared with an uninterrupted run's.
+     */
+    private static List<String> stored(Map<String, String> env) throws Exception {
+        try (Connection c = TestWorkspace.connect(env); Statement s = c.createStatement()) {
+            List<String> result = new ArrayList<>();
+            result.add(digest(s, "SELECT message_id, status, event_at_ms, entry_point FROM message ORDER BY message_id"));
+            result.add(digest(s, "SELECT conversation_id, scope_mode, category, opened_at_ms, messages FROM conversation"
+                    + " ORDER BY conversation_id, scope_mode"));
+            result.add(digest(s, "SELECT invoice_id, status, conversations, billable, subtotal, markup, total FROM invoice"
+                    + " ORDER BY invoice_id"));
+            result.add(digest(s, "SELECT invoice_id, category, market, unit_price, conversations, amount FROM invoice_line"
+                    + " ORDER BY invoice_id, category, market, unit_price"));
+            result.add(digest(s, "SELECT SUM(accepted), SUM(rejected), SUM(duplicates) FROM run_count"
+                    + " WHERE run_id = (SELECT MAX(run_id) FROM message)"));
             return result;
         }
+    }
+
+    /** Row count and SHA-256 of the rows' text. */
+    private static String digest(Statement s, String query) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        long rows = 0;
+        try (ResultSet rs = s.executeQuery(query)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                rows++;
+                for (int i = 1; i <= columns; i++) {
+                    Object value = rs.getObject(i);
+                    String text = value instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                            : String.valueOf(value);
+                    sha.update((text + "\u0001").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return rows + " rows " + java.util.HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -41,7 +41,7 @@ public final class TestWorkspace {
      * surefire execution) a fresh database on a real PostgreSQL server.
      */
     public void register(DynamicPropertyRegistry registry) {
-        if ("postgresql".equals(System.getProperty("wa-billing.test-db"))) {
+        if (onPostgresql()) {
             String url = EmbeddedPostgresServer.createDatabase("wa_" + root.getFileName().toString()
                     .replaceAll("[^A-Za-z0-9]", "_").toLowerCase(java.util.Locale.ROOT));
             registry.add("spring.datasource.url", () -> url);
@@ -54,5 +54,34 @@ public final class TestWorkspace {
             registry.add("spring.datasource.password", () -> "");
         }
         registry.add("wa-billing.output-dir", () -> output().toString());
+    }
+
+    public static boolean onPostgresql() {
+        return "postgresql".equals(System.getProperty("wa-billing.test-db"));
+    }
+
+    /**
+     * The environment of a launcher process working in {@code dir}: the embedded database in
+     * {@code dir/data}, or (on the PostgreSQL execution) a fresh database of the test server.
+     */
+    public java.util.Map<String, String> launcherEnvironment(Path dir) {
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("WA_BILLING_DATA_DIR", dir.resolve("data").toString());
+        env.put("WA_BILLING_OUTPUT_DIR", dir.resolve("out").toString());
+        if (onPostgresql()) {
+            env.put("WA_BILLING_DB_URL", EmbeddedPostgresServer.createDatabase("wa_" + (root.getFileName() + "_"
+                    + dir.getFileName()).replaceAll("[^A-Za-z0-9]", "_").toLowerCase(java.util.Locale.ROOT)));
+            env.put("WA_BILLING_DB_USER", "postgres");
+            env.put("WA_BILLING_DB_PASSWORD", "postgres");
+        }
+        return env;
+    }
+
+    /** A connection to the database a launcher environment points at. */
+    public static java.sql.Connection connect(java.util.Map<String, String> env) throws java.sql.SQLException {
+        return env.containsKey("WA_BILLING_DB_URL")
+                ? java.sql.DriverManager.getConnection(env.get("WA_BILLING_DB_URL"), "postgres", "postgres")
+                : java.sql.DriverManager.getConnection("jdbc:hsqldb:file:" + env.get("WA_BILLING_DATA_DIR")
+                        + "/db;shutdown=true", "SA", "");
     }
 }
