@@ -24,7 +24,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: migration-rows
 SELECT t.template_id, t.waba_id, t.template_name, t.language_code, c.previous_category, c.category,
-       c.rule_name, c.needs_review
+       c.rule_name, c.needs_review, c.matched_signal
   FROM template t JOIN template_category c ON c.template_id = t.template_id
  WHERE t.run_id = ? AND c.effective_from_ms = ?
  ORDER BY t.template_id;

@@ -26,7 +26,7 @@ public class TemplateDao {
 
     /** A template's migration entry as reported in template-migration.csv. */
     public record MigrationRow(String templateId, String wabaId, String name, String language,
-            String previousCategory, String category, String rule, boolean needsReview) {
+            String previousCategory, String category, String rule, boolean needsReview, String signal) {
     }
 
     public Optional<StoredTemplate> findById(String templateId) {
@@ -81,7 +81,7 @@ public class TemplateDao {
     public void forEachMigrationRow(long runId, long effectiveFromMs, Consumer<MigrationRow> action) {
         jdbc.query(SQL.get("migration-rows"), rs -> {
             action.accept(new MigrationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)));
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9)));
         }, runId, effectiveFromMs);
     }
 

@@ -24,7 +24,7 @@ import com.wabilling.support.rejects.RunLedger;
 public class TemplateMigrationReport implements Tasklet {
 
     private static final String[] HEADER = {"template_id", "waba_id", "name", "language", "previous_category",
-        "category", "effective_from", "rule", "needs_review"};
+        "category", "effective_from", "rule", "needs_review", "signal"};
 
     private final TemplateDao templates;
     private final RunLedger ledger;
@@ -53,7 +53,7 @@ public class TemplateMigrationReport implements Tasklet {
             }
             out.row(row.templateId(), row.wabaId(), CsvOutput.text(row.name()), row.language(),
                     CsvOutput.text(row.previousCategory()), row.category(), effectiveDate.toString(), row.rule(),
-                    Boolean.toString(row.needsReview()));
+                    Boolean.toString(row.needsReview()), CsvOutput.text(row.signal()));
         }));
         Path rejects = RejectsFile.write(ledger, runId, outputDir, "migrate-templates", jobExecution.getId());
 

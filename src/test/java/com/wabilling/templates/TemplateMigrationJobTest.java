@@ -100,6 +100,20 @@ class TemplateMigrationJobTest {
     }
 
     @Test
+    void reportExplainsEachDecisionWithTheRuleAndTheSignalThatFired() throws Exception {
+        jobs.startJob(JobRunner.toJobParameters(params(SAMPLE, "explain")));
+
+        List<CSVRecord> report = report();
+        CSVRecord promo = report.stream().filter(r -> r.get("name").equals("zomerkorting")).findFirst().orElseThrow();
+        assertThat(promo.get("rule")).isEqualTo("promotional-content");
+        assertThat(promo.get("signal")).isNotBlank().doesNotStartWith("re:");
+        CSVRecord legacy = report.stream().filter(r -> r.get("rule").startsWith("legacy-")).findFirst().orElseThrow();
+        assertThat(legacy.get("signal")).isEmpty();
+        assertThat(report).filteredOn(r -> r.get("rule").endsWith("-content"))
+                .allSatisfy(r -> assertThat(r.get("signal")).isNotBlank());
+    }
+
+    @Test
     void rerunReplacesResultsWithoutDuplicates() throws Exception {
         jobs.startJob(JobRunner.toJobParameters(params(SAMPLE, "replace-1")));
         List<CSVRecord> before = report();

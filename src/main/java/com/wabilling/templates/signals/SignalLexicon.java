@@ -6,26 +6,38 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The multilingual signal lists, one data file per language under {@code signals/<lang>.txt}.
  * A template's language ({@code pt_BR}, {@code nl-NL}, {@code de}) picks the file of its base
  * language; a language without a file uses English (domain.md 2). Adding a language is adding a
- * file.
+ * file. Every language also gets {@code signals/loanwords.txt} (OTP, sale, deal, cashback, Black
+ * Friday, -30 %...), after its own entries; a line {@code !sale} in a language file leaves that
+ * shared entry out for the language (Spanish "sale" = departs).
  */
 public final class SignalLexicon {
 
     public static final String FALLBACK = "en";
+    static final String SHARED = "loanwords";
+    private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}");
 
     private final String folder;
     private final Map<String, Signals> byLanguage = new ConcurrentHashMap<>();
+    private final Signals shared;
     private final Signals fallback;
 
     private SignalLexicon(String folder) {
         this.folder = folder;
+        this.shared = read(SHARED, new HashSet<>());
+        if (shared == null) {
+            throw new IllegalStateException(folder + "/" + SHARED + ".txt is missing from the classpath");
+        }
         this.fallback = load(FALLBACK);
         if (fallback == null) {
             throw new IllegalStateException(folder + "/" + FALLBACK + ".txt is missing from the classpath");
@@ -46,7 +58,8 @@ public final class SignalLexicon {
         if (language == null || language.isBlank()) {
             return FALLBACK;
         }
-        return language.strip().toLowerCase(Locale.ROOT).split("[_-]", 2)[0];
+        String base = language.strip().toLowerCase(Locale.ROOT).split("[_-]", 2)[0];
+        return LANGUAGE_CODE.matcher(base).matches() ? base : FALLBACK;
     }
 
     private Signals loadOrFallback(String language) {
@@ -54,7 +67,18 @@ public final class SignalLexicon {
         return own != null ? own : fallback;
     }
 
+    /** A language's own entries followed by the shared loanwords it does not exclude. */
     private Signals load(String language) {
+        Set<String> excluded = new HashSet<>();
+        Signals own = read(language, excluded);
+        if (own != null) {
+            own.addAll(shared, excluded);
+        }
+        return own;
+    }
+
+    /** Reads one file; {@code !entry} lines are collected into {@code excluded}. */
+    private Signals read(String language, Set<String> excluded) {
         String resource = folder + "/" + language + ".txt";
         InputStream in = SignalLexicon.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
@@ -71,7 +95,9 @@ public final class SignalLexicon {
                 if (entry.isEmpty() || entry.startsWith("#")) {
                     continue;
                 }
-                if (entry.startsWith("[") && entry.endsWith("]")) {
+                if (entry.startsWith("!")) {
+                    excluded.add(entry.substring(1).strip());
+                } else if (entry.startsWith("[") && entry.endsWith("]")) {
                     section = SignalKind.ofSection(entry.substring(1, entry.length() - 1));
                 } else if (section == null) {
                     throw new IllegalStateException(resource + ":" + number + ": entry before any [section]");

@@ -22,12 +22,16 @@ public final class TextNormalizer {
 
     /** Lower case, no accents, placeholders as {{x}}, single spaces; punctuation kept (for regexes). */
     public static String plain(String text) {
-        String t = Normalizer.normalize(text, Normalizer.Form.NFD);
-        t = MARKS.matcher(t).replaceAll("");
-        t = t.toLowerCase(Locale.ROOT).replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("œ", "oe");
+        String t = foldAccents(text.toLowerCase(Locale.ROOT));
         t = PLACEHOLDER.matcher(t).replaceAll("{{x}}");
         t = DASHES.matcher(t).replaceAll("-");
         return SPACES.matcher(t).replaceAll(" ").strip();
+    }
+
+    /** Accents and ligatures removed, nothing else touched (also used on regex entries). */
+    public static String foldAccents(String text) {
+        String t = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        return t.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("œ", "oe");
     }
 
     /**

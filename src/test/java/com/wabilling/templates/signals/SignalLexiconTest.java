@@ -43,4 +43,33 @@ class SignalLexiconTest {
         Signals english = lexicon.forLanguage("en");
         assertThat(english.find(SignalKind.PROMOTIONAL, Signals.Text.of("A wholesale order"))).isEmpty();
     }
+
+    @Test
+    void loanwordsCountInEveryLanguageUnlessALanguageLeavesThemOut() {
+        for (String language : new String[] {"en", "nl", "de", "fr", "es", "pt", "it", "pl"}) {
+            Signals signals = lexicon.forLanguage(language);
+            assertThat(signals.find(SignalKind.PROMOTIONAL, Signals.Text.of("Black Friday cashback"))).as(language)
+                    .isPresent();
+            assertThat(signals.find(SignalKind.OTP, Signals.Text.of("OTP {{1}}"))).as(language).isPresent();
+        }
+        assertThat(lexicon.forLanguage("nl").find(SignalKind.PROMOTIONAL, Signals.Text.of("Sale!"))).isPresent();
+        assertThat(lexicon.forLanguage("es").find(SignalKind.PROMOTIONAL, Signals.Text.of("El tren sale a las 9")))
+                .isEmpty();
+    }
+
+    @Test
+    void theSharedFileIsNotALanguage() {
+        assertThat(lexicon.forLanguage("loanwords")).isSameAs(lexicon.forLanguage("en"));
+    }
+
+    @Test
+    void reportsTheReadablePatternThatFired() {
+        Signals dutch = lexicon.forLanguage("nl");
+
+        assertThat(dutch.find(SignalKind.PROMOTIONAL, Signals.Text.of("Nu -25 % op alles")))
+                .contains("percentage off (-25 %)");
+        assertThat(dutch.find(SignalKind.PROMOTIONAL, Signals.Text.of("De ZOMERKORTING is begonnen")))
+                .contains("*korting (zomerkorting)");
+        assertThat(dutch.find(SignalKind.PROMOTIONAL, Signals.Text.of("Weer op voorraad!"))).contains("weer op voorraad");
+    }
 }
