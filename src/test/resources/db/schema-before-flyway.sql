@@ -1,3 +1,5 @@
+-- The domain tables exactly as db/schema.sql created them before Flyway (IF NOT EXISTS, no history table):
+-- SchemaMigrationTest builds an "old" database with it and Spring Batch's script, to check the baseline.
 -- Domain tables of wa-billing. Portable between HSQLDB 2.7 and PostgreSQL 14+.
 -- Instants are stored as epoch milliseconds (BIGINT, UTC): no driver time-zone conversions.
 -- The Spring Batch job repository tables are created from Spring Batch's own scripts.
