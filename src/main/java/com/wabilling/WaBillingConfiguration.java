@@ -3,8 +3,6 @@ package com.wabilling;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +11,7 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.wabilling.ops.ProcessOwner;
-import com.wabilling.support.jdbc.DatabaseSchema;
+import com.wabilling.support.jdbc.V1__Baseline;
 import com.wabilling.support.rejects.RunLedger;
 import com.wabilling.templates.TemplateClassifier;
 import com.wabilling.templates.TemplateDao;
@@ -33,9 +31,10 @@ public class WaBillingConfiguration {
         return new ReferenceDirectory(Path.of(dir));
     }
 
+    /** Schema version 1 for Flyway (Boot's auto-configuration runs Java migrations that are beans). */
     @Bean
-    DatabaseSchema databaseSchema(DataSource dataSource) {
-        return new DatabaseSchema(dataSource);
+    V1__Baseline baselineMigration() {
+        return new V1__Baseline();
     }
 
     @Bean
@@ -49,7 +48,7 @@ public class WaBillingConfiguration {
     }
 
     @Bean
-    @DependsOn("databaseSchema")
+    @DependsOn("flywayInitializer") // the schema is migrated before anything writes to it
     RunLedger runLedger(JdbcTemplate jdbc) {
         return new RunLedger(jdbc);
     }

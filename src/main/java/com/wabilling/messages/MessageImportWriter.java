@@ -15,6 +15,7 @@ import com.wabilling.support.rejects.Reject;
 import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.rejects.RunLedger;
 import com.wabilling.support.rejects.SourceCounts;
+import com.wabilling.support.rejects.StepCounts;
 
 /**
  * Stores a chunk of messages, its rejects and the run's counts in one transaction. A message_id
@@ -51,6 +52,7 @@ public class MessageImportWriter implements ItemWriter<Checked<ExportedMessage>>
         List<ExportedMessage> toInsert = new ArrayList<>(ids.size());
         List<Reject> rejects = new ArrayList<>();
         Map<String, SourceCounts> counts = new LinkedHashMap<>();
+        long duplicates = 0;
         for (Checked<ExportedMessage> item : chunk) {
             SourceCounts outcome;
             if (item instanceof Accepted<ExportedMessage> accepted) {
@@ -61,6 +63,7 @@ public class MessageImportWriter implements ItemWriter<Checked<ExportedMessage>>
                     outcome = ACCEPTED;
                 } else if (first.equals(message)) {
                     outcome = DUPLICATE;
+                    duplicates++;
                 } else {
                     rejects.add(accepted.reject("conflicting_duplicate: message_id " + message.messageId()
                             + " was imported before with other content; the first is kept"));
@@ -78,5 +81,6 @@ public class MessageImportWriter implements ItemWriter<Checked<ExportedMessage>>
         if (!rejects.isEmpty()) {
             rejectLimit.check(runId);
         }
+        StepCounts.notWritten(duplicates, rejects.size());
     }
 }

@@ -76,12 +76,14 @@ public class OpsCommands {
     }
 
     private int list(int limit) {
+        // read = write (stored) + filter (duplicates) + skip (rejects), from Spring Batch's own step counts
         TextTable table = new TextTable("id", "job", "parameters", "status", "start", "end", "duration", "read",
-                "write", "skip");
+                "write", "filter", "skip");
         for (JobExecution e : Executions.recent(repository, limit)) {
             table.row(e.getId(), e.getJobInstance().getJobName(), parameters(e), e.getStatus(),
-                    Executions.time(e.getStartTime()), Executions.time(e.getEndTime()), Executions.duration(e), Executions.sum(e, StepExecution::getReadCount),
-                    Executions.sum(e, StepExecution::getWriteCount), Executions.sum(e, StepExecution::getSkipCount));
+                    Executions.time(e.getStartTime()), Executions.time(e.getEndTime()), Executions.duration(e),
+                    Executions.sum(e, StepExecution::getReadCount), Executions.sum(e, StepExecution::getWriteCount),
+                    Executions.sum(e, StepExecution::getFilterCount), Executions.sum(e, StepExecution::getSkipCount));
         }
         out.print(table.isEmpty() ? "No executions yet.\n" : table.render(""));
         return ExitCodes.OK;

@@ -11,6 +11,9 @@ import java.time.LocalDate;
  */
 final class FastIso {
 
+    /** ZoneOffset's range: -18:00 to +18:00 inclusive. */
+    private static final int MAX_OFFSET_SECONDS = 18 * 3600;
+
     private FastIso() {
     }
 
@@ -34,10 +37,11 @@ final class FastIso {
         int nanos = 0;
         if (i < n && s.charAt(i) == '.') {
             int start = ++i;
-            while (i < n && Character.isDigit(s.charAt(i)) && i - start < 9) {
+            // ASCII digits only: Character.isDigit also accepts other scripts' digits, java.time does not
+            while (i < n && isAsciiDigit(s.charAt(i)) && i - start < 9) {
                 nanos = nanos * 10 + (s.charAt(i++) - '0');
             }
-            if (i == start || (i < n && Character.isDigit(s.charAt(i)))) {
+            if (i == start || (i < n && isAsciiDigit(s.charAt(i)))) {
                 return null;
             }
             for (int k = i - start; k < 9; k++) {
@@ -54,6 +58,9 @@ final class FastIso {
                 return null;
             }
             offsetSeconds = (oh * 3600 + om * 60) * (s.charAt(i) == '-' ? -1 : 1);
+            if (Math.abs(offsetSeconds) > MAX_OFFSET_SECONDS) {
+                return null; // +18:30: java.time's ZoneOffset rejects it, so must we
+            }
         } else {
             return null;
         }
@@ -63,6 +70,10 @@ final class FastIso {
         } catch (DateTimeException e) {
             return null; // 2023-02-30: let the general parser produce the reject
         }
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static int digits(String s, int from, int count) {

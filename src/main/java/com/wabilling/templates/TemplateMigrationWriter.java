@@ -16,6 +16,7 @@ import com.wabilling.support.rejects.Reject;
 import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.rejects.RunLedger;
 import com.wabilling.support.rejects.SourceCounts;
+import com.wabilling.support.rejects.StepCounts;
 
 /**
  * Stores a chunk of classified templates, their rejects and the run's counts in one transaction.
@@ -48,6 +49,7 @@ public class TemplateMigrationWriter implements ItemWriter<Checked<MigratedTempl
         Map<String, SourceCounts> counts = new LinkedHashMap<>();
         Map<String, Accepted<MigratedTemplate>> inChunk = new HashMap<>();
         Map<String, String> keysInChunk = new HashMap<>();
+        long duplicates = 0;
 
         for (Checked<MigratedTemplate> item : chunk) {
             SourceCounts outcome;
@@ -65,6 +67,7 @@ public class TemplateMigrationWriter implements ItemWriter<Checked<MigratedTempl
                     outcome = new SourceCounts(1, 0, 0);
                 } else if (problem.isEmpty()) {
                     outcome = new SourceCounts(0, 0, 1);
+                    duplicates++;
                 } else {
                     rejects.add(accepted.reject(problem));
                     outcome = new SourceCounts(0, 1, 0);
@@ -76,6 +79,7 @@ public class TemplateMigrationWriter implements ItemWriter<Checked<MigratedTempl
         ledger.reject(runId, rejects);
         counts.forEach((source, add) -> ledger.count(runId, source, add));
         rejectLimit.check(runId);
+        StepCounts.notWritten(duplicates, rejects.size());
     }
 
     /** null: store it; empty: an identical repeat (duplicate); otherwise the reject reason. */

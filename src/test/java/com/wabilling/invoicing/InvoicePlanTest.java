@@ -23,6 +23,10 @@ class InvoicePlanTest {
 
         assertThat(plan.draft().kind()).isEqualTo(StoredInvoice.Kind.INVOICE);
         assertThat(plan.draft().invoiceId()).isEqualTo("INV-100-2023-06");
+        // 0.63 at 10 %: markup 0.063 -> 0.06 (HALF_UP, 2 decimals), total 0.63 + 0.06 = 0.69
+        assertThat(plan.draft().invoice().subtotal()).isEqualByComparingTo("0.63");
+        assertThat(plan.draft().invoice().markup()).isEqualByComparingTo("0.06");
+        assertThat(plan.draft().invoice().total()).isEqualByComparingTo("0.69");
     }
 
     @Test
@@ -34,7 +38,9 @@ class InvoicePlanTest {
     void identicalRecomputationAfterFinalizingProducesNothing() {
         ComputedInvoice june = invoice(line(ConversationCategory.MARKETING, 10, "0.63"));
 
-        assertThat(InvoicePlan.of(ACCOUNT, JUNE, june, List.of(finalized("INV-100-2023-06", june))).draft()).isNull();
+        // 0.63 at 10 %: markup 0.063 -> 0.06
+        assertThat(InvoicePlan.of(ACCOUNT, JUNE, june, List.of(finalized("INV-100-2023-06", "0.06", june))).draft())
+                .isNull();
     }
 
     @Test
@@ -44,7 +50,9 @@ class InvoicePlanTest {
         ComputedInvoice recomputed = invoice(line(ConversationCategory.MARKETING, 11, "0.69"),
                 line(ConversationCategory.UTILITY, 3, "0.11"), line(ConversationCategory.AUTHENTICATION, 1, "0.03"));
 
-        InvoicePlan plan = InvoicePlan.of(ACCOUNT, JUNE, recomputed, List.of(finalized("INV-100-2023-06", billed)));
+        // billed: 0.63 + 0.14 = 0.77, markup 0.077 -> 0.08, total 0.85
+        InvoicePlan plan = InvoicePlan.of(ACCOUNT, JUNE, recomputed,
+                List.of(finalized("INV-100-2023-06", "0.08", billed)));
 
         InvoicePlan.Draft adjustment = plan.draft();
         assertThat(adjustment.kind()).isEqualTo(StoredInvoice.Kind.ADJUSTMENT);
@@ -52,12 +60,13 @@ class InvoicePlanTest {
         assertThat(adjustment.referencesInvoiceId()).isEqualTo("INV-100-2023-06");
         assertThat(adjustment.invoice().lines()).extracting(l -> l.category() + " " + l.billable() + " " + l.amount())
                 .containsExactly("AUTHENTICATION 1 0.03", "MARKETING 1 0.06", "UTILITY -1 -0.03");
+        // 0.03 + 0.06 - 0.03 = 0.06
         assertThat(adjustment.invoice().subtotal()).isEqualByComparingTo("0.06");
-        // markup of the whole month now (0.09) minus markup already billed (0.08)
-        assertThat(adjustment.invoice().markup()).isEqualByComparingTo(
-                recomputed.markup().subtract(billed.markup()));
-        assertThat(adjustment.invoice().total()).isEqualByComparingTo(
-                recomputed.total().subtract(billed.total()));
+        // the month now: 0.69 + 0.11 + 0.03 = 0.83, markup 0.083 -> 0.08, total 0.91. The adjustment's
+        // markup is that 0.08 minus the 0.08 already billed = 0.00 (not 10 % of 0.06 = 0.006 -> 0.01),
+        // so invoice plus adjustment = 0.85 + 0.06 = 0.91, the month as computed now
+        assertThat(adjustment.invoice().markup()).isEqualByComparingTo("0.00");
+        assertThat(adjustment.invoice().total()).isEqualByComparingTo("0.06");
     }
 
     @Test
@@ -66,14 +75,22 @@ class InvoicePlanTest {
         ComputedInvoice firstFix = invoice(line(ConversationCategory.MARKETING, 1, "0.06"));
         ComputedInvoice now = invoice(line(ConversationCategory.MARKETING, 12, "0.75"));
 
-        InvoicePlan plan = InvoicePlan.of(ACCOUNT, JUNE, now, List.of(finalized("INV-100-2023-06", original),
+        // original 0.63: markup 0.063 -> 0.06; the first adjustment 0.06 carried markup 0.006 -> 0.01
+        InvoicePlan plan = InvoicePlan.of(ACCOUNT, JUNE, now, List.of(finalized("INV-100-2023-06", "0.06", original),
                 new StoredInvoice("ADJ-100-2023-06-1", "WA-000002", StoredInvoice.Kind.ADJUSTMENT,
-                        StoredInvoice.Status.FINALIZED, "INV-100-2023-06", firstFix.subtotal(), firstFix.markup(),
-                        firstFix.lines())));
+                        StoredInvoice.Status.FINALIZED, "INV-100-2023-06", new BigDecimal("0.06"),
+                        new BigDecimal("0.01"), firstFix.lines())));
 
         assertThat(plan.draft().invoiceId()).isEqualTo("ADJ-100-2023-06-2");
+        // billed so far 0.63 + 0.06 = 0.69 for 11 conversations; now 0.75 for 12: one more, 0.06
         assertThat(plan.draft().invoice().lines()).singleElement()
-                .satisfies(l -> assertThat(l.amount()).isEqualByComparingTo("0.06"));
+                .satisfies(l -> assertThat(l.amount()).isEqualByComparingTo("0.06"))
+                .satisfies(l -> assertThat(l.billable()).isEqualTo(1));
+        assertThat(plan.draft().invoice().subtotal()).isEqualByComparingTo("0.06");
+        // the month now: 0.75 at 10 % = 0.075 -> 0.08 (HALF_UP); billed markups 0.06 + 0.01 = 0.07;
+        // this adjustment's markup 0.08 - 0.07 = 0.01, total 0.06 + 0.01 = 0.07
+        assertThat(plan.draft().invoice().markup()).isEqualByComparingTo("0.01");
+        assertThat(plan.draft().invoice().total()).isEqualByComparingTo("0.07");
     }
 
     private static InvoiceLine line(ConversationCategory category, long billable, String amount) {
@@ -85,8 +102,9 @@ class InvoicePlanTest {
         return InvoiceCalculator.totals(List.of(lines), ACCOUNT);
     }
 
-    private static StoredInvoice finalized(String id, ComputedInvoice invoice) {
+    /** A finalized invoice with the markup it was billed with, worked out by hand in each test. */
+    private static StoredInvoice finalized(String id, String markup, ComputedInvoice invoice) {
         return new StoredInvoice(id, "WA-000001", StoredInvoice.Kind.INVOICE, StoredInvoice.Status.FINALIZED, null,
-                invoice.subtotal(), invoice.markup(), invoice.lines());
+                invoice.subtotal(), new BigDecimal(markup), invoice.lines());
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,14 @@ class MessageImportJobTest {
                 .as("the May export overlaps June by six hours").isPositive();
         String rejects = Files.readString(rejectsFile(execution));
         assertThat(rejects).contains("no time zone", "E.164", "conflicting_duplicate", "direction must be");
+
+        // Spring Batch's own counts tell the same: 4,364 data records (628 + 1,536 + 1,674 + 526); the
+        // four bad rows of messages.md are rejects (write skips); 128 records repeat an earlier
+        // message_id, one of them the conflicting repeat (a reject), so 127 identical duplicates are
+        // filtered; 4,364 - 4 - 127 = 4,233 stored
+        assertThat(repeatedMessageIds(Path.of("sample-data/messages"))).isEqualTo(128);
+        assertStepCounts(execution, 4364, 4233, 127, 4);
+        assertThat(accepted).isEqualTo(4233);
     }
 
     @Test
@@ -85,6 +95,7 @@ class MessageImportJobTest {
                 .isEqualTo(new SourceCounts(0, 0, 2));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE message_id LIKE 'again.%'", Long.class))
                 .isEqualTo(2);
+        assertStepCounts(second, 2, 0, 2, 0);
     }
 
     @Test
@@ -104,6 +115,7 @@ class MessageImportJobTest {
                 .anySatisfy(r -> assertThat(r).startsWith("ragged row: 5 fields"))
                 .anySatisfy(r -> assertThat(r).startsWith("ragged row: 13 fields"))
                 .anySatisfy(r -> assertThat(r).contains("unreadable record"));
+        assertStepCounts(execution, 4, 1, 0, 3);
     }
 
     @Test
@@ -139,6 +151,8 @@ class MessageImportJobTest {
         }
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(stored("resume.%")).isEqualTo(2000); // two chunks of 1000 committed
+        // the failed chunk's writes were rolled back, so they are not counted as written
+        assertThat(stepCounts(failed)[1]).isEqualTo(2000);
 
         JobExecution resumed = (JobExecution) start(file.toString(), "1000", null);
 
@@ -150,6 +164,7 @@ class MessageImportJobTest {
         assertThat(stored("resume.%")).isEqualTo(3500);
         assertThat(ledger.counts(resumed.getJobInstanceId()).get(file.toString()))
                 .isEqualTo(new SourceCounts(3500, 0, 0));
+        assertStepCounts(resumed, 1500, 1500, 0, 0);
     }
 
     // returns Object: @SpringBatchTest takes a test-class method returning JobExecution for a job-scope factory
@@ -177,6 +192,38 @@ class MessageImportJobTest {
             t = t.getCause();
         }
         return t.getMessage();
+    }
+
+    private static void assertStepCounts(JobExecution execution, long read, long write, long filter, long skip) {
+        assertThat(stepCounts(execution)).as("read, write, filter, skip, of which write skips")
+                .containsExactly(read, write, filter, skip, skip);
+    }
+
+    /**
+     * read, write, filter, skip and write-skip counts of the import-messages step. Not a StepExecution:
+     * {@code @SpringBatchTest} would take a method returning one for a step-scope factory.
+     */
+    private static long[] stepCounts(JobExecution execution) {
+        StepExecution step = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("import-messages"))
+                .findFirst().orElseThrow();
+        return new long[] {step.getReadCount(), step.getWriteCount(), step.getFilterCount(), step.getSkipCount(),
+            step.getWriteSkipCount()};
+    }
+
+    /** Records whose message_id an earlier record (in file name order) already had. */
+    private static long repeatedMessageIds(Path dir) throws Exception {
+        Set<String> seen = new HashSet<>();
+        long repeats = 0;
+        try (var files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                for (Map<String, String> row : Csv.read(file)) {
+                    if (!seen.add(row.get("message_id"))) {
+                        repeats++;
+                    }
+                }
+            }
+        }
+        return repeats;
     }
 
     private static long dataRecords(Path file) {

@@ -65,7 +65,9 @@ class OpsCommandsTest {
 
     @Test
     void listAndShowDescribeExecutionsWithCountsAndFailures() throws Exception {
-        String input = catalogue("T1,100,a,en,UTILITY,Your order shipped\nT2,100,b,en,MARKETING,Sale now\n");
+        // two templates, an identical repeat of T1 (a duplicate) and a template without body (a reject)
+        String input = catalogue("T1,100,a,en,UTILITY,Your order shipped\nT2,100,b,en,MARKETING,Sale now\n"
+                + "T1,100,a,en,UTILITY,Your order shipped\nT4,100,d,en,UTILITY,\n");
         JobRunner.Outcome ok = runner.run("migrate-templates", "migrate-templates", params(input));
         String missing = Files.writeString(WORKSPACE.root().resolve("nobody.csv"), "template_id\nT9\n").toString();
         JobRunner.Outcome failed = runner.run("migrate-templates", "migrate-templates", params(missing));
@@ -73,6 +75,9 @@ class OpsCommandsTest {
         assertThat(ops.run(List.of("list"))).isZero();
         assertThat(text(out)).contains("migrate-templates", "COMPLETED", "FAILED", "input=" + input)
                 .containsPattern("\\b" + ok.execution().getId() + "\\s+migrate-templates");
+        // read 4 = write 2 + filter 1 + skip 1
+        assertThat(text(out)).containsPattern("read\\s+write\\s+filter\\s+skip\\n")
+                .containsPattern("(?m)^\\s*" + ok.execution().getId() + "\\s.*\\s4\\s+2\\s+1\\s+1$");
         out.reset();
         assertThat(ops.run(List.of("show", Long.toString(failed.execution().getId())))).isZero();
         assertThat(text(out)).contains("classify-templates", "FAILED", "required column 'waba_id' is missing");

@@ -87,6 +87,10 @@ class TemplateMigrationJobTest {
         Path rejects = WORKSPACE.output().resolve("rejects/migrate-templates-" + execution.getId() + ".csv");
         assertThat(Files.readString(rejects)).contains("body is empty", "waba_id must be digits",
                 "conflicting_duplicate");
+        // Spring Batch's own counts: 73 data records = 69 templates + 4 bad rows (templates.md); the
+        // identical repeat of TPL-0001 is filtered, the other three are rejects (write skips)
+        assertThat(dataRecords).isEqualTo(73);
+        assertStepCounts(execution, 73, 69, 1, 3);
     }
 
     @Test
@@ -128,6 +132,8 @@ class TemplateMigrationJobTest {
                 Integer.class);
         assertThat(templates).isEqualTo(before.size());
         assertThat(entries).isEqualTo(before.size());
+        // the rerun stores (replaces) the same 69 templates: written, not filtered
+        assertStepCounts(second, 73, 69, 1, 3);
     }
 
     @Test
@@ -159,6 +165,8 @@ class TemplateMigrationJobTest {
         }
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(generatedStored()).isEqualTo(600); // three chunks of 200 committed
+        // the failed chunk's writes were rolled back, so they are not counted as written
+        assertThat(stepCounts(failed)[1]).isEqualTo(600);
 
         JobExecution resumed = jobs.startJob(JobRunner.toJobParameters(parameters));
 
@@ -171,6 +179,23 @@ class TemplateMigrationJobTest {
         SourceCounts counts = ledger.counts(resumed.getJobInstanceId()).get(input.toString());
         assertThat(counts).isEqualTo(new SourceCounts(1000, 0, 0));
         assertThat(report()).hasSize(1000);
+        assertStepCounts(resumed, 400, 400, 0, 0);
+    }
+
+    private static void assertStepCounts(JobExecution execution, long read, long write, long filter, long skip) {
+        assertThat(stepCounts(execution)).as("read, write, filter, skip, of which write skips")
+                .containsExactly(read, write, filter, skip, skip);
+    }
+
+    /**
+     * read, write, filter, skip and write-skip counts of the classify-templates step. Not a StepExecution:
+     * {@code @SpringBatchTest} would take a method returning one for a step-scope factory.
+     */
+    private static long[] stepCounts(JobExecution execution) {
+        StepExecution step = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("classify-templates"))
+                .findFirst().orElseThrow();
+        return new long[] {step.getReadCount(), step.getWriteCount(), step.getFilterCount(), step.getSkipCount(),
+            step.getWriteSkipCount()};
     }
 
     private int generatedStored() {

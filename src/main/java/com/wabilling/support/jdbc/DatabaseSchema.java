@@ -1,45 +1,14 @@
 package com.wabilling.support.jdbc;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Locale;
 
-import javax.sql.DataSource;
-
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-
 /**
- * Creates the job repository tables (Spring Batch's own script for the database in use) when they
- * are missing, and the domain tables of {@code db/schema.sql}, which are idempotent. Works the
- * same on the embedded HSQLDB file and on PostgreSQL.
+ * The databases wa-billing runs on. The schema itself (job repository and domain tables) is
+ * versioned by Flyway: {@link V1__Baseline}, then {@code db/migration/V<n>__*.sql}.
  */
-public class DatabaseSchema implements InitializingBean {
+public final class DatabaseSchema {
 
-    private final DataSource dataSource;
-
-    public DatabaseSchema(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    @Override
-    public void afterPropertiesSet() throws SQLException {
-        String platform;
-        boolean batchTablesExist;
-        try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            platform = platform(meta.getDatabaseProductName());
-            batchTablesExist = tableExists(meta, "BATCH_JOB_INSTANCE") || tableExists(meta, "batch_job_instance");
-        }
-        ResourceDatabasePopulator populator = new ResourceDatabasePopulator();
-        if (!batchTablesExist) {
-            populator.addScript(new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"));
-        }
-        populator.addScript(new ClassPathResource("db/schema.sql"));
-        populator.execute(dataSource);
+    private DatabaseSchema() {
     }
 
     /** {@code hsqldb} or {@code postgresql}, the suffix of platform-specific scripts and statements. */
@@ -52,11 +21,5 @@ public class DatabaseSchema implements InitializingBean {
             return "postgresql";
         }
         throw new IllegalStateException("unsupported database " + productName + ": use the embedded HSQLDB or PostgreSQL");
-    }
-
-    private static boolean tableExists(DatabaseMetaData meta, String table) throws SQLException {
-        try (ResultSet rs = meta.getTables(null, null, table, new String[] {"TABLE"})) {
-            return rs.next();
-        }
     }
 }

@@ -1,17 +1,19 @@
--- Domain tables of wa-billing. Portable between HSQLDB 2.7 and PostgreSQL 14+.
+-- Domain tables of wa-billing as of schema version 1 (the Flyway baseline), run by
+-- support.jdbc.V1__Baseline on an empty database only: never edit it, add db/migration/V<n>__*.sql.
+-- Portable between HSQLDB 2.7 and PostgreSQL 14+.
 -- Instants are stored as epoch milliseconds (BIGINT, UTC): no driver time-zone conversions.
 -- The Spring Batch job repository tables are created from Spring Batch's own scripts.
 
-CREATE TABLE IF NOT EXISTS reject_record (
+CREATE TABLE reject_record (
   run_id      BIGINT NOT NULL,
   source      VARCHAR(1024) NOT NULL,
   record_no   BIGINT NOT NULL,
   reason      VARCHAR(1000) NOT NULL,
   raw_fields  VARCHAR(16000)
 );
-CREATE INDEX IF NOT EXISTS reject_record_run ON reject_record (run_id, source, record_no);
+CREATE INDEX reject_record_run ON reject_record (run_id, source, record_no);
 
-CREATE TABLE IF NOT EXISTS run_count (
+CREATE TABLE run_count (
   run_id      BIGINT NOT NULL,
   source      VARCHAR(1024) NOT NULL,
   accepted    BIGINT NOT NULL,
@@ -21,7 +23,7 @@ CREATE TABLE IF NOT EXISTS run_count (
 );
 
 -- domain.md 2: the template catalogue (latest text per template) ...
-CREATE TABLE IF NOT EXISTS template (
+CREATE TABLE template (
   template_id      VARCHAR(128) NOT NULL PRIMARY KEY,
   waba_id          VARCHAR(32) NOT NULL,
   template_name    VARCHAR(512) NOT NULL,
@@ -37,11 +39,11 @@ CREATE TABLE IF NOT EXISTS template (
   source           VARCHAR(1024) NOT NULL,
   record_no        BIGINT NOT NULL
 );
-CREATE UNIQUE INDEX IF NOT EXISTS template_key ON template (waba_id, template_name, language_code);
-CREATE INDEX IF NOT EXISTS template_run ON template (run_id, template_id);
+CREATE UNIQUE INDEX template_key ON template (waba_id, template_name, language_code);
+CREATE INDEX template_run ON template (run_id, template_id);
 
 -- ... and its category history, the audit trail: which rule decided, on which signal, in which run.
-CREATE TABLE IF NOT EXISTS template_category (
+CREATE TABLE template_category (
   template_id        VARCHAR(128) NOT NULL,
   effective_from_ms  BIGINT NOT NULL,
   category           VARCHAR(16) NOT NULL,
@@ -56,7 +58,7 @@ CREATE TABLE IF NOT EXISTS template_category (
 
 -- domain.md 3 / formats.md: imported messages, one row per message_id.
 -- event_at_ms is when the message counts: received (inbound) or delivered (outbound); NULL if never.
-CREATE TABLE IF NOT EXISTS message (
+CREATE TABLE message (
   message_id            VARCHAR(128) NOT NULL PRIMARY KEY,
   waba_id               VARCHAR(32) NOT NULL,
   phone_number_id       VARCHAR(32) NOT NULL,
@@ -75,12 +77,12 @@ CREATE TABLE IF NOT EXISTS message (
   meta_category         VARCHAR(32),
   run_id                BIGINT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS message_event ON message (event_at_ms);
+CREATE INDEX message_event ON message (event_at_ms);
 -- reconstruction partitions read contiguous bucket ranges: each reads only its own rows
-CREATE INDEX IF NOT EXISTS message_bucket_event ON message (bucket, event_at_ms);
+CREATE INDEX message_bucket_event ON message (bucket, event_at_ms);
 
 -- domain.md 3: reconstructed conversations. phone_number_id is '' in WABA scope mode.
-CREATE TABLE IF NOT EXISTS conversation (
+CREATE TABLE conversation (
   conversation_id     VARCHAR(32) NOT NULL,
   scope_mode          VARCHAR(16) NOT NULL,
   waba_id             VARCHAR(32) NOT NULL,
@@ -96,11 +98,11 @@ CREATE TABLE IF NOT EXISTS conversation (
   run_id              BIGINT NOT NULL,
   PRIMARY KEY (conversation_id, scope_mode)
 );
-CREATE INDEX IF NOT EXISTS conversation_opened ON conversation (scope_mode, opened_at_ms);
+CREATE INDEX conversation_opened ON conversation (scope_mode, opened_at_ms);
 -- invoicing reads one account's month at a time
-CREATE INDEX IF NOT EXISTS conversation_waba_opened ON conversation (scope_mode, waba_id, opened_at_ms);
+CREATE INDEX conversation_waba_opened ON conversation (scope_mode, waba_id, opened_at_ms);
 
-CREATE TABLE IF NOT EXISTS anomaly (
+CREATE TABLE anomaly (
   scope_mode      VARCHAR(16) NOT NULL,
   period_from_ms  BIGINT NOT NULL,
   period_to_ms    BIGINT NOT NULL,
@@ -108,9 +110,9 @@ CREATE TABLE IF NOT EXISTS anomaly (
   kind            VARCHAR(32) NOT NULL,
   detail          VARCHAR(1000) NOT NULL
 );
-CREATE INDEX IF NOT EXISTS anomaly_period ON anomaly (scope_mode, period_from_ms, period_to_ms);
+CREATE INDEX anomaly_period ON anomaly (scope_mode, period_from_ms, period_to_ms);
 
-CREATE TABLE IF NOT EXISTS reconciliation_finding (
+CREATE TABLE reconciliation_finding (
   scope_mode            VARCHAR(16) NOT NULL,
   period_from_ms        BIGINT NOT NULL,
   period_to_ms          BIGINT NOT NULL,
@@ -119,10 +121,10 @@ CREATE TABLE IF NOT EXISTS reconciliation_finding (
   meta_conversation_id  VARCHAR(4000) NOT NULL,
   detail                VARCHAR(1000) NOT NULL
 );
-CREATE INDEX IF NOT EXISTS reconciliation_period ON reconciliation_finding (scope_mode, period_from_ms, period_to_ms);
+CREATE INDEX reconciliation_period ON reconciliation_finding (scope_mode, period_from_ms, period_to_ms);
 
 -- Which periods were reconstructed, and a fingerprint of what each was built on (domain.md 3.4).
-CREATE TABLE IF NOT EXISTS reconstructed_period (
+CREATE TABLE reconstructed_period (
   scope_mode        VARCHAR(16) NOT NULL,
   from_ms           BIGINT NOT NULL,
   to_ms             BIGINT NOT NULL,
@@ -133,20 +135,9 @@ CREATE TABLE IF NOT EXISTS reconstructed_period (
   PRIMARY KEY (scope_mode, from_ms, to_ms)
 );
 
--- A period whose rebuild started and has not finished (running now, failed or killed): its
--- conversations were cleared, so it is no coverage until the same reconstruct finishes.
-CREATE TABLE IF NOT EXISTS period_rebuild (
-  scope_mode        VARCHAR(16) NOT NULL,
-  from_ms           BIGINT NOT NULL,
-  to_ms             BIGINT NOT NULL,
-  command           VARCHAR(1000) NOT NULL,
-  started_at_ms     BIGINT NOT NULL,
-  PRIMARY KEY (scope_mode, from_ms, to_ms)
-);
-
 -- domain.md 4: invoices and their lines. A FINALIZED invoice is never updated or deleted
 -- (every statement that changes an invoice is restricted to status = 'DRAFT').
-CREATE TABLE IF NOT EXISTS invoice (
+CREATE TABLE invoice (
   invoice_id             VARCHAR(64) NOT NULL PRIMARY KEY,
   invoice_number         VARCHAR(32),
   kind                   VARCHAR(16) NOT NULL,
@@ -165,10 +156,10 @@ CREATE TABLE IF NOT EXISTS invoice (
   finalized_at_ms        BIGINT,
   run_id                 BIGINT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS invoice_month ON invoice (billing_month, waba_id);
-CREATE UNIQUE INDEX IF NOT EXISTS invoice_number_unique ON invoice (invoice_number);
+CREATE INDEX invoice_month ON invoice (billing_month, waba_id);
+CREATE UNIQUE INDEX invoice_number_unique ON invoice (invoice_number);
 
-CREATE TABLE IF NOT EXISTS invoice_line (
+CREATE TABLE invoice_line (
   invoice_id     VARCHAR(64) NOT NULL,
   category       VARCHAR(20) NOT NULL,
   market         VARCHAR(64) NOT NULL,
@@ -178,10 +169,10 @@ CREATE TABLE IF NOT EXISTS invoice_line (
   billable       BIGINT NOT NULL,
   amount         DECIMAL(19,6) NOT NULL
 );
-CREATE INDEX IF NOT EXISTS invoice_line_invoice ON invoice_line (invoice_id);
+CREATE INDEX invoice_line_invoice ON invoice_line (invoice_id);
 
 -- Gap-free invoice numbers: taken in the transaction that finalizes, never reset.
-CREATE TABLE IF NOT EXISTS invoice_sequence (
+CREATE TABLE invoice_sequence (
   sequence_name  VARCHAR(32) NOT NULL PRIMARY KEY,
   next_value     BIGINT NOT NULL
 );
