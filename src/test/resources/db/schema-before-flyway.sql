@@ -135,17 +135,6 @@ CREATE TABLE IF NOT EXISTS reconstructed_period (
   PRIMARY KEY (scope_mode, from_ms, to_ms)
 );
 
--- A period whose rebuild started and has not finished (running now, failed or killed): its
--- conversations were cleared, so it is no coverage until the same reconstruct finishes.
-CREATE TABLE IF NOT EXISTS period_rebuild (
-  scope_mode        VARCHAR(16) NOT NULL,
-  from_ms           BIGINT NOT NULL,
-  to_ms             BIGINT NOT NULL,
-  command           VARCHAR(1000) NOT NULL,
-  started_at_ms     BIGINT NOT NULL,
-  PRIMARY KEY (scope_mode, from_ms, to_ms)
-);
-
 -- domain.md 4: invoices and their lines. A FINALIZED invoice is never updated or deleted
 -- (every statement that changes an invoice is restricted to status = 'DRAFT').
 CREATE TABLE IF NOT EXISTS invoice (

@@ -32,7 +32,7 @@ class ScopeHistoryReaderTest {
     @BeforeEach
     void database() {
         dataSource = new DriverManagerDataSource("jdbc:hsqldb:mem:scopes" + (++databases), "SA", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/schema.sql")).execute(dataSource);
+        new ResourceDatabasePopulator(new ClassPathResource("db/baseline/domain-tables.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         for (int customer = 1; customer <= 5; customer++) {
             message("m" + customer, "3100000000" + customer, "2024-04-01T10:00:00Z");
