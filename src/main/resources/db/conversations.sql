@@ -102,3 +102,6 @@ DELETE FROM period_rebuild WHERE scope_mode = ? AND from_ms >= ? AND to_ms <= ?;
 -- unfinished rebuilds other than this period's own that overlap [?, ?)
 SELECT from_ms, to_ms, command FROM period_rebuild
  WHERE scope_mode = ? AND from_ms < ? AND to_ms > ? AND NOT (from_ms = ? AND to_ms = ?) ORDER BY from_ms, to_ms;
+
+-- name: first-message-from
+SELECT MIN(event_at_ms) FROM message WHERE event_at_ms >= ?;

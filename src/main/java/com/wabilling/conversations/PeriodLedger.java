@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,6 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (late messages, an earlier period re-run), that period must be re-run.
  */
 public class PeriodLedger {
+
+    /** No message in the 96 h before a start (72 h free entry point + 24 h referral window): nothing is open. */
+    private static final int SILENCE_DAYS = 4;
 
     private final JdbcTemplate jdbc;
 
@@ -78,6 +82,53 @@ public class PeriodLedger {
         return jdbc.query(ConversationDao.SQL.get("overlapping-rebuilds"), (rs, n) -> new Rebuild(
                 date(Instant.ofEpochMilli(rs.getLong(1))), date(Instant.ofEpochMilli(rs.getLong(2))), rs.getString(3)),
                 period.mode().parameter(), to, period.carriedFrom().toEpochMilli(), from, to);
+    }
+
+    /**
+     * The start to use instead of {@code period}'s when the state at its start is unknown (issue 9.3),
+     * or empty when it is known. Conversations open at a period's start opened at most 72 h before
+     * it, and a free entry point needs the referral before that: the state is known when recorded
+     * periods cover the 72 h before the start or one ends exactly there (each was itself started on
+     * known state), or when no message falls in the 96 h before it (nothing can be open). Otherwise
+     * the exact start is the end of the latest recorded period before it, or, when later and 96 h of
+     * silence lie before it, the day of the first message since then (or ever).
+     */
+    public Optional<LocalDate> exactStartInstead(Period period) {
+        List<Recorded> recorded = recorded(period.mode());
+        boolean endsHere = recorded.stream().anyMatch(r -> r.to().equals(period.fromDate()));
+        if (endsHere || covers(recorded, period.carriedFrom(), period.from())) {
+            return Optional.empty();
+        }
+        Long before = jdbc.queryForObject(ConversationDao.SQL.get("window-messages"), Long.class,
+                period.carriedFrom().minus(ScopeReconstruction.WINDOW).toEpochMilli(), period.from().toEpochMilli());
+        if (before == null || before == 0) {
+            return Optional.empty();
+        }
+        LocalDate known = null; // the end of the latest recorded period before the start
+        for (Recorded r : recorded) {
+            if (!r.to().isAfter(period.fromDate()) && (known == null || r.to().isAfter(known))) {
+                known = r.to();
+            }
+        }
+        Long next = jdbc.queryForObject(ConversationDao.SQL.get("first-message-from"), Long.class,
+                known == null ? Long.MIN_VALUE : start(known).toEpochMilli());
+        LocalDate firstDay = next == null ? period.fromDate() : date(Instant.ofEpochMilli(next));
+        // the day of the first message after it is known too when 96 h of silence lie before it
+        boolean silentBefore = known == null || !firstDay.minusDays(SILENCE_DAYS).isBefore(known);
+        return Optional.of(silentBefore && firstDay.isBefore(period.fromDate()) ? firstDay : known);
+    }
+
+    private static boolean covers(List<Recorded> recorded, Instant from, Instant to) {
+        Instant cursor = from;
+        for (Recorded r : recorded) { // ordered by from
+            if (start(r.from()).isAfter(cursor)) {
+                break;
+            }
+            if (start(r.to()).isAfter(cursor)) {
+                cursor = start(r.to());
+            }
+        }
+        return !cursor.isBefore(to);
     }
 
     /** Records the period; periods and unfinished rebuilds it contains are superseded by it. */

@@ -79,12 +79,24 @@ public class ReconstructJobConfiguration {
                     var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
                     Period period = period(execution.getJobParameters());
                     refuseOnUnfinishedRebuilds(ledger.unfinishedRebuildsAffecting(period), period);
+                    refuseOnUnknownState(ledger.exactStartInstead(period), period);
                     // one transaction: the period is marked as being rebuilt exactly when its conversations go
                     ledger.startRebuild(period, RunCommand.of(JOB_NAME, execution.getJobParameters()), clock.instant());
                     conversations.clear(period);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
+    }
+
+    /** domain.md 3.4: conversations carried into the first period would be missed (a free entry point, 3.3). */
+    private static void refuseOnUnknownState(java.util.Optional<LocalDate> exactStart, Period period) {
+        if (exactStart.isPresent()) {
+            throw new IllegalStateException("cannot reconstruct " + period.fileStem() + " exactly: messages before "
+                    + period.fromDate() + " may keep conversations (free entry points last 72 h) open into it, and no"
+                    + " reconstructed period ends there; start where the state is known: jobs/wa-billing reconstruct"
+                    + " from=" + exactStart.get() + " to=" + period.toDate()
+                    + (period.mode() == ScopeMode.WABA ? " conversation-scope=waba" : ""));
+        }
     }
 
     /** Carrying conversations in from a period whose rebuild did not finish would build on partial data. */

@@ -85,6 +85,7 @@ class ReconstructJobTest {
 
     @Test
     void rerunningAPeriodReplacesItIdentically() throws Exception {
+        runs.reconstruct("2023-05-25", "2023-06-01"); // the state at June's start
         runs.reconstruct("2023-06-01", "2023-07-01");
         List<Map<String, String>> first = conversations("2023-06-01", "2023-07-01");
         Path anomalies = WORKSPACE.output().resolve("conversations/2023-06-01_2023-07-01-anomalies.csv");
@@ -116,6 +117,28 @@ class ReconstructJobTest {
                 .contains("jobs/wa-billing reconstruct from=2024-01-02 to=2024-01-03");
         JobExecution fixed = runs.reconstruct("2024-01-02", "2024-01-03");
         assertThat(JobSummary.of(fixed)).doesNotContain("WARNING");
+    }
+
+    @Test
+    void aFirstPeriodWhoseStartIsNotKnownIsRefusedNamingTheExactStart() throws Exception {
+        // issue 9.3: a referral on 2024-05-01 opens a free entry point conversation that covers the
+        // template on 2024-05-03; starting on 2024-05-02 would miss it and bill the template
+        runs.importMessages(file("fep.csv",
+                "fep.1,%s,130000000000001,919800000009,inbound,text,,,2024-05-01T10:00:00Z,,,ctwa_ad\n"
+                + "fep.2,%s,130000000000001,919800000009,outbound,text,,,2024-05-01T10:05:00Z,read,2024-05-01T10:05:02Z,\n"
+                + "fep.3,%s,130000000000001,919800000009,outbound,template,monsoon_deals,en_US,2024-05-03T09:00:00Z,read,2024-05-03T09:00:02Z,\n"));
+
+        JobExecution refused = runs.reconstruct("2024-05-02", "2024-05-04");
+
+        assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(refused.getAllFailureExceptions().get(0).getMessage())
+                .contains("jobs/wa-billing reconstruct from=2024-05-01 to=2024-05-04");
+        assertThat(runs.reconstruct("2024-05-01", "2024-05-04").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // the template is inside the free entry point conversation: one conversation, FREE_ENTRY_POINT
+        assertThat(conversations("2024-05-01", "2024-05-04")).singleElement().satisfies(c -> assertThat(c)
+                .containsEntry("category", "FREE_ENTRY_POINT").containsEntry("opening_message_id", "fep.2"));
+        // and the next day, now preceded by a recorded period, runs
+        assertThat(runs.reconstruct("2024-05-04", "2024-05-05").getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     @Test

@@ -1,0 +1,34 @@
+package com.wabilling.support.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvOutputTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsGetThePermissionsOfAnyNewFileUnderTheUmaskNotPrivateOnes() throws Exception {
+        // given what this process's umask gives a plainly created file
+        Set<PosixFilePermission> plain = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain.txt")));
+
+        // when a report is written
+        Path report = dir.resolve("sub/report.csv");
+        CsvOutput.write(report, new String[] {"a", "b"}, out -> out.row("1", "x,y"));
+
+        // then it has the same permissions (with the usual umask 022: readable by group and others)
+        assertThat(Files.getPosixFilePermissions(report)).isEqualTo(plain);
+        assertThat(Files.readString(report)).isEqualTo("a,b\n1,\"x,y\"\n");
+        try (var left = Files.list(report.getParent())) {
+            assertThat(left).as("no temporary file left").containsExactly(report);
+        }
+    }
+}
