@@ -17,6 +17,11 @@ import com.wabilling.ops.UsageException;
 public class WaBillingApplication {
 
     public static void main(String[] args) {
+        if (CommandLine.isHelp(args)) {
+            System.out.println(CommandLine.usage());
+            System.exit(ExitCodes.OK);
+            return;
+        }
         CommandLine.Invocation invocation;
         try {
             invocation = CommandLine.parse(args);

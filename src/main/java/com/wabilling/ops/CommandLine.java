@@ -39,8 +39,13 @@ public final class CommandLine {
     private CommandLine() {
     }
 
+    /** {@code help}, {@code --help} or {@code -h}: usage on standard output, exit 0 (cli.md). */
+    public static boolean isHelp(String[] args) {
+        return args.length == 1 && List.of("help", "--help", "-h").contains(args[0]);
+    }
+
     public static Invocation parse(String[] args) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+        if (args.length == 0) {
             throw new UsageException("no command given");
         }
         String command = args[0];

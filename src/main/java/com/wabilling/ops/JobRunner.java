@@ -84,6 +84,7 @@ public class JobRunner {
                 return new Outcome(refusal, null);
             }
         }
+        RunSettings.describe(context.getEnvironment(), jobName).forEach(out::println);
         Job job = context.getBeansOfType(Job.class).values().stream().filter(j -> j.getName().equals(jobName))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no job named " + jobName));
         JobExecution execution;

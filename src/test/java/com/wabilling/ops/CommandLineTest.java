@@ -45,6 +45,16 @@ class CommandLineTest {
     }
 
     @Test
+    void helpIsAskedForWithHelpDashDashHelpOrDashH() {
+        assertThat(CommandLine.isHelp(new String[] {"help"})).isTrue();
+        assertThat(CommandLine.isHelp(new String[] {"--help"})).isTrue();
+        assertThat(CommandLine.isHelp(new String[] {"-h"})).isTrue();
+        assertThat(CommandLine.isHelp(new String[] {})).isFalse();
+        assertThat(CommandLine.isHelp(new String[] {"invoice", "--help"})).isFalse();
+        assertThat(CommandLine.usage()).contains("invoice month=<YYYY-MM>").contains("ops list");
+    }
+
+    @Test
     void mentionsTheAcceptedParametersInErrors() {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"migrate-templates", "colour=red"}))
                 .hasMessageContaining("input=<file or directory>").hasMessageContaining("[effective-date=2023-04-01]");
