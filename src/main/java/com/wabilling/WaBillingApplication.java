@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.wabilling.ops.CommandLine;
 import com.wabilling.ops.ExitCodes;
 import com.wabilling.ops.Launcher;
+import com.wabilling.ops.LiveOps;
 import com.wabilling.ops.PeakMemory;
 import com.wabilling.ops.UsageException;
 
@@ -36,7 +37,7 @@ public class WaBillingApplication {
             System.setProperty("wa-billing.reference-dir",
                     java.nio.file.Path.of(System.getProperty("wa-billing.home", "."), "sample-data").toString());
         }
-        ConfigurableApplicationContext context = start();
+        ConfigurableApplicationContext context = start(invocation);
         if (context == null) {
             return;
         }
@@ -58,13 +59,19 @@ public class WaBillingApplication {
      * locked by a live wa-billing process this exits naming its execution; a lock left by a killed
      * process is released by the database within seconds, so that case waits and tries again.
      */
-    private static ConfigurableApplicationContext start() {
+    private static ConfigurableApplicationContext start(CommandLine.Invocation invocation) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         boolean told = false;
         while (true) {
             try {
                 return new SpringApplicationBuilder(WaBillingApplication.class).web(WebApplicationType.NONE).run();
             } catch (RuntimeException e) {
+                if (Launcher.isLockFailure(e) && Launcher.lockOwnerAlive() && invocation.command().equals("ops")
+                        && LiveOps.handles(invocation.arguments())) {
+                    // ops list | show | stop while a job holds the embedded database: ask that process
+                    System.exit(LiveOps.run(invocation.arguments(), Launcher.dataDir(), System.out, System.err));
+                    return null;
+                }
                 if (!Launcher.isLockFailure(e) || System.nanoTime() > deadline || Launcher.lockOwnerAlive()) {
                     System.exit(Launcher.explainStartupFailure(e, System.err));
                     return null;

@@ -1,6 +1,7 @@
 package com.wabilling.ops;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +89,9 @@ public class JobRunner {
         Job job = context.getBeansOfType(Job.class).values().stream().filter(j -> j.getName().equals(jobName))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no job named " + jobName));
         JobExecution execution;
-        try {
+        var environment = context.getEnvironment();
+        try (AutoCloseable live = LiveStatus.startIfEmbedded(environment.getProperty("spring.datasource.url", ""),
+                Path.of(environment.getProperty("wa-billing.data-dir", "data")), jobRepository, jobOperator)) {
             execution = jobOperator.start(job, jobParameters);
         } catch (JobInstanceAlreadyCompleteException e) {
             err.println(alreadyCompleted(command, last));

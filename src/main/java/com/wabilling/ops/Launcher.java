@@ -85,7 +85,7 @@ public class Launcher {
         return RunningMarker.read(RunningMarker.file(dataDir())).map(c -> !c.ownerGoneHere()).orElse(false);
     }
 
-    private static Path dataDir() {
+    public static Path dataDir() {
         return Path.of(System.getenv().getOrDefault("WA_BILLING_DATA_DIR", "data"));
     }
 
@@ -97,8 +97,8 @@ public class Launcher {
                     .map(c -> c.description() + ", pid " + c.pid() + " on " + c.host())
                     .orElse("another wa-billing process");
             err.println("wa-billing: the embedded database in " + dataDir() + " is in use: " + running
-                    + " is running; wait for it to finish, or stop it with ops stop from the same machine once it"
-                    + " has finished its current step");
+                    + " is running; wait for it to finish (jobs never run at once); meanwhile jobs/wa-billing ops list"
+                    + " and ops show <execution-id> show it, and ops stop <execution-id> stops it at its next commit");
             return ExitCodes.ALREADY_RUNNING;
         }
         err.println("wa-billing: cannot start: " + message);

@@ -129,6 +129,40 @@ class CrashRecoveryTest {
         }
     }
 
+    @Test
+    void opsListShowAndStopWorkWhileAJobRuns() throws Exception {
+        Map<String, String> env = WORKSPACE.launcherEnvironment(WORKSPACE.root().resolve("live-ops"));
+        assertThat(run(env, "migrate-templates", "input=" + input.resolve("templates.csv")).exitCode).isZero();
+        Process job = start(env, "import-messages", "input=" + large.resolve("messages"));
+        Child jobOutput = new Child();
+        CountDownLatch progress = new CountDownLatch(1);
+        Thread drain = drain(job, jobOutput.output, "import-messages:", progress);
+        try {
+            assertThat(progress.await(5, TimeUnit.MINUTES)).isTrue();
+            Thread.sleep(2 * LiveStatus.PERIOD_SECONDS * 1000L); // the running process publishes its status
+
+            Child list = run(env, "ops", "list");
+            assertThat(list.exitCode).as(list.output.toString()).isZero();
+            String running = list.output.toString().lines().filter(l -> l.contains("import-messages")
+                    && l.contains("STARTED")).findFirst().orElseThrow(() -> new AssertionError(list.output));
+            String id = running.strip().split("\\s+")[0];
+            Child show = run(env, "ops", "show", id);
+            assertThat(show.exitCode).isZero();
+            assertThat(show.output).contains("execution " + id + " of import-messages");
+            Child stop = run(env, "ops", "stop", id);
+            assertThat(stop.exitCode).as(stop.output.toString()).isZero();
+            assertThat(stop.output).contains("asked to stop");
+
+            assertThat(job.waitFor(2, TimeUnit.MINUTES)).as("the job stopped").isTrue();
+            drain.join();
+            assertThat(jobOutput.output).contains("STOPPED");
+            Child resumed = run(env, "import-messages", "input=" + large.resolve("messages"));
+            assertThat(resumed.exitCode).as(resumed.output.toString()).isZero();
+        } finally {
+            job.destroyForcibly().waitFor();
+        }
+    }
+
     // --- child processes
 
     private static final class Child {
