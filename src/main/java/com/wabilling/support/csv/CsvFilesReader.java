@@ -1,8 +1,10 @@
 package com.wabilling.support.csv;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +38,25 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
     private static final String DONE_KEY = "files.done";
     private static final String CURRENT_KEY = "file.current";
     private static final String RECORDS_KEY = "file.records";
+    /** Fingerprints of the files this run reads, and the files it skips, for the report step. */
+    public static final String FINGERPRINTS_KEY = "files.fingerprints";
+    public static final String SKIPPED_KEY = "files.skipped";
+
+    /**
+     * Says whether a file need not be read: a reason ("already imported by run 7, skipped") or
+     * null. Asked once per file not yet started by this run.
+     */
+    @FunctionalInterface
+    public interface AlreadyRead {
+        String reason(FileFingerprint file);
+    }
 
     private final List<Path> files;
     private final List<String> requiredColumns;
     private final long totalBytes;
+    private final AlreadyRead alreadyRead;
+    private final ArrayList<String> fingerprints = new ArrayList<>();
+    private final ArrayList<String> skipped = new ArrayList<>();
 
     private final ArrayList<String> done = new ArrayList<>();
     private final Deque<Path> pending = new ArrayDeque<>();
@@ -52,7 +69,13 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
     private long bytesBefore;
 
     public CsvFilesReader(String name, List<Path> files, List<String> requiredColumns) {
+        this(name, files, requiredColumns, null);
+    }
+
+    /** With {@code alreadyRead}, every file is fingerprinted on open and may be skipped (issue 9.1). */
+    public CsvFilesReader(String name, List<Path> files, List<String> requiredColumns, AlreadyRead alreadyRead) {
         setName(name);
+        this.alreadyRead = alreadyRead;
         this.files = List.copyOf(files);
         this.requiredColumns = List.copyOf(requiredColumns);
         this.totalBytes = files.stream().mapToLong(CsvFilesReader::size).sum();
@@ -79,15 +102,31 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
         FileIdentity resume = savedCurrent == null ? null : FileIdentity.parse(savedCurrent);
         done.clear();
         pending.clear();
+        fingerprints.clear();
+        skipped.clear();
         bytesBefore = 0;
         for (Path file : files) {
             FileIdentity before = finished.get(file.toString());
+            boolean started = before != null || resume != null && resume.path().equals(file.toString());
             if (before != null) {
                 refuseIfChanged(before, file);
+            } else if (started) {
+                refuseIfChanged(resume, file);
+            }
+            FileFingerprint fingerprint = alreadyRead == null || !Files.isRegularFile(file) ? null
+                    : FileFingerprint.of(file);
+            String skip = fingerprint == null || started ? null : alreadyRead.reason(fingerprint);
+            if (skip != null) {
+                skipped.add(file + ": " + skip);
+                continue;
+            }
+            if (fingerprint != null) {
+                fingerprints.add(fingerprint.saved());
+            }
+            if (before != null) {
                 done.add(before.saved());
                 bytesBefore += before.size();
-            } else if (resume != null && resume.path().equals(file.toString())) {
-                refuseIfChanged(resume, file);
+            } else if (started) {
                 pending.addFirst(file);
             } else {
                 pending.addLast(file);
@@ -144,6 +183,13 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
             context.remove(getExecutionContextKey(CURRENT_KEY));
         }
         context.putLong(getExecutionContextKey(RECORDS_KEY), records);
+        context.put(getExecutionContextKey(FINGERPRINTS_KEY), new ArrayList<>(fingerprints));
+        context.put(getExecutionContextKey(SKIPPED_KEY), new ArrayList<>(skipped));
+    }
+
+    /** The key under which {@link #update} saves {@code key} for a reader of this name. */
+    public static String contextKey(String readerName, String key) {
+        return readerName + "." + key;
     }
 
     @Override
@@ -162,6 +208,7 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
             CSVRecord record = iterator.next();
             records++;
             String[] values = record.values();
+            refuseIfNotUtf8(values);
             String malformed = values.length == header.size() ? null
                     : "ragged row: " + values.length + " fields where the header has " + header.size();
             return new CsvRow(source, records, header, values, malformed, fraction(record.getCharacterPosition()));
@@ -174,8 +221,25 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
         }
     }
 
+    /**
+     * Bytes that are not UTF-8 were decoded as U+FFFD: the whole file is in another encoding (a
+     * Latin-1 export, say), so the job stops naming the file and the record instead of storing
+     * mangled text or the decoder's bare "Input length = 1" (formats.md: files are UTF-8).
+     */
+    private void refuseIfNotUtf8(String[] values) {
+        for (String value : values) {
+            if (value.indexOf('\uFFFD') >= 0) {
+                throw new ItemStreamException(source + " is not UTF-8: record " + records + " (ending on line "
+                        + parser.getCurrentLineNumber() + ") holds bytes that are not valid UTF-8 (a Latin-1 or"
+                        + " Windows-1252 export?). Convert the file, e.g. iconv -f WINDOWS-1252 -t UTF-8, then import"
+                        + " it with a new run: add rerun=<new value> to the same command");
+            }
+        }
+    }
+
     private double fraction(long position) {
-        return totalBytes == 0 ? Double.NaN : (double) (bytesBefore + position) / totalBytes;
+        // a .csv.gz file counts its characters against its compressed size: progress only, so capped
+        return totalBytes == 0 ? Double.NaN : Math.min(1.0, (double) (bytesBefore + position) / totalBytes);
     }
 
     private void openFile(Path file) {
@@ -183,13 +247,20 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
         records = 0;
         try {
             current = FileIdentity.of(file);
-            Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            // malformed bytes become U+FFFD and are reported with their record (refuseIfNotUtf8)
+            Reader reader = new InputStreamReader(InputFiles.open(file), StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
             parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
             iterator = parser.iterator();
             if (!iterator.hasNext()) {
                 throw new ItemStreamException("empty file, no header row: " + source);
             }
-            header = new CsvHeader(source, iterator.next().values());
+            String[] names = iterator.next().values();
+            if (String.join("", names).indexOf('\uFFFD') >= 0) {
+                throw new ItemStreamException(source + " is not UTF-8: its header row (line 1) holds bytes that are"
+                        + " not valid UTF-8; convert the file, e.g. iconv -f WINDOWS-1252 -t UTF-8");
+            }
+            header = new CsvHeader(source, names);
             header.require(requiredColumns);
         } catch (IOException | UncheckedIOException e) {
             throw new ItemStreamException("cannot read " + source + ": " + rootMessage(e), e);
