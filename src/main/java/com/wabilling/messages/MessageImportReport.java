@@ -60,7 +60,7 @@ public class MessageImportReport implements Tasklet {
         StepExecution importStep = jobRepository.getLastStepExecution(jobExecution.getJobInstance(),
                 MessageImportJobConfiguration.IMPORT_STEP);
         ExecutionContext context = importStep == null ? new ExecutionContext() : importStep.getExecutionContext();
-        StringBuilder summary = new StringBuilder("Message import\n").append(CountsTable.render(ledger.counts(runId)));
+        StringBuilder summary = new StringBuilder("Message import (run " + runId + ")\n").append(CountsTable.render(ledger.counts(runId)));
         List<String> notes = new ArrayList<>();
         for (String saved : list(context, CsvFilesReader.FINGERPRINTS_KEY)) {
             FileFingerprint file = FileFingerprint.parse(saved);
