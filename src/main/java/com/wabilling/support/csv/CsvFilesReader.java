@@ -1,25 +1,16 @@
 package com.wabilling.support.csv;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -34,7 +25,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  */
 public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReader<CsvRow> {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
     private static final String DONE_KEY = "files.done";
     private static final String CURRENT_KEY = "file.current";
     private static final String RECORDS_KEY = "file.records";
@@ -62,10 +52,7 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
     private final Deque<Path> pending = new ArrayDeque<>();
     private FileIdentity current;
     private long records;
-    private CSVParser parser;
-    private Iterator<CSVRecord> iterator;
-    private CsvHeader header;
-    private String source;
+    private CsvFile file;
     private long bytesBefore;
 
     public CsvFilesReader(String name, List<Path> files, List<String> requiredColumns) {
@@ -138,7 +125,7 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
         openFile(pending.peekFirst()); // a missing file or column stops the step here, before any work
         long resumeAt = context.getLong(getExecutionContextKey(RECORDS_KEY), 0L);
         if (resume != null && pending.peekFirst().toString().equals(resume.path())) {
-            while (records < resumeAt && next() != null) {
+            while (file.records() < resumeAt && next() != null) {
                 // skip what the failed execution already committed
             }
         }
@@ -158,7 +145,7 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
     @Override
     public CsvRow read() {
         while (!pending.isEmpty()) {
-            if (parser == null) {
+            if (file == null) {
                 openFile(pending.peekFirst());
             }
             CsvRow row = next();
@@ -182,7 +169,7 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
         } else {
             context.remove(getExecutionContextKey(CURRENT_KEY));
         }
-        context.putLong(getExecutionContextKey(RECORDS_KEY), records);
+        context.putLong(getExecutionContextKey(RECORDS_KEY), file == null ? records : file.records());
         context.put(getExecutionContextKey(FINGERPRINTS_KEY), new ArrayList<>(fingerprints));
         context.put(getExecutionContextKey(SKIPPED_KEY), new ArrayList<>(skipped));
     }
@@ -197,93 +184,25 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
         closeFile();
     }
 
-    private CsvRow next() {
-        if (iterator == null) {
-            return null;
-        }
-        try {
-            if (!iterator.hasNext()) {
-                return null;
-            }
-            CSVRecord record = iterator.next();
-            records++;
-            String[] values = record.values();
-            refuseIfNotUtf8(values);
-            String malformed = values.length == header.size() ? null
-                    : "ragged row: " + values.length + " fields where the header has " + header.size();
-            return new CsvRow(source, records, header, values, malformed, fraction(record.getCharacterPosition()));
-        } catch (UncheckedIOException | IllegalStateException e) {
-            // broken quoting (e.g. an unterminated quote in a truncated file): the parser cannot go on
-            records++;
-            iterator = null;
-            String reason = "unreadable record: " + rootMessage(e);
-            return new CsvRow(source, records, header, new String[0], reason, fraction(0));
-        }
-    }
-
-    /**
-     * Bytes that are not UTF-8 were decoded as U+FFFD: the whole file is in another encoding (a
-     * Latin-1 export, say), so the job stops naming the file and the record instead of storing
-     * mangled text or the decoder's bare "Input length = 1" (formats.md: files are UTF-8).
-     */
-    private void refuseIfNotUtf8(String[] values) {
-        for (String value : values) {
-            if (value.indexOf('\uFFFD') >= 0) {
-                throw new ItemStreamException(source + " is not UTF-8: record " + records + " (ending on line "
-                        + parser.getCurrentLineNumber() + ") holds bytes that are not valid UTF-8 (a Latin-1 or"
-                        + " Windows-1252 export?). Convert the file, e.g. iconv -f WINDOWS-1252 -t UTF-8, then import"
-                        + " it with a new run: add rerun=<new value> to the same command");
-            }
-        }
-    }
-
     private double fraction(long position) {
         // a .csv.gz file counts its characters against its compressed size: progress only, so capped
         return totalBytes == 0 ? Double.NaN : Math.min(1.0, (double) (bytesBefore + position) / totalBytes);
     }
 
-    private void openFile(Path file) {
-        source = file.toString();
-        records = 0;
-        try {
-            current = FileIdentity.of(file);
-            // malformed bytes become U+FFFD and are reported with their record (refuseIfNotUtf8)
-            Reader reader = new InputStreamReader(InputFiles.open(file), StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-            parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-            iterator = parser.iterator();
-            if (!iterator.hasNext()) {
-                throw new ItemStreamException("empty file, no header row: " + source);
-            }
-            String[] names = iterator.next().values();
-            if (String.join("", names).indexOf('\uFFFD') >= 0) {
-                throw new ItemStreamException(source + " is not UTF-8: its header row (line 1) holds bytes that are"
-                        + " not valid UTF-8; convert the file, e.g. iconv -f WINDOWS-1252 -t UTF-8");
-            }
-            header = new CsvHeader(source, names);
-            header.require(requiredColumns);
-        } catch (IOException | UncheckedIOException e) {
-            throw new ItemStreamException("cannot read " + source + ": " + rootMessage(e), e);
-        }
+    private CsvRow next() {
+        return file == null ? null : file.next(this::fraction);
+    }
+
+    private void openFile(Path path) {
+        file = new CsvFile(path, requiredColumns);
+        current = file.identity();
     }
 
     private void closeFile() {
-        if (parser != null) {
-            try {
-                parser.close();
-            } catch (IOException e) {
-                throw new ItemStreamException("cannot close " + source, e);
-            }
+        if (file != null) {
+            records = file.records();
+            file.close();
         }
-        parser = null;
-        iterator = null;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
+        file = null;
     }
 }
