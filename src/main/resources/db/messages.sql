@@ -21,3 +21,37 @@ SELECT message_id, waba_id, phone_number_id, customer_wa_id, direction, message_
 SELECT direction, CASE WHEN event_at_ms IS NULL THEN 0 ELSE 1 END, COUNT(*)
   FROM message WHERE run_id = ?
  GROUP BY direction, CASE WHEN event_at_ms IS NULL THEN 0 ELSE 1 END;
+
+-- name: advance-status
+-- issue 9.5: a more advanced status of a stored message (event_at_ms follows delivered_at_ms outbound)
+UPDATE message SET status = ?, delivered_at_ms = ?, event_at_ms = ?, meta_conversation_id = ?, meta_category = ?
+ WHERE message_id = ?;
+
+-- name: update-status-change
+-- a second advance of the same message in one run keeps the values the run first replaced
+UPDATE message_status_change SET status = ?, delivered_at_ms = ?, source = ?, record_no = ?, advances = advances + ?
+ WHERE run_id = ? AND message_id = ?;
+
+-- name: insert-status-change
+INSERT INTO message_status_change (run_id, message_id, previous_status, previous_delivered_at_ms,
+  previous_meta_conversation_id, previous_meta_category, status, delivered_at_ms, source, record_no, advances)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: count-status-advances
+SELECT COALESCE(SUM(advances), 0) FROM message_status_change WHERE run_id = ?;
+
+-- name: periods-affected-by-status-changes
+-- reconstructed periods whose read window (from - 24 h to to + 72 h) holds a changed message's old or
+-- new event time: their conversations were built without the change
+SELECT DISTINCT p.scope_mode, p.from_ms, p.to_ms
+  FROM reconstructed_period p, message_status_change c
+ WHERE c.run_id = ?
+   AND ((c.previous_delivered_at_ms >= p.from_ms - ? AND c.previous_delivered_at_ms < p.to_ms + ?)
+     OR (c.delivered_at_ms >= p.from_ms - ? AND c.delivered_at_ms < p.to_ms + ?))
+ ORDER BY p.scope_mode, p.from_ms, p.to_ms;
+
+-- name: find-imported-file
+SELECT run_id, file_path, imported_at_ms FROM imported_file WHERE sha256 = ? AND size_bytes = ?;
+
+-- name: insert-imported-file
+INSERT INTO imported_file (sha256, size_bytes, file_path, run_id, imported_at_ms) VALUES (?, ?, ?, ?, ?);

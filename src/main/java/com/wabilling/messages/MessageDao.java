@@ -4,7 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +74,60 @@ public class MessageDao {
             ps.setString(16, m.metaCategory());
             ps.setLong(17, runId);
         });
+    }
+
+    /**
+     * A later status of a message read before (issue 9.5): {@code previous} is what the row held
+     * before this run changed it, {@code records} how many records of the run advanced it.
+     */
+    public record StatusAdvance(ExportedMessage previous, ExportedMessage now, String source, long record,
+            long records) {
+    }
+
+    /** Updates the rows to their later status and records each change with the values it replaced. */
+    public void advance(Collection<StatusAdvance> advances, long runId) {
+        for (StatusAdvance a : advances) {
+            ExportedMessage m = a.now();
+            jdbc.update(SQL.get("advance-status"), m.status(), millis(m.deliveredAt()), millis(m.eventAt()),
+                    m.metaConversationId(), m.metaCategory(), m.messageId());
+            int updated = jdbc.update(SQL.get("update-status-change"), m.status(), millis(m.deliveredAt()), a.source(),
+                    a.record(), a.records(), runId, m.messageId());
+            if (updated == 0) {
+                ExportedMessage p = a.previous();
+                jdbc.update(SQL.get("insert-status-change"), runId, m.messageId(), p.status(), millis(p.deliveredAt()),
+                        p.metaConversationId(), p.metaCategory(), m.status(), millis(m.deliveredAt()), a.source(),
+                        a.record(), a.records());
+            }
+        }
+    }
+
+    /** Records of the run that advanced the status of a message read before. */
+    public long statusAdvances(long runId) {
+        Long n = jdbc.queryForObject(SQL.get("count-status-advances"), Long.class, runId);
+        return n == null ? 0 : n;
+    }
+
+    /** A reconstructed period, as its reconstruct parameters. */
+    public record AffectedPeriod(String scopeMode, LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * Reconstructed periods whose read window ({@code before} the start to {@code after} the end)
+     * holds the old or new delivery time of a message whose status this run advanced.
+     */
+    public List<AffectedPeriod> periodsAffectedByStatusChanges(long runId, Duration before, Duration after) {
+        long b = before.toMillis();
+        long a = after.toMillis();
+        return jdbc.query(SQL.get("periods-affected-by-status-changes"), (rs, n) -> new AffectedPeriod(
+                rs.getString(1), date(rs.getLong(2)), date(rs.getLong(3))), runId, b, a, b, a);
+    }
+
+    private static LocalDate date(long millis) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     /** Messages this run stored: inbound, outbound delivered, outbound never delivered. */

@@ -1,5 +1,7 @@
 package com.wabilling.messages;
 
+import java.time.Clock;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -31,11 +33,18 @@ import com.wabilling.support.rejects.RunLedger;
 public class MessageImportJobConfiguration {
 
     public static final String JOB_NAME = "import-messages";
+    public static final String IMPORT_STEP = "import-messages";
+    public static final String READER_NAME = "messages";
     private static final int CHUNK_SIZE = 2000;
 
     @Bean
     MessageDao messageDao(JdbcTemplate jdbc) {
         return new MessageDao(jdbc);
+    }
+
+    @Bean
+    ImportedFiles importedFiles(JdbcTemplate jdbc) {
+        return new ImportedFiles(jdbc);
     }
 
     @Bean
@@ -50,12 +59,13 @@ public class MessageImportJobConfiguration {
 
     @Bean
     Step importMessagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            CsvFilesReader messageExportReader, MessageImportWriter messageImportWriter, ProgressInterval interval) {
-        return new StepBuilder("import-messages", jobRepository)
+            CsvFilesReader messageExportReader, MessageImportProcessor messageImportProcessor,
+            MessageImportWriter messageImportWriter, ProgressInterval interval) {
+        return new StepBuilder(IMPORT_STEP, jobRepository)
                 .<CsvRow, Checked<ExportedMessage>>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(messageExportReader)
-                .processor(new MessageImportProcessor())
+                .processor(messageImportProcessor)
                 .writer(messageImportWriter)
                 .listener(Progress.ofPosition(JOB_NAME, "records", row -> ((CsvRow) row).fractionDone(),
                         interval.value()))
@@ -72,8 +82,16 @@ public class MessageImportJobConfiguration {
 
     @Bean
     @StepScope
-    CsvFilesReader messageExportReader(@Value("#{jobParameters['input']}") String input) {
-        return new CsvFilesReader("messages", InputFiles.resolve(input), MessageRowMapper.REQUIRED_COLUMNS);
+    CsvFilesReader messageExportReader(@Value("#{jobParameters['input']}") String input, ImportedFiles importedFiles) {
+        return new CsvFilesReader(READER_NAME, InputFiles.resolve(input), MessageRowMapper.REQUIRED_COLUMNS,
+                importedFiles);
+    }
+
+    /** Step scoped: "the future" is measured from the start of this step's execution. */
+    @Bean
+    @StepScope
+    MessageImportProcessor messageImportProcessor(Clock clock) {
+        return new MessageImportProcessor(clock);
     }
 
     @Bean
@@ -88,7 +106,8 @@ public class MessageImportJobConfiguration {
 
     @Bean
     @StepScope
-    MessageImportReport messageImportReport(MessageDao messages, RunLedger ledger, OutputDirectory output) {
-        return new MessageImportReport(messages, ledger, output.path());
+    MessageImportReport messageImportReport(MessageDao messages, ImportedFiles importedFiles, RunLedger ledger,
+            JobRepository jobRepository, OutputDirectory output, Clock clock) {
+        return new MessageImportReport(messages, importedFiles, ledger, jobRepository, output.path(), clock);
     }
 }

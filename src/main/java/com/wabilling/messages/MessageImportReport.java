@@ -1,41 +1,105 @@
 package com.wabilling.messages;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.wabilling.support.JobSummary;
+import com.wabilling.support.csv.CsvFilesReader;
+import com.wabilling.support.csv.CsvHeader;
+import com.wabilling.support.csv.FileFingerprint;
 import com.wabilling.support.rejects.CountsTable;
 import com.wabilling.support.rejects.RejectsFile;
 import com.wabilling.support.rejects.RunLedger;
 
-/** Last step of the import: the rejects file and the per-file summary (read = accepted + rejected + duplicates). */
+/**
+ * Last step of the import: records the files read completely (issue 9.1, in this step's
+ * transaction: only a completed import counts), writes the rejects file and the summary (read =
+ * accepted + rejected + duplicates per file; files skipped; status advances and the reconstructed
+ * periods they touch; files without entry_point).
+ */
 public class MessageImportReport implements Tasklet {
 
-    private final MessageDao messages;
-    private final RunLedger ledger;
-    private final Path outputDir;
+    /** A period's reconstruct reads from 24 h before it to 72 h after it (conversations.Period). */
+    static final Duration READ_BEFORE = Duration.ofHours(24);
+    static final Duration READ_AFTER = Duration.ofHours(72);
 
-    public MessageImportReport(MessageDao messages, RunLedger ledger, Path outputDir) {
+    private final MessageDao messages;
+    private final ImportedFiles importedFiles;
+    private final RunLedger ledger;
+    private final JobRepository jobRepository;
+    private final Path outputDir;
+    private final Clock clock;
+
+    public MessageImportReport(MessageDao messages, ImportedFiles importedFiles, RunLedger ledger,
+            JobRepository jobRepository, Path outputDir, Clock clock) {
         this.messages = messages;
+        this.importedFiles = importedFiles;
         this.ledger = ledger;
+        this.jobRepository = jobRepository;
         this.outputDir = outputDir;
+        this.clock = clock;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long runId = jobExecution.getJobInstanceId();
-        Path rejects = RejectsFile.write(ledger, runId, outputDir, "import-messages", jobExecution.getId());
+        // the import step may have completed in an earlier execution of this run (a restart)
+        StepExecution importStep = jobRepository.getLastStepExecution(jobExecution.getJobInstance(),
+                MessageImportJobConfiguration.IMPORT_STEP);
+        ExecutionContext context = importStep == null ? new ExecutionContext() : importStep.getExecutionContext();
+        StringBuilder summary = new StringBuilder("Message import (run " + runId + ")\n").append(CountsTable.render(ledger.counts(runId)));
+        List<String> notes = new ArrayList<>();
+        for (String saved : list(context, CsvFilesReader.FINGERPRINTS_KEY)) {
+            FileFingerprint file = FileFingerprint.parse(saved);
+            if (!importedFiles.record(file, runId, clock.instant())) {
+                notes.add("WARNING: " + file.path() + " changed after it was read: not recorded as imported, the next"
+                        + " import reads it again (its rows already stored count as duplicates then)");
+            } else if (CsvHeader.of(Path.of(file.path())).indexOf("entry_point") < 0) {
+                notes.add("WARNING: " + file.path() + " has no entry_point column: its inbound messages are taken as"
+                        + " having no entry point, so free entry point conversations cannot be detected");
+            }
+        }
+        for (String skipped : list(context, CsvFilesReader.SKIPPED_KEY)) {
+            summary.append("\n  skipped ").append(skipped);
+        }
         MessageDao.RunStats stats = messages.runStats(runId);
-        String summary = "Message import\n" + CountsTable.render(ledger.counts(runId))
-                + "\n  stored: " + stats.inbound() + " inbound, " + stats.delivered() + " outbound delivered, "
-                + stats.undelivered() + " outbound never delivered (sent or failed: they open no conversation)"
-                + "\n  rejects: " + (rejects == null ? "none" : rejects.toString()) + "\n";
-        JobSummary.put(jobExecution, summary);
+        summary.append("\n  stored: ").append(stats.inbound()).append(" inbound, ").append(stats.delivered())
+                .append(" outbound delivered, ").append(stats.undelivered())
+                .append(" outbound never delivered (sent or failed: they open no conversation)");
+        long advances = messages.statusAdvances(runId);
+        if (advances > 0) {
+            summary.append("\n  status advanced: ").append(advances).append(" accepted records carried a later status"
+                    + " of a message read before (sent -> delivered -> read, sent -> failed): the stored row was updated");
+            for (MessageDao.AffectedPeriod p : messages.periodsAffectedByStatusChanges(runId, READ_BEFORE, READ_AFTER)) {
+                notes.add("WARNING: period " + p.from() + " to " + p.to() + " (" + p.scopeMode() + ") was reconstructed"
+                        + " before these status changes; run: jobs/wa-billing reconstruct from=" + p.from() + " to="
+                        + p.to() + " conversation-scope=" + p.scopeMode() + " rerun=<new value>");
+            }
+        }
+        Path rejects = RejectsFile.write(ledger, runId, outputDir, MessageImportJobConfiguration.JOB_NAME,
+                jobExecution.getId());
+        summary.append("\n  rejects: ").append(rejects == null ? "none" : rejects.toString()).append('\n');
+        notes.forEach(n -> summary.append("  ").append(n).append('\n'));
+        JobSummary.put(jobExecution, summary.toString());
         return RepeatStatus.FINISHED;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(ExecutionContext context, String key) {
+        Object value = context.get(CsvFilesReader.contextKey(MessageImportJobConfiguration.READER_NAME, key));
+        return value instanceof List<?> l ? (List<String>) l : List.of();
     }
 }

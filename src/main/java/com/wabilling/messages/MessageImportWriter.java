@@ -19,8 +19,9 @@ import com.wabilling.support.rejects.StepCounts;
 
 /**
  * Stores a chunk of messages, its rejects and the run's counts in one transaction. A message_id
- * already stored (by any file or run) or seen earlier in the chunk is a duplicate when identical and
- * a conflicting_duplicate reject otherwise; the first stays (formats.md).
+ * already stored (by any file or run) or seen earlier in the chunk is compared with the first record
+ * ({@link Repeat}): a duplicate, a status advance (the stored row takes the later status; counted as
+ * accepted) or a conflicting_duplicate reject, the first record staying (formats.md; issue 9.5).
  */
 public class MessageImportWriter implements ItemWriter<Checked<ExportedMessage>> {
 
@@ -48,8 +49,10 @@ public class MessageImportWriter implements ItemWriter<Checked<ExportedMessage>>
                 ids.add(accepted.value().messageId());
             }
         }
-        Map<String, ExportedMessage> known = new HashMap<>(messages.findByIds(ids));
-        List<ExportedMessage> toInsert = new ArrayList<>(ids.size());
+        Map<String, ExportedMessage> stored = messages.findByIds(ids);
+        Map<String, ExportedMessage> known = new HashMap<>(stored);
+        Map<String, ExportedMessage> toInsert = new LinkedHashMap<>();
+        Map<String, MessageDao.StatusAdvance> advances = new LinkedHashMap<>();
         List<Reject> rejects = new ArrayList<>();
         Map<String, SourceCounts> counts = new LinkedHashMap<>();
         long duplicates = 0;
@@ -58,10 +61,22 @@ public class MessageImportWriter implements ItemWriter<Checked<ExportedMessage>>
             if (item instanceof Accepted<ExportedMessage> accepted) {
                 ExportedMessage message = accepted.value();
                 ExportedMessage first = known.putIfAbsent(message.messageId(), message);
+                Repeat repeat = first == null ? null : Repeat.of(first, message);
                 if (first == null) {
-                    toInsert.add(message);
+                    toInsert.put(message.messageId(), message);
                     outcome = ACCEPTED;
-                } else if (first.equals(message)) {
+                } else if (repeat == Repeat.ADVANCE) {
+                    known.put(message.messageId(), message);
+                    if (toInsert.containsKey(message.messageId())) {
+                        toInsert.put(message.messageId(), message); // first seen in this chunk: store the later one
+                    }
+                    // recorded even then, so that accepted = rows stored + status advances, per run
+                    MessageDao.StatusAdvance before = advances.get(message.messageId());
+                    advances.put(message.messageId(), new MessageDao.StatusAdvance(before == null ? first
+                            : before.previous(), message, accepted.source(), accepted.record(),
+                            before == null ? 1 : before.records() + 1));
+                    outcome = ACCEPTED;
+                } else if (repeat == Repeat.DUPLICATE) {
                     outcome = DUPLICATE;
                     duplicates++;
                 } else {
@@ -75,7 +90,8 @@ public class MessageImportWriter implements ItemWriter<Checked<ExportedMessage>>
             }
             counts.merge(item.source(), outcome, SourceCounts::plus);
         }
-        messages.insert(toInsert, runId);
+        messages.insert(new ArrayList<>(toInsert.values()), runId);
+        messages.advance(advances.values(), runId);
         ledger.reject(runId, rejects);
         counts.forEach((source, add) -> ledger.count(runId, source, add));
         if (!rejects.isEmpty()) {

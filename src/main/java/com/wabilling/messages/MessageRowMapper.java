@@ -26,7 +26,16 @@ public final class MessageRowMapper {
     private MessageRowMapper() {
     }
 
+    /** Maps a row with no upper bound on its times (tests of the field rules). */
     public static ExportedMessage map(CsvRow row) {
+        return map(row, Instant.MAX);
+    }
+
+    /**
+     * Maps and validates a row; {@code latest} is the latest believable time (the run's start plus
+     * a tolerance for clock skew): a message from the future cannot be true.
+     */
+    public static ExportedMessage map(CsvRow row, Instant latest) {
         Fields.wellFormed(row);
         String messageId = required(row, "message_id");
         if (messageId.length() > 128) {
@@ -37,7 +46,7 @@ public final class MessageRowMapper {
         String customer = phoneNumber(row, "customer_wa_id");
         Direction direction = direction(row);
         String type = required(row, "type").toLowerCase(Locale.ROOT);
-        Instant timestamp = Timestamps.parse("timestamp", row.get("timestamp"));
+        Instant timestamp = notInTheFuture("timestamp", Timestamps.parse("timestamp", row.get("timestamp")), latest);
         if (direction == Direction.INBOUND) {
             String entryPoint = row.get("entry_point").toLowerCase(Locale.ROOT);
             if (!entryPoint.isEmpty() && !ENTRY_POINTS.contains(entryPoint)) {
@@ -60,13 +69,25 @@ public final class MessageRowMapper {
         String deliveredText = row.get("delivered_at");
         Instant deliveredAt = null;
         if (delivered) {
-            deliveredAt = Timestamps.parse("delivered_at", deliveredText);
+            deliveredAt = notInTheFuture("delivered_at", Timestamps.parse("delivered_at", deliveredText), latest);
+            if (deliveredAt.isBefore(timestamp)) {
+                throw new RejectedRecordException("delivered_at " + deliveredAt + " is before timestamp " + timestamp
+                        + ": a message cannot be delivered before it was sent");
+            }
         } else if (!deliveredText.isEmpty()) {
             throw new RejectedRecordException("delivered_at given for a message with status " + status);
         }
         return new ExportedMessage(messageId, wabaId, phoneNumberId, customer, direction, type, templateName,
                 templateLanguage, timestamp, status, deliveredAt, null, emptyToNull(row.get("meta_conversation_id")),
                 emptyToNull(row.get("meta_category").toLowerCase(Locale.ROOT)));
+    }
+
+    private static Instant notInTheFuture(String column, Instant value, Instant latest) {
+        if (value.isAfter(latest)) {
+            throw new RejectedRecordException(column + " " + value + " is in the future of this run (later than "
+                    + latest + ", the run's start plus the tolerance for clock skew)");
+        }
+        return value;
     }
 
     private static Direction direction(CsvRow row) {

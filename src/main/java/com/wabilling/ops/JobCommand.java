@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.wabilling.support.csv.InputFiles;
+
 /**
  * A launcher command that runs one job, with the parameters it accepts (cli.md). Defaults are
  * filled in before launch so that "input=x" and "input=x effective-date=2023-04-01" are the same
@@ -79,7 +81,7 @@ public record JobCommand(String name, String jobName, List<Param> params) {
     private void check(Param p, String value) {
         String problem = switch (p.kind()) {
             case TEXT -> value.isBlank() ? "is empty" : null;
-            case EXISTING_PATH -> Files.exists(Path.of(value)) ? null : "does not exist: " + value;
+            case EXISTING_PATH -> inputProblem(value);
             case DATE -> parses(() -> LocalDate.parse(value)) ? null : "is not a date YYYY-MM-DD: " + value;
             case MONTH -> parses(() -> YearMonth.parse(value)) ? null : "is not a month YYYY-MM: " + value;
             case COUNT -> value.matches("\\d{1,9}") ? null : "is not a whole number: " + value;
@@ -89,6 +91,22 @@ public record JobCommand(String name, String jobName, List<Param> params) {
         };
         if (problem != null) {
             throw new UsageException(name + ": " + p.name() + " " + problem + "; usage: " + usage());
+        }
+    }
+
+    /** An empty value would read the working directory; a folder must hold input files (issue 9.7). */
+    private static String inputProblem(String value) {
+        if (value.isBlank()) {
+            return "is empty: name a CSV file or a folder of CSV files";
+        }
+        if (!Files.exists(Path.of(value))) {
+            return "does not exist: " + value;
+        }
+        try {
+            InputFiles.resolve(value);
+            return null;
+        } catch (InputFiles.NoInputFilesException e) {
+            return "names no input file: " + e.getMessage();
         }
     }
 

@@ -22,6 +22,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
 
 import com.wabilling.support.JobSummary;
+import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.jdbc.RunLock;
 
 /**
@@ -142,14 +143,25 @@ public class JobRunner {
             return new Outcome(ExitCodes.OK, execution);
         }
         Set<String> reasons = new LinkedHashSet<>();
+        boolean tooManyRejects = false;
         for (Throwable t : execution.getAllFailureExceptions()) {
             reasons.add(Executions.rootMessage(t));
+            tooManyRejects |= rootCause(t) instanceof RejectLimit.TooManyRejectsException;
         }
         err.println("wa-billing: " + command + " " + execution.getStatus() + " (execution " + execution.getId() + ")");
         reasons.forEach(r -> err.println("  reason: " + r));
-        err.println("  run the same command again to resume from the last commit;"
-                + " details: jobs/wa-billing ops show " + execution.getId());
+        // after too many rejects the fix is in the files, and the reason already says to start a new run
+        err.println((tooManyRejects ? "  " : "  run the same command again to resume from the last commit; ")
+                + "details: jobs/wa-billing ops show " + execution.getId());
         return new Outcome(ExitCodes.FAILED, execution);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root && !(root instanceof RejectLimit.TooManyRejectsException)) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static String alreadyCompleted(String command, JobExecution last) {

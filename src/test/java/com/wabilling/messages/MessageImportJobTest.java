@@ -2,9 +2,12 @@ package com.wabilling.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.ops.JobRunner;
+import com.wabilling.support.JobSummary;
 import com.wabilling.support.rejects.RunLedger;
 import com.wabilling.support.rejects.SourceCounts;
 import com.wabilling.support.testing.Csv;
@@ -82,20 +86,134 @@ class MessageImportJobTest {
     }
 
     @Test
-    void importingTheSameFilesAgainAddsNothing() throws Exception {
+    void aFileImportedCompletelyIsSkippedByContentAndAChangedCopyAddsOnlyItsNewRows() throws Exception {
         Path dir = Files.createDirectories(WORKSPACE.root().resolve("again"));
-        Files.writeString(dir.resolve("a.csv"), HEADER
-                + "again.1,100,200,5511987654321,inbound,text,,,1685620800,,,\n"
-                + "again.2,100,200,5511987654321,outbound,text,,,1685620860,read,1685620861,\n");
-        start(dir.toString(), "1000", null);
+        String rows = "again.1,100,200,5511987654321,inbound,text,,,1685620800,,,\n"
+                + "again.2,100,200,5511987654321,outbound,text,,,1685620860,read,1685620861,\n";
+        Files.writeString(dir.resolve("a.csv"), HEADER + rows);
+        JobExecution first = (JobExecution) start(dir.toString(), "1000", null);
 
         JobExecution second = (JobExecution) start(dir.toString(), "1000", "2");
 
-        assertThat(ledger.counts(second.getJobInstanceId()).get(dir.resolve("a.csv").toString()))
-                .isEqualTo(new SourceCounts(0, 0, 2));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE message_id LIKE 'again.%'", Long.class))
-                .isEqualTo(2);
-        assertStepCounts(second, 2, 0, 2, 0);
+        // issue 9.1: same content = same file, whatever its folder or name
+        assertThat(ledger.counts(second.getJobInstanceId())).isEmpty();
+        assertThat(JobSummary.of(second)).contains("skipped " + dir.resolve("a.csv") + ": already imported by run "
+                + first.getJobInstanceId());
+        Path later = Files.createDirectories(WORKSPACE.root().resolve("again-later"));
+        Files.writeString(later.resolve("renamed.csv"), HEADER + rows);
+        Files.writeString(later.resolve("grown.csv"), HEADER + rows
+                + "again.3,100,200,5511987654321,inbound,text,,,1685620900,,,\n");
+        JobExecution third = (JobExecution) start(later.toString(), "1000", null);
+
+        assertThat(JobSummary.of(third)).contains("skipped " + later.resolve("renamed.csv"));
+        assertThat(ledger.counts(third.getJobInstanceId()))
+                .containsExactly(Map.entry(later.resolve("grown.csv").toString(), new SourceCounts(1, 0, 2)));
+        assertThat(stored("again.%")).isEqualTo(3);
+        assertStepCounts(third, 3, 1, 2, 0);
+    }
+
+    @Test
+    void aLaterStatusOfAMessageAdvancesTheStoredRowAndNamesTheReconstructedPeriodsItChanges() throws Exception {
+        // issue 9.5: export 1 saw the messages early, export 2 later
+        Path one = Files.writeString(WORKSPACE.root().resolve("status-1.csv"), HEADER
+                + "adv.1,100,200,5511987654321,outbound,template,order_update,en,2023-06-01T10:00:00Z,sent,,\n"
+                + "adv.2,100,200,5511987654321,outbound,text,,,2023-06-01T10:01:00Z,delivered,2023-06-01T10:02:00Z,\n"
+                + "adv.3,100,200,5511987654321,outbound,text,,,2023-06-01T10:03:00Z,read,2023-06-01T10:04:00Z,\n"
+                + "adv.4,100,200,5511987654321,outbound,text,,,2023-06-01T10:05:00Z,failed,,\n");
+        JobExecution first = (JobExecution) start(one.toString(), "1000", null);
+        // the period of 1 June was reconstructed before the later export arrived
+        long from = Instant.parse("2023-06-01T00:00:00Z").toEpochMilli();
+        jdbc.update("INSERT INTO reconstructed_period (scope_mode, from_ms, to_ms, window_messages, carried_hash,"
+                + " run_id, completed_at_ms) VALUES ('phone-number', ?, ?, 3, 'x', 1, 0)", from, from + 86_400_000L);
+        Path two = Files.writeString(WORKSPACE.root().resolve("status-2.csv"), HEADER
+                + "adv.1,100,200,5511987654321,outbound,template,order_update,en,2023-06-01T10:00:00Z,read,2023-06-01T11:00:00Z,\n"
+                + "adv.2,100,200,5511987654321,outbound,text,,,2023-06-01T10:01:00Z,read,2023-06-01T10:02:00Z,\n"
+                + "adv.3,100,200,5511987654321,outbound,text,,,2023-06-01T10:03:00Z,delivered,2023-06-01T10:04:00Z,\n"
+                + "adv.4,100,200,5511987654321,outbound,text,,,2023-06-01T10:05:00Z,delivered,2023-06-01T10:06:00Z,\n"
+                + "adv.5,100,200,5511987654321,outbound,text,,,2023-06-01T10:07:00Z,sent,,\n"
+                + "adv.5,100,200,5511987654321,outbound,text,,,2023-06-01T10:07:00Z,delivered,2023-06-01T10:08:00Z,\n");
+
+        JobExecution second = (JobExecution) start(two.toString(), "1000", null);
+
+        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // advanced: adv.1 (sent -> read), adv.2 (delivered -> read), adv.5 (sent -> delivered in one file);
+        // adv.3 is an older status (a duplicate); adv.4 was failed, which is final (a conflict)
+        assertThat(ledger.counts(second.getJobInstanceId()).get(two.toString())).isEqualTo(new SourceCounts(4, 1, 1));
+        assertThat(row("adv.1")).containsExactly("read", Instant.parse("2023-06-01T11:00:00Z").toEpochMilli(),
+                Instant.parse("2023-06-01T11:00:00Z").toEpochMilli(), first.getJobInstanceId());
+        assertThat(row("adv.2").get(0)).isEqualTo("read");
+        assertThat(row("adv.3").get(0)).isEqualTo("read");
+        assertThat(row("adv.4")).containsExactly("failed", null, null, first.getJobInstanceId());
+        assertThat(row("adv.5")).containsExactly("delivered", Instant.parse("2023-06-01T10:08:00Z").toEpochMilli(),
+                Instant.parse("2023-06-01T10:08:00Z").toEpochMilli(), second.getJobInstanceId());
+        assertThat(Csv.read(rejectsFile(second))).singleElement()
+                .satisfies(r -> assertThat(r.get("reason")).startsWith("conflicting_duplicate: message_id adv.4"));
+        assertThat(JobSummary.of(second)).contains("status advanced: 3 accepted records")
+                .contains("period 2023-06-01 to 2023-06-02 (phone-number) was reconstructed before these status changes;"
+                        + " run: jobs/wa-billing reconstruct from=2023-06-01 to=2023-06-02 conversation-scope=phone-number");
+        // accepted = rows stored + status advances: 4 = 1 + 3
+        assertStepCounts(second, 6, 4, 1, 1);
+    }
+
+    @Test
+    void rowsThatCannotBeTrueAreRejectedWithTheirReason() throws Exception {
+        String future = Instant.now().plusSeconds(3600).toString();
+        Path file = Files.writeString(WORKSPACE.root().resolve("untrue.csv"), HEADER
+                + "untrue.1,100,200,5511987654321,outbound,text,,,2023-06-01T10:00:00Z,read,2023-06-01T09:59:59Z,\n"
+                + "untrue.2,100,200,5511987654321,inbound,text,,," + future + ",,,\n"
+                + "untrue.3,100,200,5511987654321,outbound,text,,,2023-06-01T10:00:00Z,delivered," + future + ",\n"
+                + "untrue.4,100,200,5511987654321,inbound,text,,," + Instant.now().plusSeconds(60) + ",,,\n");
+
+        JobExecution execution = (JobExecution) start(file.toString(), "1000", null);
+
+        assertThat(ledger.counts(execution.getJobInstanceId()).get(file.toString())).isEqualTo(new SourceCounts(1, 3, 0));
+        // untrue.4 is a minute ahead: within the 5 minutes allowed for clock skew
+        assertThat(Csv.read(rejectsFile(execution))).extracting(r -> r.get("reason")).satisfiesExactly(
+                r -> assertThat(r).isEqualTo("delivered_at 2023-06-01T09:59:59Z is before timestamp"
+                        + " 2023-06-01T10:00:00Z: a message cannot be delivered before it was sent"),
+                r -> assertThat(r).startsWith("timestamp " + Instant.parse(future) + " is in the future of this run")
+                        .endsWith("the run's start plus the tolerance for clock skew)"),
+                r -> assertThat(r).startsWith("delivered_at " + Instant.parse(future) + " is in the future of this run"));
+    }
+
+    @Test
+    void aFileWithoutEntryPointIsImportedWithOneWarning() throws Exception {
+        Path file = Files.writeString(WORKSPACE.root().resolve("no-entry-point.csv"),
+                "message_id,waba_id,phone_number_id,customer_wa_id,direction,type,timestamp\n"
+                + "nep.1,100,200,5511987654321,inbound,text,1685620800\n"
+                + "nep.2,100,200,5511987654321,inbound,text,1685620900\n");
+
+        JobExecution execution = (JobExecution) start(file.toString(), "1000", null);
+
+        assertThat(ledger.counts(execution.getJobInstanceId()).get(file.toString())).isEqualTo(new SourceCounts(2, 0, 0));
+        assertThat(JobSummary.of(execution).split("\n")).filteredOn(l -> l.contains("no entry_point column"))
+                .singleElement().satisfies(l -> assertThat(l).contains(file.toString())
+                        .contains("free entry point conversations cannot be detected"));
+    }
+
+    @Test
+    void aLatin1ExportFailsNamingTheFileAndRecord() throws Exception {
+        Path file = WORKSPACE.root().resolve("latin1.csv");
+        Files.write(file, (HEADER + "l1.1,100,200,5511987654321,inbound,text,,,1685620800,,,\n"
+                + "l1.2,100,200,5511987654321,outbound,template,promo\u00e7\u00e3o,pt_BR,1685620800,sent,,\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        JobExecution execution = (JobExecution) start(file.toString(), "1000", null);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failureMessages(execution)).contains(file + " is not UTF-8: record 2 (ending on line 3)");
+    }
+
+    @Test
+    void aFolderWithoutExportsFailsNamingWhatItHolds() throws Exception {
+        Path dir = Files.createDirectories(WORKSPACE.root().resolve("nothing/2023-06"));
+        Files.writeString(dir.resolveSibling("export.txt"), HEADER);
+
+        JobExecution execution = (JobExecution) start(dir.getParent().toString(), "1000", null);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failureMessages(execution)).contains("no input files in " + dir.getParent())
+                .contains("2023-06/ (a sub-folder)").contains("export.txt");
     }
 
     @Test
@@ -133,6 +251,45 @@ class MessageImportJobTest {
                 assertThat(e).hasRootCauseMessage(rootMessageOf(execution)));
         assertThat(rootMessageOf(execution)).contains("more than max-rejects=3");
         assertThat(Csv.read(rejectsFile(execution))).hasSize(5);
+    }
+
+    @Test
+    void afterMaxRejectsTheFixedFileInANewRunStoresTheFixedRowsBeforeTheLastCommitToo() throws Exception {
+        // issue 9.6: a bad row in the first (committed) chunk and two in the second, which fails the run
+        Path file = WORKSPACE.root().resolve("fix-me.csv");
+        Files.writeString(file, fixMe(Set.of(10, 2100, 2200)));
+        JobExecution failed = (JobExecution) start(file.toString(), "1", null);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(stored("fix.%")).isEqualTo(1999);
+        assertThat(rootMessageOf(failed)).contains(rejectsFile(failed).toString())
+                .contains("Fix those records in the files, then start a new run: the same command with"
+                        + " rerun=<new value> added")
+                .contains("rows already accepted are kept and counted as duplicates")
+                .doesNotContain("raise max-rejects");
+
+        Files.writeString(file, fixMe(Set.of()));
+        JobExecution fixed = (JobExecution) start(file.toString(), "1", "fixed");
+
+        assertThat(fixed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(stored("fix.%")).isEqualTo(2500);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE message_id = 'fix.00010'", Long.class))
+                .isEqualTo(1);
+        assertThat(ledger.counts(fixed.getJobInstanceId()).get(file.toString())).isEqualTo(new SourceCounts(501, 0, 1999));
+    }
+
+    private static String fixMe(Set<Integer> badRows) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 2500; i++) {
+            String number = badRows.contains(i) ? "123" : String.format("55119%08d", i);
+            csv.append(String.format("fix.%05d,100,200,%s,inbound,text,,,%d,,,%n", i, number, 1685620800 + i));
+        }
+        return csv.toString();
+    }
+
+    private List<Object> row(String messageId) {
+        return jdbc.queryForObject("SELECT status, delivered_at_ms, event_at_ms, run_id FROM message WHERE message_id = ?",
+                (rs, n) -> java.util.Arrays.asList(rs.getString(1), (Object) rs.getObject(2, Long.class),
+                        rs.getObject(3, Long.class), rs.getLong(4)), messageId);
     }
 
     @Test
@@ -184,6 +341,21 @@ class MessageImportJobTest {
 
     private static Path rejectsFile(JobExecution execution) {
         return WORKSPACE.output().resolve("rejects/import-messages-" + execution.getId() + ".csv");
+    }
+
+    /** Every message of every failure and its causes, suppressed ones included. */
+    private static String failureMessages(JobExecution execution) {
+        StringBuilder all = new StringBuilder();
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(execution.getAllFailureExceptions());
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            all.append(t.getMessage()).append('\n');
+            if (t.getCause() != null) {
+                todo.push(t.getCause());
+            }
+            java.util.Collections.addAll(todo, t.getSuppressed());
+        }
+        return all.toString();
     }
 
     private static String rootMessageOf(JobExecution execution) {

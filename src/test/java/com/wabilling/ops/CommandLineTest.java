@@ -55,6 +55,16 @@ class CommandLineTest {
     }
 
     @Test
+    void anEmptyInputOrAFolderWithoutInputFilesIsBadUsage(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("export.csv.zip"), "x");
+
+        assertUsage(new String[] {"import-messages", "input="}, "input is empty");
+        assertUsage(new String[] {"import-messages", "input=" + dir}, "names no input file");
+        assertUsage(new String[] {"migrate-templates", "input=" + dir}, "skipped: export.csv.zip");
+    }
+
+    @Test
     void mentionsTheAcceptedParametersInErrors() {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"migrate-templates", "colour=red"}))
                 .hasMessageContaining("input=<file or directory>").hasMessageContaining("[effective-date=2023-04-01]");

@@ -1,23 +1,16 @@
 package com.wabilling.support.csv;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -32,27 +25,44 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  */
 public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReader<CsvRow> {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
     private static final String DONE_KEY = "files.done";
     private static final String CURRENT_KEY = "file.current";
     private static final String RECORDS_KEY = "file.records";
+    /** Fingerprints of the files this run reads, and the files it skips, for the report step. */
+    public static final String FINGERPRINTS_KEY = "files.fingerprints";
+    public static final String SKIPPED_KEY = "files.skipped";
+
+    /**
+     * Says whether a file need not be read: a reason ("already imported by run 7, skipped") or
+     * null. Asked once per file not yet started by this run.
+     */
+    @FunctionalInterface
+    public interface AlreadyRead {
+        String reason(FileFingerprint file);
+    }
 
     private final List<Path> files;
     private final List<String> requiredColumns;
     private final long totalBytes;
+    private final AlreadyRead alreadyRead;
+    private final ArrayList<String> fingerprints = new ArrayList<>();
+    private final ArrayList<String> skipped = new ArrayList<>();
 
     private final ArrayList<String> done = new ArrayList<>();
     private final Deque<Path> pending = new ArrayDeque<>();
     private FileIdentity current;
     private long records;
-    private CSVParser parser;
-    private Iterator<CSVRecord> iterator;
-    private CsvHeader header;
-    private String source;
+    private CsvFile file;
     private long bytesBefore;
 
     public CsvFilesReader(String name, List<Path> files, List<String> requiredColumns) {
+        this(name, files, requiredColumns, null);
+    }
+
+    /** With {@code alreadyRead}, every file is fingerprinted on open and may be skipped (issue 9.1). */
+    public CsvFilesReader(String name, List<Path> files, List<String> requiredColumns, AlreadyRead alreadyRead) {
         setName(name);
+        this.alreadyRead = alreadyRead;
         this.files = List.copyOf(files);
         this.requiredColumns = List.copyOf(requiredColumns);
         this.totalBytes = files.stream().mapToLong(CsvFilesReader::size).sum();
@@ -79,15 +89,31 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
         FileIdentity resume = savedCurrent == null ? null : FileIdentity.parse(savedCurrent);
         done.clear();
         pending.clear();
+        fingerprints.clear();
+        skipped.clear();
         bytesBefore = 0;
         for (Path file : files) {
             FileIdentity before = finished.get(file.toString());
+            boolean started = before != null || resume != null && resume.path().equals(file.toString());
             if (before != null) {
                 refuseIfChanged(before, file);
+            } else if (started) {
+                refuseIfChanged(resume, file);
+            }
+            FileFingerprint fingerprint = alreadyRead == null || !Files.isRegularFile(file) ? null
+                    : FileFingerprint.of(file);
+            String skip = fingerprint == null || started ? null : alreadyRead.reason(fingerprint);
+            if (skip != null) {
+                skipped.add(file + ": " + skip);
+                continue;
+            }
+            if (fingerprint != null) {
+                fingerprints.add(fingerprint.saved());
+            }
+            if (before != null) {
                 done.add(before.saved());
                 bytesBefore += before.size();
-            } else if (resume != null && resume.path().equals(file.toString())) {
-                refuseIfChanged(resume, file);
+            } else if (started) {
                 pending.addFirst(file);
             } else {
                 pending.addLast(file);
@@ -99,7 +125,7 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
         openFile(pending.peekFirst()); // a missing file or column stops the step here, before any work
         long resumeAt = context.getLong(getExecutionContextKey(RECORDS_KEY), 0L);
         if (resume != null && pending.peekFirst().toString().equals(resume.path())) {
-            while (records < resumeAt && next() != null) {
+            while (file.records() < resumeAt && next() != null) {
                 // skip what the failed execution already committed
             }
         }
@@ -119,7 +145,7 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
     @Override
     public CsvRow read() {
         while (!pending.isEmpty()) {
-            if (parser == null) {
+            if (file == null) {
                 openFile(pending.peekFirst());
             }
             CsvRow row = next();
@@ -143,7 +169,14 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
         } else {
             context.remove(getExecutionContextKey(CURRENT_KEY));
         }
-        context.putLong(getExecutionContextKey(RECORDS_KEY), records);
+        context.putLong(getExecutionContextKey(RECORDS_KEY), file == null ? records : file.records());
+        context.put(getExecutionContextKey(FINGERPRINTS_KEY), new ArrayList<>(fingerprints));
+        context.put(getExecutionContextKey(SKIPPED_KEY), new ArrayList<>(skipped));
+    }
+
+    /** The key under which {@link #update} saves {@code key} for a reader of this name. */
+    public static String contextKey(String readerName, String key) {
+        return readerName + "." + key;
     }
 
     @Override
@@ -151,68 +184,25 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
         closeFile();
     }
 
-    private CsvRow next() {
-        if (iterator == null) {
-            return null;
-        }
-        try {
-            if (!iterator.hasNext()) {
-                return null;
-            }
-            CSVRecord record = iterator.next();
-            records++;
-            String[] values = record.values();
-            String malformed = values.length == header.size() ? null
-                    : "ragged row: " + values.length + " fields where the header has " + header.size();
-            return new CsvRow(source, records, header, values, malformed, fraction(record.getCharacterPosition()));
-        } catch (UncheckedIOException | IllegalStateException e) {
-            // broken quoting (e.g. an unterminated quote in a truncated file): the parser cannot go on
-            records++;
-            iterator = null;
-            String reason = "unreadable record: " + rootMessage(e);
-            return new CsvRow(source, records, header, new String[0], reason, fraction(0));
-        }
-    }
-
     private double fraction(long position) {
-        return totalBytes == 0 ? Double.NaN : (double) (bytesBefore + position) / totalBytes;
+        // a .csv.gz file counts its characters against its compressed size: progress only, so capped
+        return totalBytes == 0 ? Double.NaN : Math.min(1.0, (double) (bytesBefore + position) / totalBytes);
     }
 
-    private void openFile(Path file) {
-        source = file.toString();
-        records = 0;
-        try {
-            current = FileIdentity.of(file);
-            Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-            parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-            iterator = parser.iterator();
-            if (!iterator.hasNext()) {
-                throw new ItemStreamException("empty file, no header row: " + source);
-            }
-            header = new CsvHeader(source, iterator.next().values());
-            header.require(requiredColumns);
-        } catch (IOException | UncheckedIOException e) {
-            throw new ItemStreamException("cannot read " + source + ": " + rootMessage(e), e);
-        }
+    private CsvRow next() {
+        return file == null ? null : file.next(this::fraction);
+    }
+
+    private void openFile(Path path) {
+        file = new CsvFile(path, requiredColumns);
+        current = file.identity();
     }
 
     private void closeFile() {
-        if (parser != null) {
-            try {
-                parser.close();
-            } catch (IOException e) {
-                throw new ItemStreamException("cannot close " + source, e);
-            }
+        if (file != null) {
+            records = file.records();
+            file.close();
         }
-        parser = null;
-        iterator = null;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
+        file = null;
     }
 }

@@ -1,9 +1,18 @@
 package com.wabilling.support.csv;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
 /** Column positions of one CSV file, resolved once from its header row (formats.md: columns by name). */
 public final class CsvHeader {
@@ -11,10 +20,12 @@ public final class CsvHeader {
     private final String source;
     private final Map<String, Integer> index = new HashMap<>();
     private final int size;
+    private final String firstName;
 
     CsvHeader(String source, String[] names) {
         this.source = source;
         this.size = names.length;
+        this.firstName = names.length == 0 ? "" : names[0];
         for (int i = 0; i < names.length; i++) {
             String name = names[i].strip().toLowerCase(Locale.ROOT);
             if (i == 0 && name.startsWith("\uFEFF")) {
@@ -24,13 +35,35 @@ public final class CsvHeader {
         }
     }
 
+    /** The header row of a file (plain or .csv.gz); an empty file has no columns. */
+    public static CsvHeader of(Path file) {
+        try (Reader reader = new InputStreamReader(InputFiles.open(file), StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CSVFormat.RFC4180).get()) {
+            var records = parser.iterator();
+            return new CsvHeader(file.toString(), records.hasNext() ? records.next().values() : new String[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Stops the job at once when a required column is missing, naming it. */
     public void require(List<String> columns) {
         for (String column : columns) {
             if (!index.containsKey(column)) {
-                throw new MissingColumnException(source, column);
+                throw new MissingColumnException(source, column, separatorHint());
             }
         }
+    }
+
+    /** A header read as one column that holds ';' or tabs was written with another separator. */
+    private String separatorHint() {
+        if (size != 1) {
+            return "";
+        }
+        String separator = firstName.indexOf(';') >= 0 ? "';'" : firstName.indexOf('\t') >= 0 ? "tab" : null;
+        return separator == null ? "" : "; the header looks " + separator + "-separated (it was read as the single"
+                + " column '" + (firstName.length() > 60 ? firstName.substring(0, 60) + "..." : firstName)
+                + "'): export the file comma-separated (formats.md)";
     }
 
     /** Position of a column, or -1 when the file does not have it (optional columns). */

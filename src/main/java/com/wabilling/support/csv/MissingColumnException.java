@@ -4,6 +4,10 @@ package com.wabilling.support.csv;
 public class MissingColumnException extends RuntimeException {
 
     public MissingColumnException(String source, String column) {
-        super("required column '" + column + "' is missing in " + source);
+        this(source, column, "");
+    }
+
+    public MissingColumnException(String source, String column, String hint) {
+        super("required column '" + column + "' is missing in " + source + hint);
     }
 }

@@ -12,9 +12,12 @@ public record RejectLimit(long maxRejects, RunLedger ledger, Path outputDir, Str
         long rejected = ledger.rejectCount(runId);
         if (rejected > maxRejects) {
             Path file = RejectsFile.write(ledger, runId, outputDir, jobName, executionId);
+            // one instruction (issue 9.6): resuming this run would skip the records it already passed, fixed
+            // or not, and a changed file cannot be resumed anyway; a new run reads every file again
             throw new TooManyRejectsException("more than max-rejects=" + maxRejects + " records rejected (" + rejected
-                    + "), the reasons are in " + file + "; fix the input and run again with rerun=<new value>,"
-                    + " or raise max-rejects");
+                    + "); each one's file, record number and reason are in " + file + ". Fix those records in the"
+                    + " files, then start a new run: the same command with rerun=<new value> added. The new run reads"
+                    + " the files again: rows already accepted are kept and counted as duplicates");
         }
     }
 

@@ -164,13 +164,59 @@ class CsvFilesReaderTest {
     }
 
     @Test
-    void directoryInputListsCsvFilesByName() throws IOException {
+    void directoryInputListsCsvAndGzippedCsvFilesByName() throws IOException {
         write("b.csv", "x\n");
         write("a.csv", "x\n");
+        gzip("a2.csv.gz", "x\n");
         write("notes.txt", "not csv");
 
         assertThat(InputFiles.resolve(dir.toString())).extracting(p -> p.getFileName().toString())
-                .containsExactly("a.csv", "b.csv");
+                .containsExactly("a.csv", "a2.csv.gz", "b.csv");
+    }
+
+    @Test
+    void aFolderWithNoInputFileIsAnErrorNamingWhatWasSkipped() throws IOException {
+        Files.createDirectories(dir.resolve("2023-06"));
+        write("2023-06/a.csv", "x\n1\n");
+        write("export.txt", "x\n1\n");
+
+        assertThatThrownBy(() -> InputFiles.resolve(dir.toString()))
+                .isInstanceOf(InputFiles.NoInputFilesException.class)
+                .hasMessageContaining("no input files in " + dir)
+                .hasMessageContaining("2023-06/ (a sub-folder)").hasMessageContaining("export.txt");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThatThrownBy(() -> InputFiles.resolve(empty.toString())).hasMessageContaining("the folder is empty");
+        assertThatThrownBy(() -> InputFiles.resolve("")).hasMessageContaining("input= is empty");
+    }
+
+    @Test
+    void readsGzippedCsvLikeThePlainFile() throws IOException {
+        Path file = gzip("a.csv.gz", "x,y\n1,\"two\nlines\"\n3,4\n");
+
+        List<CsvRow> rows = readAll(reader(List.of(file), "x"), new ExecutionContext());
+
+        assertThat(rows).extracting(r -> r.get("y")).containsExactly("two\nlines", "4");
+        assertThat(rows.get(1).record()).isEqualTo(2);
+    }
+
+    @Test
+    void aLatin1FileStopsNamingTheFileTheRecordAndTheLine() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "name,city\nAna,Porto\nJos\u00e9,S\u00e3o Paulo\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> readAll(reader(List.of(file), "name"), new ExecutionContext()))
+                .isInstanceOf(ItemStreamException.class)
+                .hasMessageContaining(file + " is not UTF-8: record 2 (ending on line 3)")
+                .hasMessageContaining("rerun=");
+    }
+
+    @Test
+    void aSemicolonSeparatedHeaderIsNamedAsSuch() throws IOException {
+        Path file = write("a.csv", "message_id;waba_id\nw1;100\n");
+
+        assertThatThrownBy(() -> reader(List.of(file), "message_id").open(new ExecutionContext()))
+                .isInstanceOf(MissingColumnException.class)
+                .hasMessageContaining("'message_id' is missing").hasMessageContaining("looks ';'-separated");
     }
 
     private CsvFilesReader reader(List<Path> files, String... required) {
@@ -185,6 +231,14 @@ class CsvFilesReaderTest {
         }
         reader.close();
         return rows;
+    }
+
+    private Path gzip(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
     }
 
     private Path write(String name, String content) throws IOException {
