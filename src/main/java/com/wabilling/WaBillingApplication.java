@@ -11,6 +11,7 @@ import com.wabilling.ops.ExitCodes;
 import com.wabilling.ops.Launcher;
 import com.wabilling.ops.LiveOps;
 import com.wabilling.ops.PeakMemory;
+import com.wabilling.ops.ProcessOwner;
 import com.wabilling.ops.UsageException;
 
 /** Entry point of {@code jobs/wa-billing COMMAND name=value ...} (cli.md). */
@@ -37,6 +38,14 @@ public class WaBillingApplication {
             System.setProperty("wa-billing.reference-dir",
                     java.nio.file.Path.of(System.getProperty("wa-billing.home", "."), "sample-data").toString());
         }
+        // SIGTERM (systemd, Kubernetes) or Ctrl-C in the middle of a job: say what happened and how to go on
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            String running = ProcessOwner.running();
+            if (running != null) {
+                System.err.println("wa-billing: stopped by a signal during " + running + "; everything it committed"
+                        + " is kept: run the same command again to resume from its last commit");
+            }
+        }, "wa-billing-signal"));
         ConfigurableApplicationContext context = start(invocation);
         if (context == null) {
             return;

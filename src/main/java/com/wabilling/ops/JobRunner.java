@@ -105,7 +105,9 @@ public class JobRunner {
                     + "; start a new run with rerun=<new value>");
             return new Outcome(ExitCodes.FAILED, null);
         } catch (Exception e) {
-            err.println("wa-billing: " + command + " could not start: " + e.getMessage());
+            // a job cut short by a signal while its database closes ends here too
+            err.println("wa-billing: " + command + " could not start or was interrupted: " + e.getMessage()
+                    + "; run the same command again (it resumes from the last commit)");
             return new Outcome(ExitCodes.FAILED, null);
         }
         return report(command, execution);

@@ -38,8 +38,11 @@ public class ProcessOwner implements JobExecutionListener {
         this.jobRepository = jobRepository;
     }
 
+    private static volatile String running;
+
     @Override
     public void beforeJob(JobExecution execution) {
+        running = "execution " + execution.getId() + " of " + execution.getJobInstance().getJobName();
         execution.getExecutionContext().putString(HOST_KEY, host);
         execution.getExecutionContext().putLong(PID_KEY, pid);
         if (jobRepository != null) {
@@ -52,7 +55,13 @@ public class ProcessOwner implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
+        running = null;
         RunningMarker.remove(marker, pid);
+    }
+
+    /** "execution 12 of reconstruct", while a job of this process runs; otherwise null. */
+    public static String running() {
+        return running;
     }
 
     public static String describe(JobExecution execution) {

@@ -110,12 +110,15 @@ class CrashRecoveryTest {
     }
 
     @Test
-    void aSecondLaunchWhileAJobRunsIsRefusedNamingTheExecution() throws Exception {
+    void aSecondLaunchWhileAJobRunsIsRefusedNamingTheExecutionAndSigtermSaysHowToResume() throws Exception {
         Map<String, String> env = WORKSPACE.launcherEnvironment(WORKSPACE.root().resolve("concurrent"));
         assertThat(run(env, "migrate-templates", "input=" + input.resolve("templates.csv")).exitCode).isZero();
         Process first = start(env, "import-messages", "input=" + large.resolve("messages"));
+        StringBuffer firstOutput = new StringBuffer();
+        CountDownLatch progress = new CountDownLatch(1);
+        Thread drain = drain(first, firstOutput, "import-messages:", progress);
         try {
-            awaitProgress(first, "import-messages:");
+            assertThat(progress.await(5, TimeUnit.MINUTES)).isTrue();
             Child second = run(env, "import-messages", "input=" + large.resolve("messages"));
 
             assertThat(second.exitCode).isEqualTo(ExitCodes.ALREADY_RUNNING);
@@ -124,6 +127,13 @@ class CrashRecoveryTest {
             // on PostgreSQL any other job touching the same data is refused too (one run lock)
             Child invoice = run(env, "invoice", "month=2023-06");
             assertThat(invoice.exitCode).isEqualTo(ExitCodes.ALREADY_RUNNING);
+
+            // SIGTERM, as systemd and Kubernetes send (Process.destroy() would also close our end of its output)
+            first.toHandle().destroy();
+            assertThat(first.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            drain.join();
+            assertThat(firstOutput).contains("stopped by a signal during execution")
+                    .contains("run the same command again to resume");
         } finally {
             first.destroyForcibly().waitFor();
         }
@@ -234,12 +244,6 @@ class CrashRecoveryTest {
         });
         thread.start();
         return thread;
-    }
-
-    private static void awaitProgress(Process process, String marker) throws Exception {
-        CountDownLatch seen = new CountDownLatch(1);
-        drain(process, new StringBuffer(), marker, seen);
-        assertThat(seen.await(5, TimeUnit.MINUTES)).isTrue();
     }
 
     private static List<String> files(Path dir) throws IOException {
