@@ -316,7 +316,8 @@ class InvoiceJobTest {
                 .containsEntry("category", "MARKETING").containsEntry("market", "Brazil").containsEntry("amount", "2.81"));
         assertThat(aurora).allSatisfy(c -> assertThat(c.get("opened_at_local")).isEqualTo(
                 java.time.LocalDateTime.ofInstant(Instant.parse(c.get("opened_at")), java.time.ZoneOffset.UTC)
-                        .minusHours(3) + "-03:00"));
+                        .minusHours(3).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"))
+                        + "-03:00"));
     }
 
     @Test
