@@ -20,6 +20,17 @@ SELECT waba_id, COUNT(*), SUM(messages) FROM conversation
  WHERE scope_mode = 'phone-number' AND opened_at_ms >= ? AND opened_at_ms < ?
  GROUP BY waba_id ORDER BY waba_id;
 
+-- name: messages-between
+SELECT COUNT(*) FROM message WHERE event_at_ms >= ? AND event_at_ms < ?;
+
+-- name: period-basis
+SELECT billed_messages FROM invoice_period_basis
+ WHERE scope_mode = 'phone-number' AND from_ms = ? AND to_ms = ? AND window_messages = ? AND carried_hash = ?;
+
+-- name: insert-period-basis
+INSERT INTO invoice_period_basis (scope_mode, from_ms, to_ms, window_messages, carried_hash, billed_messages)
+VALUES ('phone-number', ?, ?, ?, ?, ?);
+
 -- name: reconstructed-periods
 SELECT from_ms, to_ms FROM reconstructed_period WHERE scope_mode = 'phone-number' ORDER BY from_ms;
 

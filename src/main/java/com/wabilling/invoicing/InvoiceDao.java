@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.wabilling.conversations.ConversationCategory;
+import com.wabilling.conversations.Period;
+import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.support.jdbc.SqlStatements;
 
@@ -51,6 +54,24 @@ public class InvoiceDao {
     public List<UnknownAccounts.Activity> activityByWaba(Instant from, Instant to) {
         return jdbc.query(SQL.get("activity-by-waba"), (rs, n) -> new UnknownAccounts.Activity(rs.getString(1),
                 rs.getLong(2), rs.getLong(3)), from.toEpochMilli(), to.toEpochMilli());
+    }
+
+    /** Messages whose event (received, delivered) lies in [from, to). */
+    public long messagesBetween(Instant from, Instant to) {
+        Long n = jdbc.queryForObject(SQL.get("messages-between"), Long.class, from.toEpochMilli(), to.toEpochMilli());
+        return n == null ? 0 : n;
+    }
+
+    /** The messages before its end that a recorded period (this version of it) was billed on, if noted. */
+    public Optional<Long> periodBasis(PeriodLedger.Recorded r, Period period) {
+        return jdbc.queryForList(SQL.get("period-basis"), Long.class, period.from().toEpochMilli(),
+                period.to().toEpochMilli(), r.fingerprint().windowMessages(), r.fingerprint().carriedHash())
+                .stream().findFirst();
+    }
+
+    public void notePeriodBasis(PeriodLedger.Recorded r, Period period, long billedMessages) {
+        jdbc.update(SQL.get("insert-period-basis"), period.from().toEpochMilli(), period.to().toEpochMilli(),
+                r.fingerprint().windowMessages(), r.fingerprint().carriedHash(), billedMessages);
     }
 
     /** A reconstruct that cleared a period's conversations and has not finished rebuilding them. */

@@ -38,7 +38,7 @@ public class InvoicePreflight {
         }
         // a period whose rebuild has not finished is named by the coverage check with the command that finishes it
         List<InvoiceDao.UnfinishedRebuild> rebuilds = invoices.unfinishedRebuilds();
-        List<PeriodLedger.Recorded> stale = StalePeriods.of(ledger, accounts, month).stream()
+        List<PeriodLedger.Recorded> stale = StalePeriods.of(ledger, invoices, accounts, month).stream()
                 .filter(r -> rebuilds.stream().noneMatch(b -> b.range().equals(StalePeriods.range(r)))).toList();
         if (!stale.isEmpty()) {
             refusals.add(StalePeriods.refusal(month, stale));

@@ -1,7 +1,9 @@
 package com.wabilling.invoicing;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.wabilling.conversations.Period;
@@ -36,10 +38,36 @@ public final class StalePeriods {
         return new PeriodCoverage.Range(period.from(), period.to());
     }
 
-    /** The periods of the phone-number scope (what invoices are computed from) used by the month and stale. */
-    public static List<PeriodLedger.Recorded> of(PeriodLedger ledger, List<BillingAccount> accounts, YearMonth month) {
-        return ledger.recorded(ScopeMode.PHONE_NUMBER).stream().filter(r -> usedBy(r, accounts, month))
-                .filter(r -> ledger.isStale(ScopeMode.PHONE_NUMBER, r)).toList();
+    /**
+     * The periods of the phone-number scope (what invoices are computed from) used by the month and
+     * stale for billing. The ledger's fingerprint counts messages up to 72 h past a period's end, but
+     * those change only the message counts of its conversations, never which conversations it opened
+     * or carries on; so the first invoice run that finds a period fresh notes the messages before its
+     * end, and a changed fingerprint refuses only when those or the carried conversations changed
+     * (or nothing was noted). Without this, importing a month would refuse the next month's invoices
+     * every time, for the 72 h that the previous month's period reads ahead.
+     */
+    public static List<PeriodLedger.Recorded> of(PeriodLedger ledger, InvoiceDao invoices,
+            List<BillingAccount> accounts, YearMonth month) {
+        List<PeriodLedger.Recorded> stale = new ArrayList<>();
+        for (PeriodLedger.Recorded r : ledger.recorded(ScopeMode.PHONE_NUMBER)) {
+            if (!usedBy(r, accounts, month)) {
+                continue;
+            }
+            Period period = new Period(r.from(), r.to(), ScopeMode.PHONE_NUMBER);
+            PeriodLedger.Fingerprint now = ledger.fingerprint(ScopeMode.PHONE_NUMBER, period.from(), period.to());
+            long billed = invoices.messagesBetween(period.readFrom(), period.to());
+            Optional<Long> basis = invoices.periodBasis(r, period);
+            if (now.equals(r.fingerprint())) {
+                if (basis.isEmpty()) {
+                    invoices.notePeriodBasis(r, period, billed);
+                }
+            } else if (basis.isEmpty() || basis.get() != billed
+                    || !now.carriedHash().equals(r.fingerprint().carriedHash())) {
+                stale.add(r);
+            }
+        }
+        return stale;
     }
 
     /** The refusal naming each stale period and the reconstruct command that re-runs it. */

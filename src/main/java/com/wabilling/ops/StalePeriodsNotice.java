@@ -7,8 +7,8 @@ import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.messages.MessageImportJobConfiguration;
 import com.wabilling.conversations.ScopeMode;
+import com.wabilling.messages.MessageImportJobConfiguration;
 
 /**
  * After an import, names the reconstructed periods whose messages or carried conversations have
@@ -30,8 +30,9 @@ public class StalePeriodsNotice {
         }
         List<String> lines = lines();
         if (!lines.isEmpty()) {
-            out.println("Reconstructed periods now stale (built on messages or conversations that have changed;"
-                    + " invoicing refuses the months that use them until each is re-run, in this order):");
+            out.println("Reconstructed periods now stale (built on messages or conversations that have changed"
+                    + " since); re-run each, in this order (invoicing refuses a month whose billed conversations"
+                    + " they may change):");
             lines.forEach(l -> out.println("  " + l));
         }
     }

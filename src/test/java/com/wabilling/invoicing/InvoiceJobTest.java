@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.ScopeMode;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.pricing.RateCard;
@@ -248,6 +249,26 @@ class InvoiceJobTest {
                     assertThat(missing).extracting(m -> m.date().getMonthValue()).containsOnly(6);
                 })
                 .hasMessageContaining("Brazil, MARKETING, USD, 2023-06-");
+    }
+
+    @Test
+    void messagesAfterAPeriodsEndChangeOnlyItsMessageCountsAndDoNotHoldUpInvoicing() throws Exception {
+        // the scheduled run imports each month's export after the previous month was reconstructed: the
+        // previous period reads 72 h past its end, so its fingerprint changes, yet which conversations it
+        // opened cannot (they depend on messages before its end)
+        assertThat(runs.invoice("2023-06", false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path after = Files.writeString(WORKSPACE.root().resolve("after-the-end.csv"),
+                "message_id,waba_id,phone_number_id,customer_wa_id,direction,type,template_name,template_language,"
+                        + "timestamp,status,delivered_at,entry_point\n"
+                        + "after.1,102938475610001,110000000000001,5511900000001,inbound,text,,,2023-07-07T10:00:00Z,,,\n");
+        runs.run(messageImportJob, Map.of("input", after.toString()));
+        // 2023-07-07 lies within the 72 h that [2023-05-25, 2023-07-06) reads past its end
+        assertThat(ledger.recorded(ScopeMode.PHONE_NUMBER)).filteredOn(r -> r.to().toString().equals("2023-07-06"))
+                .singleElement().satisfies(r -> assertThat(ledger.isStale(ScopeMode.PHONE_NUMBER, r)).isTrue());
+
+        JobExecution june = runs.invoice("2023-06", false);
+
+        assertThat(june.getStatus()).as("%s", june.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     @Test
