@@ -14,6 +14,23 @@ SELECT market, category, opened_at_ms / 900000 FROM conversation
    AND category <> 'FREE_ENTRY_POINT'
  GROUP BY market, category, opened_at_ms / 900000;
 
+-- name: activity-by-waba
+-- issue 9.2: every WABA with conversations in a range, to find those without a billing account
+SELECT waba_id, COUNT(*), SUM(messages) FROM conversation
+ WHERE scope_mode = 'phone-number' AND opened_at_ms >= ? AND opened_at_ms < ?
+ GROUP BY waba_id ORDER BY waba_id;
+
+-- name: messages-between
+SELECT COUNT(*) FROM message WHERE event_at_ms >= ? AND event_at_ms < ?;
+
+-- name: period-basis
+SELECT billed_messages FROM invoice_period_basis
+ WHERE scope_mode = 'phone-number' AND from_ms = ? AND to_ms = ? AND window_messages = ? AND carried_hash = ?;
+
+-- name: insert-period-basis
+INSERT INTO invoice_period_basis (scope_mode, from_ms, to_ms, window_messages, carried_hash, billed_messages)
+VALUES ('phone-number', ?, ?, ?, ?, ?);
+
 -- name: reconstructed-periods
 SELECT from_ms, to_ms FROM reconstructed_period WHERE scope_mode = 'phone-number' ORDER BY from_ms;
 
@@ -37,8 +54,9 @@ DELETE FROM invoice WHERE waba_id = ? AND billing_month = ? AND status = 'DRAFT'
 
 -- name: insert-invoice
 INSERT INTO invoice (invoice_id, invoice_number, kind, status, waba_id, billing_month, references_invoice_id,
-  account_name, currency, conversations, billable, subtotal, markup, total, created_at_ms, finalized_at_ms, run_id)
-VALUES (?, NULL, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?);
+  account_name, currency, conversations, billable, subtotal, markup, total, created_at_ms, finalized_at_ms, run_id,
+  time_zone, markup_percent, period_start_ms, period_end_ms)
+VALUES (?, NULL, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?);
 
 -- name: insert-line
 INSERT INTO invoice_line (invoice_id, category, market, unit_price, conversations, free_count, billable, amount)
@@ -62,5 +80,6 @@ UPDATE invoice SET status = 'FINALIZED', invoice_number = ?, finalized_at_ms = ?
 
 -- name: invoices-of-month
 SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_month, currency, conversations,
-       billable, subtotal, markup, total, references_invoice_id
+       billable, subtotal, markup, total, references_invoice_id, run_id, time_zone, markup_percent,
+       period_start_ms, period_end_ms
   FROM invoice WHERE billing_month = ? ORDER BY waba_id, invoice_id;

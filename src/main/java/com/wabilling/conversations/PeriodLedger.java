@@ -164,6 +164,11 @@ public class PeriodLedger {
         return stale;
     }
 
+    /** Whether a recorded period's inputs changed since it was built (invoicing and import check this). */
+    public boolean isStale(ScopeMode mode, Recorded r) {
+        return !fingerprint(mode, start(r.from()), start(r.to())).equals(r.fingerprint());
+    }
+
     private static Instant start(LocalDate date) {
         return date.atStartOfDay(ZoneOffset.UTC).toInstant();
     }

@@ -35,17 +35,43 @@ public final class InvoiceCalculator {
         this.rates = rates;
     }
 
-    public void accept(BillableConversation c) {
+    /** Why a conversation costs nothing (domain.md 4.3), as the conversations file says it. */
+    public enum FreeReason {
+        NONE(""), FREE_ENTRY_POINT("free_entry_point"), FREE_TIER("free_tier"), FREE_SERVICE("free_service");
+
+        private final String label;
+
+        FreeReason(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * A conversation as billed: its line's unit price and, when free, why. Its charge is the unit
+     * price unrounded (0 when free); a line's amount is the sum of its charges rounded once (4.4).
+     */
+    public record Priced(BillableConversation conversation, BigDecimal unitPrice, FreeReason free) {
+        public BigDecimal charge() {
+            return free == FreeReason.NONE ? unitPrice : BigDecimal.ZERO;
+        }
+    }
+
+    public Priced accept(BillableConversation c) {
         LocalDate localDate = LocalDate.ofInstant(c.openedAt(), account.zone());
         BigDecimal unitPrice = displayPrice(unitPrice(c, localDate));
-        boolean free = isFree(c, localDate);
+        FreeReason free = freeReason(c, localDate);
         long[] line = counts.computeIfAbsent(new InvoiceLine.Key(c.category(), c.market(), unitPrice),
                 k -> new long[2]);
         line[0]++;
-        if (free) {
+        if (free != FreeReason.NONE) {
             line[1]++;
         }
         conversations++;
+        return new Priced(c, unitPrice, free);
     }
 
     private BigDecimal unitPrice(BillableConversation c, LocalDate localDate) {
@@ -63,21 +89,21 @@ public final class InvoiceCalculator {
         return stripped.setScale(Math.max(stripped.scale(), account.currency().getDefaultFractionDigits()));
     }
 
-    private boolean isFree(BillableConversation c, LocalDate localDate) {
+    private FreeReason freeReason(BillableConversation c, LocalDate localDate) {
         if (c.category() == ConversationCategory.FREE_ENTRY_POINT) {
-            return true; // free, at unit price 0: counted in free, never in billable
+            return FreeReason.FREE_ENTRY_POINT; // free, at unit price 0: counted in free, never in billable
         }
         if (c.category() != ConversationCategory.SERVICE) {
-            return false;
+            return FreeReason.NONE;
         }
         if (!localDate.isBefore(SERVICE_FREE_FROM)) {
-            return true;
+            return FreeReason.FREE_SERVICE;
         }
         if (localDate.isBefore(FREE_TIER_FROM)) {
-            return false;
+            return FreeReason.NONE;
         }
         serviceConversations++;
-        return serviceConversations <= FREE_TIER_SIZE;
+        return serviceConversations <= FREE_TIER_SIZE ? FreeReason.FREE_TIER : FreeReason.NONE;
     }
 
     public ComputedInvoice result() {

@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.wabilling.conversations.ConversationCategory;
+import com.wabilling.conversations.Period;
+import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.support.jdbc.SqlStatements;
 
@@ -45,6 +48,30 @@ public class InvoiceDao {
     public List<PeriodCoverage.Range> reconstructedPeriods() {
         return jdbc.query(SQL.get("reconstructed-periods"), (rs, n) -> new PeriodCoverage.Range(
                 Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))));
+    }
+
+    /** Conversations (phone-number scope) and the messages they covered per WABA, opened in [from, to). */
+    public List<UnknownAccounts.Activity> activityByWaba(Instant from, Instant to) {
+        return jdbc.query(SQL.get("activity-by-waba"), (rs, n) -> new UnknownAccounts.Activity(rs.getString(1),
+                rs.getLong(2), rs.getLong(3)), from.toEpochMilli(), to.toEpochMilli());
+    }
+
+    /** Messages whose event (received, delivered) lies in [from, to). */
+    public long messagesBetween(Instant from, Instant to) {
+        Long n = jdbc.queryForObject(SQL.get("messages-between"), Long.class, from.toEpochMilli(), to.toEpochMilli());
+        return n == null ? 0 : n;
+    }
+
+    /** The messages before its end that a recorded period (this version of it) was billed on, if noted. */
+    public Optional<Long> periodBasis(PeriodLedger.Recorded r, Period period) {
+        return jdbc.queryForList(SQL.get("period-basis"), Long.class, period.from().toEpochMilli(),
+                period.to().toEpochMilli(), r.fingerprint().windowMessages(), r.fingerprint().carriedHash())
+                .stream().findFirst();
+    }
+
+    public void notePeriodBasis(PeriodLedger.Recorded r, Period period, long billedMessages) {
+        jdbc.update(SQL.get("insert-period-basis"), period.from().toEpochMilli(), period.to().toEpochMilli(),
+                r.fingerprint().windowMessages(), r.fingerprint().carriedHash(), billedMessages);
     }
 
     /** A reconstruct that cleared a period's conversations and has not finished rebuilding them. */
@@ -83,7 +110,9 @@ public class InvoiceDao {
         ComputedInvoice c = draft.invoice();
         jdbc.update(SQL.get("insert-invoice"), draft.invoiceId(), draft.kind().name(), account.wabaId(),
                 month.toString(), draft.referencesInvoiceId(), account.name(), account.currency().getCurrencyCode(),
-                c.conversations(), c.billable(), c.subtotal(), c.markup(), c.total(), now.toEpochMilli(), runId);
+                c.conversations(), c.billable(), c.subtotal(), c.markup(), c.total(), now.toEpochMilli(), runId,
+                account.zone().getId(), account.markupPercent(), account.monthStart(month).toEpochMilli(),
+                account.monthEnd(month).toEpochMilli());
         jdbc.batchUpdate(SQL.get("insert-line"), c.lines(), c.lines().size(), (ps, l) -> {
             ps.setString(1, draft.invoiceId());
             ps.setString(2, l.category().name());
@@ -120,16 +149,25 @@ public class InvoiceDao {
         return drafts;
     }
 
-    /** A row of summary.csv. */
+    /**
+     * A row of summary.csv, with the account as it was invoiced (issue 9): its zone, markup and local
+     * month bounds; null for invoices written before schema version 4 recorded them.
+     */
     public record SummaryRow(String invoiceId, String invoiceNumber, String kind, String status, String wabaId,
             String accountName, String period, String currency, long conversations, long billable,
-            BigDecimal subtotal, BigDecimal markup, BigDecimal total, String referencesInvoiceId) {
+            BigDecimal subtotal, BigDecimal markup, BigDecimal total, String referencesInvoiceId, long runId,
+            String timeZone, BigDecimal markupPercent, Instant periodStart, Instant periodEnd) {
     }
 
     public List<SummaryRow> summary(YearMonth month) {
         return jdbc.query(SQL.get("invoices-of-month"), (rs, n) -> new SummaryRow(rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 rs.getLong(9), rs.getLong(10), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13),
-                rs.getString(14)), month.toString());
+                rs.getString(14), rs.getLong(15), rs.getString(16), rs.getBigDecimal(17), instant(rs.getObject(18)),
+                instant(rs.getObject(19))), month.toString());
+    }
+
+    private static Instant instant(Object epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(((Number) epochMillis).longValue());
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.wabilling.WaBillingConfiguration.OutputDirectory;
 import com.wabilling.WaBillingConfiguration.ProgressInterval;
 import com.wabilling.WaBillingConfiguration.ReferenceDirectory;
+import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.ops.ProcessOwner;
 import com.wabilling.ops.Progress;
 import com.wabilling.pricing.BillingAccount;
@@ -53,14 +54,18 @@ public class InvoiceJobConfiguration {
 
     @Bean
     Step checkInvoiceInputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InvoiceDao invoices, ReferenceDirectory reference) {
+            InvoiceDao invoices, PeriodLedger ledger, ReferenceDirectory reference) {
         return new StepBuilder("check-coverage-and-rates", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     ReferenceFiles files = new ReferenceFiles(reference.path());
-                    new InvoicePreflight(invoices).check(files.accounts(), files.rateCard(),
-                            month(chunkContext.getStepContext().getJobParameters().get("month")));
+                    new InvoicePreflight(invoices, ledger).check(files.accounts(), files.rateCard(),
+                            InvoiceRun.of(chunkContext.getStepContext().getJobParameters()),
+                            reference.path().resolve("accounts.csv").toString());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
+                // checked again when a failed run resumes: messages may have been imported, periods re-run
+                // or accounts added since the failure, and nothing may be billed on what changed
+                .allowStartIfComplete(true)
                 .build();
     }
 
@@ -123,9 +128,11 @@ public class InvoiceJobConfiguration {
 
     @Bean
     @JobScope
-    InvoiceReport invoiceReport(InvoiceDao invoices, OutputDirectory output,
-            @Value("#{jobParameters['month']}") String month) {
-        return new InvoiceReport(invoices, output.path(), month(month));
+    InvoiceReport invoiceReport(InvoiceDao invoices, OutputDirectory output, ReferenceDirectory reference,
+            @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
+        return new InvoiceReport(invoices, output.path(),
+                new InvoiceConversations(invoices, new ReferenceFiles(reference.path()).rateCard()),
+                InvoiceRun.of(parameters));
     }
 
     private static YearMonth month(Object parameter) {

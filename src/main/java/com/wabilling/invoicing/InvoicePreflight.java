@@ -7,24 +7,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.RateCard;
 import com.wabilling.support.Timestamps;
 
 /**
  * The refusals that protect the money (domain.md 4.1, 4.2), checked for every account before any
- * invoice is written: every account's month covered by reconstructed periods, and a rate for every
+ * invoice is written: every account's month covered by reconstructed periods, none of them stale
+ * (issue 9.4), no WABA with conversations but no billing account (issue 9.2), and a rate for every
  * (market, category, currency, date) the month's conversations need. Each problem is listed in full.
  */
 public class InvoicePreflight {
 
     private final InvoiceDao invoices;
+    private final PeriodLedger ledger;
 
-    public InvoicePreflight(InvoiceDao invoices) {
+    public InvoicePreflight(InvoiceDao invoices, PeriodLedger ledger) {
         this.invoices = invoices;
+        this.ledger = ledger;
     }
 
-    public void check(List<BillingAccount> accounts, RateCard rates, YearMonth month) {
+    /** Throws, naming every problem and the command that fixes it, unless the month can be invoiced. */
+    public void check(List<BillingAccount> accounts, RateCard rates, InvoiceRun run, String accountsFile) {
+        YearMonth month = run.month();
+        List<String> refusals = new ArrayList<>();
+        String coverage = coverage(accounts, month);
+        if (coverage != null) {
+            refusals.add(coverage);
+        }
+        // a period whose rebuild has not finished is named by the coverage check with the command that finishes it
+        List<InvoiceDao.UnfinishedRebuild> rebuilds = invoices.unfinishedRebuilds();
+        List<PeriodLedger.Recorded> stale = StalePeriods.of(ledger, invoices, accounts, month).stream()
+                .filter(r -> rebuilds.stream().noneMatch(b -> b.range().equals(StalePeriods.range(r)))).toList();
+        if (!stale.isEmpty()) {
+            refusals.add(StalePeriods.refusal(month, stale));
+        }
+        PeriodCoverage.Range widened = UnknownAccounts.range(month);
+        refusals.addAll(UnknownAccounts.problems(run, accounts,
+                invoices.activityByWaba(widened.from(), widened.to()), accountsFile));
+        if (!refusals.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", refusals));
+        }
+        checkRates(accounts, rates, month);
+    }
+
+    private String coverage(List<BillingAccount> accounts, YearMonth month) {
         List<String> uncovered = new ArrayList<>();
         List<PeriodCoverage.Range> periods = invoices.reconstructedPeriods();
         List<InvoiceDao.UnfinishedRebuild> rebuilds = invoices.unfinishedRebuilds();
@@ -46,11 +74,12 @@ public class InvoicePreflight {
                         + " is not reconstructed; run: jobs/wa-billing reconstruct from=" + from + " to=" + to);
             }
         }
-        if (!uncovered.isEmpty()) {
-            throw new IllegalStateException("cannot invoice " + month + ": conversations are missing for "
-                    + uncovered.size() + " range" + (uncovered.size() == 1 ? "" : "s") + ":\n    "
-                    + String.join("\n    ", uncovered));
-        }
+        return uncovered.isEmpty() ? null : "cannot invoice " + month + ": conversations are missing for "
+                + uncovered.size() + " range" + (uncovered.size() == 1 ? "" : "s") + ":\n    "
+                + String.join("\n    ", uncovered);
+    }
+
+    private void checkRates(List<BillingAccount> accounts, RateCard rates, YearMonth month) {
         TreeSet<String> seen = new TreeSet<>();
         List<MissingRatesException.MissingRate> missing = new ArrayList<>();
         for (BillingAccount account : accounts) {

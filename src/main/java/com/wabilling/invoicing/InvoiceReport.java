@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -12,48 +15,83 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.TextTable;
+import com.wabilling.support.Timestamps;
 import com.wabilling.support.csv.CsvOutput;
 
-/** Writes invoices/<month>/summary.csv and one lines file per invoice (formats.md), and the console table. */
+/**
+ * Writes invoices/<month>/summary.csv, one lines file per invoice (formats.md) and, for each invoice
+ * this run computed, its conversations file (issue 9); and the console table.
+ */
 public class InvoiceReport implements Tasklet {
 
     private static final String[] SUMMARY_HEADER = {"invoice_id", "invoice_number", "kind", "status", "waba_id",
-        "account_name", "period", "currency", "conversations", "billable", "subtotal", "markup", "total"};
+        "account_name", "period", "currency", "conversations", "billable", "subtotal", "markup", "total",
+        // issue 9, added after formats.md's columns: the account's local month and terms as invoiced
+        "period_start", "period_end", "time_zone", "markup_percent"};
     private static final String[] LINE_HEADER = {"category", "market", "unit_price", "conversations", "free",
         "billable", "amount"};
 
     private final InvoiceDao invoices;
     private final Path outputDir;
     private final YearMonth month;
+    private final InvoiceConversations conversations;
+    private final Set<String> leaveOut;
 
-    public InvoiceReport(InvoiceDao invoices, Path outputDir, YearMonth month) {
+    public InvoiceReport(InvoiceDao invoices, Path outputDir, InvoiceConversations conversations, InvoiceRun run) {
         this.invoices = invoices;
         this.outputDir = outputDir;
-        this.month = month;
+        this.month = run.month();
+        this.conversations = conversations;
+        this.leaveOut = run.leaveOut();
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Path dir = outputDir.resolve("invoices").resolve(month.toString());
         List<InvoiceDao.SummaryRow> rows = invoices.summary(month);
+        long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
         TextTable table = new TextTable("invoice", "number", "kind", "status", "account", "currency",
                 "conversations", "billable", "subtotal", "markup", "total");
         CsvOutput.write(dir.resolve("summary.csv"), SUMMARY_HEADER, out -> {
             for (InvoiceDao.SummaryRow r : rows) {
                 out.row(r.invoiceId(), nz(r.invoiceNumber()), r.kind(), r.status(), r.wabaId(),
                         CsvOutput.text(r.accountName()), r.period(), r.currency(), Long.toString(r.conversations()),
-                        Long.toString(r.billable()), money(r.subtotal(), r), money(r.markup(), r), money(r.total(), r));
+                        Long.toString(r.billable()), money(r.subtotal(), r), money(r.markup(), r), money(r.total(), r),
+                        r.periodStart() == null ? "" : Timestamps.format(r.periodStart()),
+                        r.periodEnd() == null ? "" : Timestamps.format(r.periodEnd()), nz(r.timeZone()),
+                        r.markupPercent() == null ? "" : r.markupPercent().stripTrailingZeros().toPlainString());
                 table.row(r.invoiceId(), nz(r.invoiceNumber()), r.kind(), r.status(), r.accountName(), r.currency(),
                         r.conversations(), r.billable(), money(r.subtotal(), r), money(r.markup(), r),
                         money(r.total(), r));
                 writeLines(dir, r);
+                // written by the run that computes the invoice, from the same conversations; a later run
+                // never rewrites it, so a finalized invoice's explanation stays as it was billed
+                if (r.runId() == runId) {
+                    conversations.write(dir.resolve(r.invoiceId() + "-conversations.csv"), r, month);
+                }
             }
         });
         String summary = "Invoices for " + month + " (each account's month in its own time zone)\n"
                 + (rows.isEmpty() ? "  no invoices: no account had conversations\n" : table.render("  "))
-                + "  files: " + dir.resolve("summary.csv") + " and one <invoice_id>.csv per invoice\n";
+                + "  files: " + dir.resolve("summary.csv") + ", one <invoice_id>.csv per invoice (its lines) and"
+                + " <invoice_id>-conversations.csv (every conversation as billed)\n" + leftOut();
         JobSummary.put(chunkContext.getStepContext().getStepExecution().getJobExecution(), summary);
         return RepeatStatus.FINISHED;
+    }
+
+    /** The WABAs this run was told not to invoice, with what they had: never a silent omission (issue 9.2). */
+    private String leftOut() {
+        if (leaveOut.isEmpty()) {
+            return "";
+        }
+        PeriodCoverage.Range range = UnknownAccounts.range(month);
+        Map<String, UnknownAccounts.Activity> activity = invoices.activityByWaba(range.from(), range.to()).stream()
+                .collect(Collectors.toMap(UnknownAccounts.Activity::wabaId, a -> a));
+        return "  left out (leave-out=, no billing account): " + leaveOut.stream().map(id -> {
+            UnknownAccounts.Activity a = activity.get(id);
+            return id + " (" + (a == null ? 0 : a.conversations()) + " conversations, "
+                    + (a == null ? 0 : a.messages()) + " messages)";
+        }).collect(Collectors.joining(", ")) + "\n";
     }
 
     private void writeLines(Path dir, InvoiceDao.SummaryRow invoice) {

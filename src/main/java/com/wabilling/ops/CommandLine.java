@@ -30,7 +30,8 @@ public final class CommandLine {
                     JobCommand.Param.optional("conversation-scope", "phone-number", JobCommand.Kind.SCOPE))),
             new JobCommand("invoice", InvoiceJobConfiguration.JOB_NAME, List.of(
                     JobCommand.Param.required("month", JobCommand.Kind.MONTH),
-                    JobCommand.Param.optional("finalize", "false", JobCommand.Kind.BOOLEAN))));
+                    JobCommand.Param.optional("finalize", "false", JobCommand.Kind.BOOLEAN),
+                    JobCommand.Param.optional("leave-out", "", JobCommand.Kind.WABA_IDS))));
 
     /** A parsed invocation: a job to run, an ops action, or the demo. */
     public record Invocation(String command, JobCommand job, Map<String, String> parameters, List<String> arguments) {

@@ -21,7 +21,7 @@ public record JobCommand(String name, String jobName, List<Param> params) {
 
     public static final String RERUN = "rerun";
 
-    public enum Kind { TEXT, EXISTING_PATH, DATE, MONTH, COUNT, BOOLEAN, SCOPE }
+    public enum Kind { TEXT, EXISTING_PATH, DATE, MONTH, COUNT, BOOLEAN, SCOPE, WABA_IDS }
 
     public record Param(String name, boolean required, String defaultValue, Kind kind) {
 
@@ -42,8 +42,9 @@ public record JobCommand(String name, String jobName, List<Param> params) {
                 case COUNT -> "<whole number>";
                 case BOOLEAN -> "<true|false>";
                 case SCOPE -> "<phone-number|waba>";
+                case WABA_IDS -> "<waba_id>[,<waba_id>...]";
             };
-            String text = name + "=" + (defaultValue == null ? shape : defaultValue);
+            String text = name + "=" + (defaultValue == null || defaultValue.isEmpty() ? shape : defaultValue);
             return required ? text : "[" + text + "]";
         }
     }
@@ -88,6 +89,8 @@ public record JobCommand(String name, String jobName, List<Param> params) {
             case BOOLEAN -> value.equals("true") || value.equals("false") ? null : "must be true or false: " + value;
             case SCOPE -> value.equals("phone-number") || value.equals("waba") ? null
                     : "must be phone-number or waba: " + value;
+            case WABA_IDS -> value.isEmpty() || value.matches("\\d{1,32}(,\\d{1,32})*") ? null
+                    : "must be waba_ids (digits) separated by commas, no blanks: " + value;
         };
         if (problem != null) {
             throw new UsageException(name + ": " + p.name() + " " + problem + "; usage: " + usage());

@@ -21,6 +21,7 @@ import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
 
+import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.jdbc.RunLock;
@@ -142,6 +143,8 @@ public class JobRunner {
             if (summary != null) {
                 out.print(summary);
             }
+            // issue 9.4: an import says which reconstructed periods it made stale
+            new StalePeriodsNotice(context.getBean(PeriodLedger.class)).print(execution, out);
             return new Outcome(ExitCodes.OK, execution);
         }
         Set<String> reasons = new LinkedHashSet<>();

@@ -162,6 +162,30 @@ class InvoiceCalculatorTest {
         return InvoiceCalculator.of(account, RATES, conversations);
     }
 
+    @Test
+    void eachConversationSaysWhyItIsFree() {
+        InvoiceCalculator calculator = new InvoiceCalculator(ACCOUNT, RATES);
+        List<InvoiceCalculator.FreeReason> reasons = new ArrayList<>();
+        // 1,000 SERVICE conversations fill the June 2023 tier; the 1,001st is charged 0.03 (Brazil service)
+        for (int i = 0; i < 1001; i++) {
+            reasons.add(calculator.accept(conv(String.format("s%04d", i), SERVICE, "Brazil", "2023-06-05T08:00:00Z"))
+                    .free());
+        }
+        InvoiceCalculator.Priced entry = calculator.accept(conv("f", FREE_ENTRY_POINT, "Brazil", "2023-06-06T08:00:00Z"));
+        InvoiceCalculator.Priced marketing = calculator.accept(conv("m", MARKETING, "Brazil", "2023-06-06T09:00:00Z"));
+        InvoiceCalculator.Priced november = new InvoiceCalculator(ACCOUNT, RATES)
+                .accept(conv("n", SERVICE, "Brazil", "2024-11-01T00:00:00Z"));
+
+        assertThat(reasons.subList(0, 1000)).containsOnly(InvoiceCalculator.FreeReason.FREE_TIER);
+        assertThat(reasons.get(1000)).isEqualTo(InvoiceCalculator.FreeReason.NONE);
+        assertThat(entry.free().label()).isEqualTo("free_entry_point");
+        assertThat(entry.charge()).isEqualByComparingTo("0");
+        assertThat(marketing.free().label()).isEmpty();
+        assertThat(marketing.charge()).isEqualByComparingTo("0.0625");
+        assertThat(november.free().label()).isEqualTo("free_service");
+        assertThat(november.charge()).isEqualByComparingTo("0");
+    }
+
     private void add(int id, String market, ConversationCategory category, String openedAt) {
         conversations.add(conv(String.format("c%05d", id), category, market, openedAt));
     }

@@ -3,8 +3,14 @@ package com.wabilling.invoicing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.ScopeMode;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.pricing.RateCard;
@@ -57,6 +68,14 @@ class InvoiceJobTest {
     JdbcTemplate jdbc;
     @Autowired
     InvoiceDao invoices;
+    @Autowired
+    PeriodLedger ledger;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JobRepository repository;
+    @Autowired
+    JobOperator operator;
 
     private final Runs runs = new Runs();
 
@@ -107,9 +126,29 @@ class InvoiceJobTest {
                         + "timestamp,status,delivered_at,entry_point\n"
                         + "late.1,102938475610001,110000000000001,5511900000001,outbound,template,promo_inverno,pt_BR,"
                         + "2023-06-20T15:00:00Z,read,2023-06-20T15:00:03Z,\n");
-        runs.run(messageImportJob, Map.of("input", late.toString()));
-        runs.run(reconstructJob, Map.of("from", "2023-06-01", "to", "2023-07-01"));
-        runs.invoice("2023-06", false);
+        // issue 9.4: the import names the period it made stale (the message lies in its read window,
+        // 2023-05-24 to 2023-07-09), with the command that re-runs it
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JobRunner launcher = new JobRunner(context, repository, operator,
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(launcher.run("import-messages", "import-messages",
+                Map.of("input", late.toString(), "max-rejects", "1000")).exitCode()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Reconstructed periods now stale")
+                .contains("2023-05-25 to 2023-07-06 (scope phone-number): jobs/wa-billing reconstruct"
+                        + " from=2023-05-25 to=2023-07-06 rerun=<new value>");
+        // ...and invoicing, finalizing above all, refuses the month before anything is written
+        Integer invoicesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Integer.class);
+        JobExecution refused = runs.invoice("2023-06", true);
+        assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(refused.getAllFailureExceptions().get(0).getMessage()).contains("cannot invoice 2023-06")
+                .contains("2023-05-25 to 2023-07-06: jobs/wa-billing reconstruct from=2023-05-25 to=2023-07-06"
+                        + " rerun=<new value>");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Integer.class)).isEqualTo(invoicesBefore);
+        assertThat(summary()).isEqualTo(finalized);
+
+        // the named command brings the month back in line; then the late conversation is billed
+        runs.run(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-07-06"));
+        assertThat(runs.invoice("2023-06", false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         List<Map<String, String>> withAdjustment = summary();
         assertThat(withAdjustment).hasSize(6);
@@ -126,6 +165,14 @@ class InvoiceJobTest {
                 .containsEntry("unit_price", "0.0625"));
         assertThat(jdbc.queryForObject("SELECT references_invoice_id FROM invoice WHERE kind = 'ADJUSTMENT'",
                 String.class)).isEqualTo("INV-102938475610001-2023-06");
+        // the adjustment's conversations file lists the whole recomputed month: 45 + 1 = 46 Brazil marketing
+        // conversations at 0.0625 each; 46 x 0.0625 = 2.875 -> 2.88 = invoice 2.81 + adjustment 0.07
+        List<Map<String, String>> brazilMarketing = conversations(adjustment.get("invoice_id")).stream()
+                .filter(c -> c.get("category").equals("MARKETING") && c.get("market").equals("Brazil")).toList();
+        assertThat(brazilMarketing).hasSize(46).allSatisfy(c -> assertThat(c).containsEntry("unit_price", "0.0625")
+                .containsEntry("amount", "0.0625").containsEntry("free_reason", ""));
+        assertThat(brazilMarketing).anySatisfy(c -> assertThat(c).containsEntry("opened_at", "2023-06-20T15:00:03Z")
+                .containsEntry("opened_at_local", "2023-06-20T12:00:03-03:00"));
 
         // the draft adjustment is finalized with the next number; then nothing more to do
         runs.invoice("2023-06", true);
@@ -190,8 +237,9 @@ class InvoiceJobTest {
         RateCard withoutBrazil = new RateCard(List.of(
                 InvoiceCalculatorTest.row("2023-06-01", "Other", "0.0604", "0.0338", "0.0304", "0.0145")));
 
-        assertThatThrownBy(() -> new InvoicePreflight(invoices).check(files.accounts(), withoutBrazil,
-                YearMonth.of(2023, 6)))
+        InvoiceRun june = new InvoiceRun(YearMonth.of(2023, 6), false, new java.util.TreeSet<>(), null);
+        assertThatThrownBy(() -> new InvoicePreflight(invoices, ledger).check(files.accounts(), withoutBrazil, june,
+                "sample-data/accounts.csv"))
                 .isInstanceOf(MissingRatesException.class)
                 .satisfies(e -> {
                     List<MissingRatesException.MissingRate> missing = ((MissingRatesException) e).missing();
@@ -201,6 +249,168 @@ class InvoiceJobTest {
                     assertThat(missing).extracting(m -> m.date().getMonthValue()).containsOnly(6);
                 })
                 .hasMessageContaining("Brazil, MARKETING, USD, 2023-06-");
+    }
+
+    @Test
+    void messagesAfterAPeriodsEndChangeOnlyItsMessageCountsAndDoNotHoldUpInvoicing() throws Exception {
+        // the scheduled run imports each month's export after the previous month was reconstructed: the
+        // previous period reads 72 h past its end, so its fingerprint changes, yet which conversations it
+        // opened cannot (they depend on messages before its end)
+        assertThat(runs.invoice("2023-06", false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path after = Files.writeString(WORKSPACE.root().resolve("after-the-end.csv"),
+                "message_id,waba_id,phone_number_id,customer_wa_id,direction,type,template_name,template_language,"
+                        + "timestamp,status,delivered_at,entry_point\n"
+                        + "after.1,102938475610001,110000000000001,5511900000001,inbound,text,,,2023-07-07T10:00:00Z,,,\n");
+        runs.run(messageImportJob, Map.of("input", after.toString()));
+        // 2023-07-07 lies within the 72 h that [2023-05-25, 2023-07-06) reads past its end
+        assertThat(ledger.recorded(ScopeMode.PHONE_NUMBER)).filteredOn(r -> r.to().toString().equals("2023-07-06"))
+                .singleElement().satisfies(r -> assertThat(ledger.isStale(ScopeMode.PHONE_NUMBER, r)).isTrue());
+
+        JobExecution june = runs.invoice("2023-06", false);
+
+        assertThat(june.getStatus()).as("%s", june.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    @Test
+    void anInvoiceExplainsItselfConversationByConversation() throws Exception {
+        assertThat(runs.invoice("2023-06", false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Map<String, String>> invoiced = new java.util.HashMap<>();
+        summary().stream().filter(r -> r.get("kind").equals("INVOICE")).forEach(r -> invoiced.put(r.get("waba_id"), r));
+
+        // the account's local month and terms (accounts.csv): Sao Paulo is UTC-3 all of 2023 (no DST since 2019),
+        // Amsterdam UTC+2 in summer (CEST), Kolkata UTC+5:30
+        assertThat(invoiced.get("102938475610001")).containsEntry("period_start", "2023-06-01T03:00:00Z")
+                .containsEntry("period_end", "2023-07-01T03:00:00Z").containsEntry("time_zone", "America/Sao_Paulo")
+                .containsEntry("markup_percent", "15");
+        assertThat(invoiced.get("102938475610002")).containsEntry("period_start", "2023-05-31T22:00:00Z")
+                .containsEntry("period_end", "2023-06-30T22:00:00Z").containsEntry("markup_percent", "10");
+        assertThat(invoiced.get("102938475610003")).containsEntry("period_start", "2023-05-31T18:30:00Z")
+                .containsEntry("period_end", "2023-06-30T18:30:00Z").containsEntry("time_zone", "Asia/Kolkata")
+                .containsEntry("markup_percent", "8.5");
+
+        assertThat(invoiced).hasSize(5);
+        for (Map<String, String> invoice : invoiced.values()) {
+            String id = invoice.get("invoice_id");
+            List<Map<String, String>> conversations = conversations(id);
+            assertThat(conversations).as(id).hasSize(Integer.parseInt(invoice.get("conversations")));
+            // per line: the conversations, the free ones, and their charges summed then rounded HALF_UP once
+            Map<String, long[]> counts = new java.util.TreeMap<>();
+            Map<String, BigDecimal> sums = new java.util.TreeMap<>();
+            for (Map<String, String> c : conversations) {
+                String key = c.get("category") + "|" + c.get("market") + "|" + c.get("unit_price");
+                long[] n = counts.computeIfAbsent(key, k -> new long[2]);
+                n[0]++;
+                n[1] += c.get("free_reason").isEmpty() ? 0 : 1;
+                sums.merge(key, new BigDecimal(c.get("amount")), BigDecimal::add);
+                // fewer than 1,000 SERVICE conversations per WABA in the sample month: every one in the free tier
+                String expectedReason = switch (c.get("category")) {
+                    case "SERVICE" -> "free_tier";
+                    case "FREE_ENTRY_POINT" -> "free_entry_point";
+                    default -> "";
+                };
+                assertThat(c.get("free_reason")).as(id + " " + c).isEqualTo(expectedReason);
+                assertThat(c.get("amount")).as(id + " " + c)
+                        .isEqualTo(expectedReason.isEmpty() ? c.get("unit_price") : "0.00");
+                Instant opened = Instant.parse(c.get("opened_at"));
+                assertThat(opened).isAfterOrEqualTo(Instant.parse(invoice.get("period_start")))
+                        .isBefore(Instant.parse(invoice.get("period_end")));
+            }
+            Map<String, long[]> lineCounts = new java.util.TreeMap<>();
+            Map<String, BigDecimal> lineAmounts = new java.util.TreeMap<>();
+            for (Map<String, String> l : lines(id)) {
+                String key = l.get("category") + "|" + l.get("market") + "|" + l.get("unit_price");
+                lineCounts.put(key, new long[] {Long.parseLong(l.get("conversations")), Long.parseLong(l.get("free"))});
+                lineAmounts.put(key, new BigDecimal(l.get("amount")));
+            }
+            assertThat(counts.keySet()).as(id).isEqualTo(lineCounts.keySet());
+            counts.forEach((key, n) -> assertThat(n).as(id + " " + key).containsExactly(lineCounts.get(key)));
+            sums.forEach((key, sum) -> assertThat(sum.setScale(2, RoundingMode.HALF_UP)).as(id + " " + key)
+                    .isEqualTo(lineAmounts.get(key)));
+        }
+
+        // Loja Aurora by hand: 45 Brazil marketing conversations at 0.0625, 45 x 0.0625 = 2.8125 -> 2.81;
+        // its local time is UTC-3
+        List<Map<String, String>> aurora = conversations("INV-102938475610001-2023-06");
+        assertThat(aurora).filteredOn(c -> c.get("category").equals("MARKETING") && c.get("market").equals("Brazil"))
+                .hasSize(45).allSatisfy(c -> assertThat(c).containsEntry("amount", "0.0625"));
+        assertThat(lines("INV-102938475610001-2023-06")).anySatisfy(l -> assertThat(l)
+                .containsEntry("category", "MARKETING").containsEntry("market", "Brazil").containsEntry("amount", "2.81"));
+        assertThat(aurora).allSatisfy(c -> assertThat(c.get("opened_at_local")).isEqualTo(
+                java.time.LocalDateTime.ofInstant(Instant.parse(c.get("opened_at")), java.time.ZoneOffset.UTC)
+                        .minusHours(3).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"))
+                        + "-03:00"));
+    }
+
+    @Test
+    void aWabaWithoutABillingAccountIsNeverSilentlyLeftUnbilled() throws Exception {
+        // October 2023, which no other test touches: Loja Aurora (known) and WABA 999000000000001, which
+        // accounts.csv lacks. Its customer A has 2 delivered replies (1 SERVICE conversation, 2 messages) on
+        // 15 October; B's reply on 30 September 12:00Z lies 12 h before the UTC month, inside the widened
+        // month [2023-09-30T10:00Z, 2023-11-01T14:00Z): 1 conversation, 1 message; C's reply at 09:00Z lies
+        // 15 h before it: not counted. Expected: 2 conversations, 3 messages.
+        String header = "message_id,waba_id,phone_number_id,customer_wa_id,direction,type,template_name,"
+                + "template_language,timestamp,status,delivered_at,entry_point\n";
+        Path october = Files.writeString(WORKSPACE.root().resolve("october.csv"), header
+                + "u.a.1,999000000000001,999000000000101,5511911110001,inbound,text,,,2023-10-15T10:00:00Z,,,\n"
+                + "u.a.2,999000000000001,999000000000101,5511911110001,outbound,text,,,2023-10-15T10:05:00Z,delivered,"
+                + "2023-10-15T10:05:02Z,\n"
+                + "u.a.3,999000000000001,999000000000101,5511911110001,outbound,text,,,2023-10-15T10:10:00Z,delivered,"
+                + "2023-10-15T10:10:02Z,\n"
+                + "u.b.1,999000000000001,999000000000101,5511911110002,inbound,text,,,2023-09-30T11:55:00Z,,,\n"
+                + "u.b.2,999000000000001,999000000000101,5511911110002,outbound,text,,,2023-09-30T12:00:00Z,delivered,"
+                + "2023-09-30T12:00:01Z,\n"
+                + "u.c.1,999000000000001,999000000000101,5511911110003,inbound,text,,,2023-09-30T08:55:00Z,,,\n"
+                + "u.c.2,999000000000001,999000000000101,5511911110003,outbound,text,,,2023-09-30T09:00:00Z,delivered,"
+                + "2023-09-30T09:00:01Z,\n"
+                + "k.1,102938475610001,110000000000001,5511911110004,inbound,text,,,2023-10-10T12:00:00Z,,,\n"
+                + "k.2,102938475610001,110000000000001,5511911110004,outbound,text,,,2023-10-10T12:01:00Z,delivered,"
+                + "2023-10-10T12:01:01Z,\n");
+        assertThat(runs.run(messageImportJob, Map.of("input", october.toString())).getStatus())
+                .isEqualTo(BatchStatus.COMPLETED);
+        assertThat(runs.run(reconstructJob, Map.of("from", "2023-09-29", "to", "2023-11-02")).getStatus())
+                .isEqualTo(BatchStatus.COMPLETED);
+
+        JobExecution refused = runs.invoice("2023-10", true);
+
+        assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
+        String rerun = refused.getJobParameters().getString("rerun");
+        assertThat(refused.getAllFailureExceptions().get(0).getMessage()).contains("cannot invoice 2023-10")
+                .contains("999000000000001: 2 conversations, 3 messages")
+                .contains("2023-09-30T10:00:00Z to 2023-11-01T14:00:00Z")
+                .contains("add each to sample-data/accounts.csv")
+                .contains("run the same command again: jobs/wa-billing invoice month=2023-10 finalize=true rerun="
+                        + rerun)
+                .contains("jobs/wa-billing invoice month=2023-10 finalize=true leave-out=999000000000001 rerun=" + rerun)
+                .doesNotContain("102938475610001:");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE billing_month = '2023-10'", Integer.class))
+                .isZero();
+
+        // an account of accounts.csv is never left out
+        JobExecution knownLeftOut = runs.run(invoiceJob, Map.of("month", "2023-10",
+                "leave-out", "102938475610001,999000000000001"));
+        assertThat(knownLeftOut.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(knownLeftOut.getAllFailureExceptions().get(0).getMessage())
+                .contains("leave-out= names 102938475610001 (Loja Aurora)");
+
+        // left out deliberately: the known account is invoiced, the omission is said
+        JobExecution leftOut = runs.run(invoiceJob, Map.of("month", "2023-10", "leave-out", "999000000000001"));
+        assertThat(leftOut.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(com.wabilling.support.JobSummary.of(leftOut))
+                .contains("left out (leave-out=, no billing account): 999000000000001 (2 conversations, 3 messages)");
+        // Aurora: 1 SERVICE conversation (Brazil, 0.03), the first of the month's free tier: billable 0
+        List<Map<String, String>> summary = Csv.read(WORKSPACE.output().resolve("invoices/2023-10/summary.csv"));
+        assertThat(summary).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("invoice_id", "INV-102938475610001-2023-10").containsEntry("conversations", "1")
+                .containsEntry("billable", "0").containsEntry("total", "0.00"));
+        assertThat(Csv.read(WORKSPACE.output().resolve("invoices/2023-10/INV-102938475610001-2023-10-conversations.csv")))
+                .singleElement().satisfies(c -> assertThat(c).containsEntry("category", "SERVICE")
+                        .containsEntry("market", "Brazil").containsEntry("unit_price", "0.03")
+                        .containsEntry("amount", "0.00").containsEntry("free_reason", "free_tier")
+                        .containsEntry("opened_at_local", "2023-10-10T09:01:01-03:00"));
+    }
+
+    private static List<Map<String, String>> conversations(String invoiceId) {
+        return Csv.read(WORKSPACE.output().resolve("invoices/2023-06/" + invoiceId + "-conversations.csv"));
     }
 
     private static List<Map<String, String>> summary() {

@@ -71,6 +71,17 @@ class CommandLineTest {
     }
 
     @Test
+    void invoiceLeavesOutOnlyWabaIdsAndByDefaultNone() {
+        assertThat(CommandLine.parse(new String[] {"invoice", "month=2023-06"}).parameters())
+                .containsEntry("leave-out", "");
+        assertThat(CommandLine.parse(new String[] {"invoice", "month=2023-06", "leave-out=12,34"}).parameters())
+                .containsEntry("leave-out", "12,34");
+        assertUsage(new String[] {"invoice", "month=2023-06", "leave-out=12,abc"}, "leave-out must be waba_ids");
+        assertUsage(new String[] {"invoice", "month=2023-06", "leave-out=12,"}, "leave-out must be waba_ids");
+        assertThat(CommandLine.usage()).contains("[leave-out=<waba_id>[,<waba_id>...]]");
+    }
+
+    @Test
     void acceptsOpsActions() {
         assertThat(CommandLine.parse(new String[] {"ops", "list"}).arguments()).containsExactly("list");
         assertThat(CommandLine.parse(new String[] {"ops", "show", "12"}).arguments()).containsExactly("show", "12");

@@ -1,0 +1,56 @@
+package com.wabilling.invoicing;
+
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The invoice command as the operator gave it (cli.md): what a refusal names, so that the command
+ * it prints is the one to run. {@code leave-out} lists WABAs without a billing account that this
+ * run deliberately does not invoice (issue 9.2).
+ */
+public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> leaveOut, String rerun) {
+
+    public static final String LEAVE_OUT = "leave-out";
+
+    public InvoiceRun {
+        leaveOut = new TreeSet<>(leaveOut);
+    }
+
+    /** From the job parameters; absent optional parameters take their defaults. */
+    public static InvoiceRun of(Map<String, ?> parameters) {
+        Object leaveOut = parameters.get(LEAVE_OUT);
+        Object rerun = parameters.get("rerun");
+        return new InvoiceRun(YearMonth.parse((String) parameters.get("month")),
+                "true".equals(parameters.get("finalize")), parseIds(leaveOut == null ? "" : (String) leaveOut),
+                rerun == null ? null : (String) rerun);
+    }
+
+    /** {@code "1,2"} → {1, 2}; blanks around ids and an empty value are allowed. */
+    public static SortedSet<String> parseIds(String value) {
+        TreeSet<String> ids = new TreeSet<>();
+        Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(ids::add);
+        return ids;
+    }
+
+    /** This run's command: run again after a refusal that a fix outside the job resolves. */
+    public String command() {
+        return command(leaveOut);
+    }
+
+    /** The same run, leaving out these WABAs as well. */
+    public String commandLeavingOut(Collection<String> more) {
+        TreeSet<String> all = new TreeSet<>(leaveOut);
+        all.addAll(more);
+        return command(all);
+    }
+
+    private String command(SortedSet<String> ids) {
+        return "jobs/wa-billing invoice month=" + month + (finalizing ? " finalize=true" : "")
+                + (ids.isEmpty() ? "" : " " + LEAVE_OUT + "=" + String.join(",", ids))
+                + (rerun == null ? "" : " rerun=" + rerun);
+    }
+}
