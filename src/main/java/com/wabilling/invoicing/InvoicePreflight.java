@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import com.wabilling.conversations.Period;
 import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.ScopeMode;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.RateCard;
 import com.wabilling.support.Timestamps;
@@ -67,8 +69,11 @@ public class InvoicePreflight {
                 }
             }
             for (PeriodCoverage.Range gap : PeriodCoverage.missing(needed, periods)) {
-                LocalDate from = LocalDate.ofInstant(gap.from(), ZoneOffset.UTC);
                 LocalDate to = LocalDate.ofInstant(gap.to().minusMillis(1), ZoneOffset.UTC).plusDays(1);
+                // issue 9.3: a start where the state is known, so the hint never bills a free entry point
+                LocalDate gapStart = LocalDate.ofInstant(gap.from(), ZoneOffset.UTC);
+                LocalDate from = ledger.exactStartInstead(new Period(gapStart, to, ScopeMode.PHONE_NUMBER))
+                        .orElse(gapStart);
                 uncovered.add(account.wabaId() + " (" + account.name() + ", " + account.zone() + "): "
                         + Timestamps.format(gap.from()) + " to " + Timestamps.format(gap.to())
                         + " is not reconstructed; run: jobs/wa-billing reconstruct from=" + from + " to=" + to);

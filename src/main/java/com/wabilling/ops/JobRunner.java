@@ -68,8 +68,12 @@ public class JobRunner {
     }
 
     /** The run lock, or empty (said on stderr) when another process runs a job on this database now. */
+    DataSource dataSource() {
+        return context.getBean(DataSource.class);
+    }
+
     Optional<RunLock> runLock() {
-        Optional<RunLock> lock = RunLock.tryAcquire(context.getBean(DataSource.class));
+        Optional<RunLock> lock = RunLock.tryAcquire(dataSource());
         if (lock.isEmpty()) {
             err.println("wa-billing: another wa-billing job is running on this database"
                     + Executions.describeRunning(jobRepository) + "; wait for it to finish (jobs never run at once),"

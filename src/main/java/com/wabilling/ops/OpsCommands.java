@@ -97,7 +97,7 @@ public class OpsCommands {
         out.println("  started:    " + Executions.time(e.getStartTime()) + "  ended: " + Executions.time(e.getEndTime())
                 + "  duration: "
                 + Executions.duration(e));
-        out.println("  process:    " + ProcessOwner.describe(e));
+        out.println("  process:    " + ProcessOwner.describe(e) + liveness(e));
         TextTable steps = new TextTable("step", "status", "read", "write", "filter", "skip", "commits", "rollbacks");
         for (StepExecution s : e.getStepExecutions()) {
             steps.row(s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(), s.getFilterCount(),
@@ -115,6 +115,17 @@ public class OpsCommands {
             out.println("  job failure: " + firstLines(exit, 3));
         }
         return ExitCodes.OK;
+    }
+
+    /** For an execution marked running: whether a process still runs it (the run lock says so). */
+    private String liveness(JobExecution e) {
+        if (!Executions.leftRunning(e) || runner == null) {
+            return "";
+        }
+        Optional<RunLock> lock = RunLock.tryAcquire(runner.dataSource());
+        lock.ifPresent(RunLock::close);
+        return lock.isPresent() ? ", which is gone: the execution was left " + e.getStatus() + " by a killed"
+                + " process; running the same command again recovers and resumes it" : ", running now";
     }
 
     private int restart(JobExecution e) {

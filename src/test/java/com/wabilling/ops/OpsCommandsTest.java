@@ -130,6 +130,9 @@ class OpsCommandsTest {
         crashed.setStatus(BatchStatus.STARTED);
         crashed.setStartTime(LocalDateTime.now());
         repository.update(crashed);
+        assertThat(ops.run(List.of("show", Long.toString(crashed.getId())))).isZero();
+        assertThat(text(out)).contains("which is gone: the execution was left STARTED by a killed process");
+        out.reset();
 
         assertThat(ops.run(List.of("recover"))).isZero();
 

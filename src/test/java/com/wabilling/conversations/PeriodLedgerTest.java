@@ -1,0 +1,92 @@
+package com.wabilling.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/** issue 9.3: when the state at a period's start is known, and which start to use when it is not. */
+class PeriodLedgerTest {
+
+    private static int databases;
+    private JdbcTemplate jdbc;
+    private PeriodLedger ledger;
+
+    @BeforeEach
+    void database() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:hsqldb:mem:ledger" + (++databases),
+                "SA", "");
+        new ResourceDatabasePopulator(new ClassPathResource("db/baseline/domain-tables.sql")).execute(dataSource);
+        jdbc = new JdbcTemplate(dataSource);
+        ledger = new PeriodLedger(jdbc);
+    }
+
+    @Test
+    void aFirstPeriodWithEarlierMessagesStartsAtTheFirstMessage() {
+        messages("2023-05-25T08:00:00Z", "2023-05-30T08:00:00Z", "2023-06-02T08:00:00Z");
+
+        assertThat(exactStartFor("2023-06-01")).contains(LocalDate.parse("2023-05-25"));
+    }
+
+    @Test
+    void aPeriodRightAfterARecordedOneOrInsideOneIsKnown() {
+        messages("2023-05-25T08:00:00Z", "2023-05-31T08:00:00Z");
+        recorded("2023-05-25", "2023-06-01");
+        assertThat(exactStartFor("2023-06-01")).isEmpty();
+
+        recorded("2023-06-01", "2023-07-06");
+        assertThat(exactStartFor("2023-06-10")).isEmpty();
+    }
+
+    @Test
+    void ninetySixHoursOfSilenceBeforeTheStartMakeItKnown() {
+        messages("2023-05-27T23:59:59Z", "2023-06-02T08:00:00Z");
+        assertThat(exactStartFor("2023-06-01")).isEmpty(); // 2023-05-28 00:00 to 06-01 is silent
+
+        messages("2023-05-28T00:00:00Z");
+        assertThat(exactStartFor("2023-06-01")).contains(LocalDate.parse("2023-05-27"));
+    }
+
+    @Test
+    void afterTheLastRecordedPeriodTheStartIsItsEndOrTheFirstMessageAfterASilence() {
+        recorded("2023-05-01", "2023-05-10");
+        messages("2023-05-05T08:00:00Z", "2023-05-25T08:00:00Z", "2023-05-30T08:00:00Z");
+        // 2023-05-10 .. 05-25 is silent for more than 96 h: the day of the next message is known
+        assertThat(exactStartFor("2023-06-01")).contains(LocalDate.parse("2023-05-25"));
+
+        recorded("2023-05-11", "2023-05-23");
+        // only 2 days from 05-23 to 05-25: start where the last recorded period ends
+        assertThat(exactStartFor("2023-06-01")).contains(LocalDate.parse("2023-05-23"));
+    }
+
+    private Optional<LocalDate> exactStartFor(String from) {
+        LocalDate start = LocalDate.parse(from);
+        return ledger.exactStartInstead(new Period(start, start.plusDays(1), ScopeMode.PHONE_NUMBER));
+    }
+
+    private void recorded(String from, String to) {
+        jdbc.update("INSERT INTO reconstructed_period (scope_mode, from_ms, to_ms, window_messages, carried_hash,"
+                + " run_id, completed_at_ms) VALUES ('phone-number', ?, ?, 0, '', 1, 0)", millis(from + "T00:00:00Z"),
+                millis(to + "T00:00:00Z"));
+    }
+
+    private void messages(String... times) {
+        for (String t : times) {
+            jdbc.update("INSERT INTO message (message_id, waba_id, phone_number_id, customer_wa_id, bucket, direction,"
+                    + " message_type, sent_at_ms, status, event_at_ms, run_id) VALUES (?, '100', '200', '31600000001',"
+                    + " 1, 'I', 'text', ?, 'received', ?, 1)", "m" + t, millis(t), millis(t));
+        }
+    }
+
+    private static long millis(String instant) {
+        return Instant.parse(instant).toEpochMilli();
+    }
+}
