@@ -11,8 +11,8 @@ import com.wabilling.ops.ExitCodes;
 import com.wabilling.ops.Launcher;
 import com.wabilling.ops.LiveOps;
 import com.wabilling.ops.PeakMemory;
-import com.wabilling.ops.ProcessOwner;
-import com.wabilling.ops.UsageException;
+import com.wabilling.support.batch.ProcessOwner;
+import com.wabilling.support.batch.UsageException;
 
 /** Entry point of {@code jobs/wa-billing COMMAND name=value ...} (cli.md). */
 @SpringBootApplication

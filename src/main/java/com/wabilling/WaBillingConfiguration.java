@@ -2,6 +2,7 @@ package com.wabilling;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.wabilling.ops.ProcessOwner;
+import com.wabilling.support.batch.ProcessOwner;
+import com.wabilling.support.config.OutputDirectory;
+import com.wabilling.support.config.ProgressInterval;
+import com.wabilling.support.config.ReferenceDirectory;
 import com.wabilling.support.jdbc.V1__Baseline;
 import com.wabilling.support.rejects.RunLedger;
 import com.wabilling.templates.TemplateClassifier;
@@ -39,7 +43,7 @@ public class WaBillingConfiguration {
 
     @Bean
     ProgressInterval progressInterval(@Value("${wa-billing.progress-seconds:5}") double seconds) {
-        return new ProgressInterval(java.time.Duration.ofMillis(Math.round(seconds * 1000)));
+        return new ProgressInterval(Duration.ofMillis(Math.round(seconds * 1000)));
     }
 
     @Bean
@@ -68,17 +72,5 @@ public class WaBillingConfiguration {
         ProcessOwner owner = ProcessOwner.current(Path.of(dataDir));
         owner.setJobRepository(jobRepository);
         return owner;
-    }
-
-    /** Where reports, conversations and invoices go (cli.md: WA_BILLING_OUTPUT_DIR). */
-    public record OutputDirectory(Path path) {
-    }
-
-    /** How often long steps print their progress (wa-billing.progress-seconds, default 5). */
-    public record ProgressInterval(java.time.Duration value) {
-    }
-
-    /** Where accounts.csv, markets.csv and rate-card.csv are (cli.md: WA_BILLING_REFERENCE_DIR). */
-    public record ReferenceDirectory(Path path) {
     }
 }

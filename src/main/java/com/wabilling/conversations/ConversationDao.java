@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.wabilling.support.jdbc.SqlStatements;
+import com.wabilling.pricing.ConversationCategory;
 
 /** Data access for conversations, anomalies and reconciliation findings of a period. */
 public class ConversationDao {

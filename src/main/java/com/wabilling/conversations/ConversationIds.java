@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import com.wabilling.pricing.ConversationCategory;
 
 /** Deterministic conversation ids (domain.md 3.4), so reruns and restarts produce the same ids. */
 public final class ConversationIds {

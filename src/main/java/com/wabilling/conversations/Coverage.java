@@ -1,5 +1,7 @@
 package com.wabilling.conversations;
 
+import com.wabilling.pricing.ConversationCategory;
+
 /**
  * Which of our conversations covered a message that Meta's webhook tied to one of its own
  * conversations: the raw material of the reconciliation (domain.md 3.5).

@@ -1,6 +1,7 @@
 package com.wabilling.conversations;
 
 import java.time.Instant;
+import com.wabilling.pricing.ConversationCategory;
 
 /**
  * A message as the state machine sees it (domain.md 3.1): inbound at its timestamp, or a delivered

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import com.wabilling.pricing.ConversationCategory;
 
 /**
  * Compares our conversations with Meta's own (domain.md 3.5), from the messages Meta tied to a

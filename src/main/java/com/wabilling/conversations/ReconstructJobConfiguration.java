@@ -3,6 +3,7 @@ package com.wabilling.conversations;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -26,15 +27,16 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.wabilling.WaBillingConfiguration.OutputDirectory;
-import com.wabilling.WaBillingConfiguration.ProgressInterval;
-import com.wabilling.WaBillingConfiguration.ReferenceDirectory;
-import com.wabilling.ops.ProcessOwner;
-import com.wabilling.ops.Progress;
+import com.wabilling.support.config.OutputDirectory;
+import com.wabilling.support.config.ProgressInterval;
+import com.wabilling.support.config.ReferenceDirectory;
+import com.wabilling.support.batch.ProcessOwner;
+import com.wabilling.support.batch.Progress;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.RunCommand;
 import com.wabilling.support.jdbc.DatabaseSchema;
 import com.wabilling.templates.TemplateDao;
+import com.wabilling.support.batch.JobParameterSpec;
 
 /**
  * reconstruct (domain.md 3): clear the period, rebuild its conversations scope by scope in
@@ -44,6 +46,11 @@ import com.wabilling.templates.TemplateDao;
 public class ReconstructJobConfiguration {
 
     public static final String JOB_NAME = "reconstruct";
+    public static final JobParameterSpec PARAMETERS = new JobParameterSpec(JOB_NAME, List.of(
+            JobParameterSpec.Param.required("from", JobParameterSpec.Kind.DATE),
+            JobParameterSpec.Param.required("to", JobParameterSpec.Kind.DATE),
+            JobParameterSpec.Param.optional("conversation-scope", ScopeMode.PHONE_NUMBER.parameter(),
+                    JobParameterSpec.Kind.SCOPE)));
     static final int GRID_SIZE = 8;
     private static final int CHUNK_SIZE = 500;
     private static final int CONNECTIONS_PER_PARTITION = 2;
@@ -63,6 +70,7 @@ public class ReconstructJobConfiguration {
     Job reconstructJob(JobRepository jobRepository, Step clearPeriodStep, Step reconstructPartitionsStep,
             Step reconstructReportStep, ProcessOwner processOwner) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(PARAMETERS.validator())
                 .listener(processOwner)
                 .start(clearPeriodStep)
                 .next(reconstructPartitionsStep)
@@ -219,8 +227,8 @@ public class ReconstructJobConfiguration {
     }
 
     static Period period(Map<String, Object> parameters) {
-        Object scope = parameters.get("conversation-scope");
-        return new Period(LocalDate.parse((String) parameters.get("from")), LocalDate.parse((String) parameters.get("to")),
-                ScopeMode.ofParameter(scope == null ? ScopeMode.PHONE_NUMBER.parameter() : (String) scope));
+        return new Period(LocalDate.parse(PARAMETERS.value(parameters, "from")),
+                LocalDate.parse(PARAMETERS.value(parameters, "to")),
+                ScopeMode.ofParameter(PARAMETERS.value(parameters, "conversation-scope")));
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.wabilling.pricing.MarketTable;
 import com.wabilling.templates.CategoryHistory;
+import com.wabilling.pricing.ConversationCategory;
 
 /** Runs the state machine over one scope's history (domain.md 3.3) and prices nothing yet: it only names the market. */
 public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOutcome> {
@@ -43,7 +44,7 @@ public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOu
         MessageEvent event;
         if ("template".equals(m.type())) {
             event = categories.categoryAt(scope.wabaId(), m.templateName(), m.templateLanguage(), m.eventAt())
-                    .map(c -> MessageEvent.template(m.messageId(), m.eventAt(), ConversationCategory.of(c)))
+                    .map(c -> MessageEvent.template(m.messageId(), m.eventAt(), ConversationCategory.valueOf(c.name())))
                     .orElseGet(() -> MessageEvent.unknownTemplate(m.messageId(), m.eventAt(),
                             "template '" + m.templateName() + "' (" + m.templateLanguage() + ") of WABA "
                                     + scope.wabaId()));

@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 import com.wabilling.messages.Buckets;
 import com.wabilling.support.jdbc.DatabaseSchema;
 import com.wabilling.support.jdbc.SqlStatements;
+import com.wabilling.pricing.ConversationCategory;
 
 /**
  * Streams one partition's scopes (a contiguous range of customer buckets) in scope order: two cursors (messages of the read window, and

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import com.wabilling.pricing.ConversationCategory;
 
 /**
  * The conversation state machine of one scope (domain.md 3.2, 3.3), for the period [from, to).

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.wabilling.conversations.ConversationCategory;
+import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.conversations.Period;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.pricing.BillingAccount;

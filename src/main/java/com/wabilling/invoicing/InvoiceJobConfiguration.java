@@ -2,6 +2,8 @@ package com.wabilling.invoicing;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -17,14 +19,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.wabilling.WaBillingConfiguration.OutputDirectory;
-import com.wabilling.WaBillingConfiguration.ProgressInterval;
-import com.wabilling.WaBillingConfiguration.ReferenceDirectory;
+import com.wabilling.support.config.OutputDirectory;
+import com.wabilling.support.config.ProgressInterval;
+import com.wabilling.support.config.ReferenceDirectory;
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.ops.ProcessOwner;
-import com.wabilling.ops.Progress;
+import com.wabilling.support.batch.ProcessOwner;
+import com.wabilling.support.batch.Progress;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
+import com.wabilling.support.batch.JobParameterSpec;
 
 /**
  * invoice (domain.md 4): check coverage and rates for every account, price each account's month
@@ -34,6 +37,10 @@ import com.wabilling.pricing.ReferenceFiles;
 public class InvoiceJobConfiguration {
 
     public static final String JOB_NAME = "invoice";
+    public static final JobParameterSpec PARAMETERS = new JobParameterSpec(JOB_NAME, List.of(
+            JobParameterSpec.Param.required("month", JobParameterSpec.Kind.MONTH),
+            JobParameterSpec.Param.optional("finalize", "false", JobParameterSpec.Kind.BOOLEAN),
+            JobParameterSpec.Param.optional(InvoiceRun.LEAVE_OUT, "", JobParameterSpec.Kind.WABA_IDS)));
 
     @Bean
     InvoiceDao invoiceDao(JdbcTemplate jdbc) {
@@ -44,6 +51,7 @@ public class InvoiceJobConfiguration {
     Job invoiceJob(JobRepository jobRepository, Step checkInvoiceInputsStep, Step computeInvoicesStep,
             Step finalizeInvoicesStep, Step invoiceReportStep, ProcessOwner processOwner) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(PARAMETERS.validator())
                 .listener(processOwner)
                 .start(checkInvoiceInputsStep)
                 .next(computeInvoicesStep)

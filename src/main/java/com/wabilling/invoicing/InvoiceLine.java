@@ -3,7 +3,7 @@ package com.wabilling.invoicing;
 import java.math.BigDecimal;
 import java.util.Comparator;
 
-import com.wabilling.conversations.ConversationCategory;
+import com.wabilling.pricing.ConversationCategory;
 
 /**
  * One line of an invoice (domain.md 4.4): conversations of one (category, market, unit price).

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import com.wabilling.support.batch.JobParameterSpec;
+
 /**
  * The invoice command as the operator gave it (cli.md): what a refusal names, so that the command
  * it prints is the one to run. {@code leave-out} lists WABAs without a billing account that this
@@ -22,11 +24,11 @@ public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> 
 
     /** From the job parameters; absent optional parameters take their defaults. */
     public static InvoiceRun of(Map<String, ?> parameters) {
-        Object leaveOut = parameters.get(LEAVE_OUT);
-        Object rerun = parameters.get("rerun");
-        return new InvoiceRun(YearMonth.parse((String) parameters.get("month")),
-                "true".equals(parameters.get("finalize")), parseIds(leaveOut == null ? "" : (String) leaveOut),
-                rerun == null ? null : (String) rerun);
+        JobParameterSpec spec = InvoiceJobConfiguration.PARAMETERS;
+        Object rerun = parameters.get(JobParameterSpec.RERUN);
+        return new InvoiceRun(YearMonth.parse(spec.value(parameters, "month")),
+                Boolean.parseBoolean(spec.value(parameters, "finalize")), parseIds(spec.value(parameters, LEAVE_OUT)),
+                rerun == null ? null : rerun.toString());
     }
 
     /** {@code "1,2"} → {1, 2}; blanks around ids and an empty value are allowed. */

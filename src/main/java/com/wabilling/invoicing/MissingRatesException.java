@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.wabilling.conversations.ConversationCategory;
+import com.wabilling.pricing.ConversationCategory;
 
 /** domain.md 4.2: a missing rate stops the job, listing every missing combination; nothing is billed at zero. */
 public class MissingRatesException extends RuntimeException {

@@ -1,6 +1,8 @@
 package com.wabilling.messages;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -14,16 +16,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.wabilling.WaBillingConfiguration.OutputDirectory;
-import com.wabilling.WaBillingConfiguration.ProgressInterval;
-import com.wabilling.ops.ProcessOwner;
-import com.wabilling.ops.Progress;
+import com.wabilling.support.config.OutputDirectory;
+import com.wabilling.support.config.ProgressInterval;
+import com.wabilling.support.batch.ProcessOwner;
+import com.wabilling.support.batch.Progress;
 import com.wabilling.support.csv.CsvFilesReader;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.InputFiles;
 import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.batch.JobParameterSpec;
 
 /**
  * import-messages (formats.md, messages CSV): stream one file or a directory of exports into the
@@ -33,6 +36,9 @@ import com.wabilling.support.rejects.RunLedger;
 public class MessageImportJobConfiguration {
 
     public static final String JOB_NAME = "import-messages";
+    public static final JobParameterSpec PARAMETERS = new JobParameterSpec(JOB_NAME, List.of(
+            JobParameterSpec.Param.required("input", JobParameterSpec.Kind.EXISTING_PATH),
+            JobParameterSpec.MAX_REJECTS));
     public static final String IMPORT_STEP = "import-messages";
     public static final String READER_NAME = "messages";
     private static final int CHUNK_SIZE = 2000;
@@ -51,6 +57,7 @@ public class MessageImportJobConfiguration {
     Job messageImportJob(JobRepository jobRepository, Step importMessagesStep, Step messageImportReportStep,
             ProcessOwner processOwner) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(PARAMETERS.validator())
                 .listener(processOwner)
                 .start(importMessagesStep)
                 .next(messageImportReportStep)
@@ -99,7 +106,8 @@ public class MessageImportJobConfiguration {
     MessageImportWriter messageImportWriter(MessageDao messages, RunLedger ledger, OutputDirectory output,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId,
             @Value("#{stepExecution.jobExecution.id}") long executionId,
-            @Value("#{jobParameters['max-rejects'] ?: '1000'}") String maxRejects) {
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        String maxRejects = PARAMETERS.value(parameters, "max-rejects");
         RejectLimit limit = new RejectLimit(Long.parseLong(maxRejects), ledger, output.path(), JOB_NAME, executionId);
         return new MessageImportWriter(messages, ledger, limit, runId);
     }

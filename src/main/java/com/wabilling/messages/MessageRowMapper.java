@@ -12,7 +12,7 @@ import java.util.Set;
 import com.wabilling.support.Timestamps;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.Fields;
-import com.wabilling.support.rejects.RejectedRecordException;
+import com.wabilling.support.RejectedRecordException;
 
 /** Maps and validates a messages CSV record (formats.md); a broken one is rejected with its reason. */
 public final class MessageRowMapper {

@@ -10,31 +10,21 @@ import java.util.Optional;
 import com.wabilling.conversations.ReconstructJobConfiguration;
 import com.wabilling.invoicing.InvoiceJobConfiguration;
 import com.wabilling.messages.MessageImportJobConfiguration;
+import com.wabilling.support.batch.JobParameterSpec;
+import com.wabilling.support.batch.UsageException;
 import com.wabilling.templates.TemplateMigrationJobConfiguration;
+import com.wabilling.support.batch.UsageException;
 
 /** Parses {@code COMMAND name=value ...} (cli.md) before anything is started. */
 public final class CommandLine {
 
-    public static final List<JobCommand> JOB_COMMANDS = List.of(
-            new JobCommand("migrate-templates", TemplateMigrationJobConfiguration.JOB_NAME, List.of(
-                    JobCommand.Param.required("input", JobCommand.Kind.EXISTING_PATH),
-                    JobCommand.Param.optional("effective-date", TemplateMigrationJobConfiguration.DEFAULT_EFFECTIVE_DATE,
-                            JobCommand.Kind.DATE),
-                    JobCommand.Param.optional("max-rejects", "1000", JobCommand.Kind.COUNT))),
-            new JobCommand("import-messages", MessageImportJobConfiguration.JOB_NAME, List.of(
-                    JobCommand.Param.required("input", JobCommand.Kind.EXISTING_PATH),
-                    JobCommand.Param.optional("max-rejects", "1000", JobCommand.Kind.COUNT))),
-            new JobCommand("reconstruct", ReconstructJobConfiguration.JOB_NAME, List.of(
-                    JobCommand.Param.required("from", JobCommand.Kind.DATE),
-                    JobCommand.Param.required("to", JobCommand.Kind.DATE),
-                    JobCommand.Param.optional("conversation-scope", "phone-number", JobCommand.Kind.SCOPE))),
-            new JobCommand("invoice", InvoiceJobConfiguration.JOB_NAME, List.of(
-                    JobCommand.Param.required("month", JobCommand.Kind.MONTH),
-                    JobCommand.Param.optional("finalize", "false", JobCommand.Kind.BOOLEAN),
-                    JobCommand.Param.optional("leave-out", "", JobCommand.Kind.WABA_IDS))));
+    /** Every job's parameters, as the job itself defines them. */
+    public static final List<JobParameterSpec> JOB_COMMANDS = List.of(TemplateMigrationJobConfiguration.PARAMETERS,
+            MessageImportJobConfiguration.PARAMETERS, ReconstructJobConfiguration.PARAMETERS,
+            InvoiceJobConfiguration.PARAMETERS);
 
     /** A parsed invocation: a job to run, an ops action, or the demo. */
-    public record Invocation(String command, JobCommand job, Map<String, String> parameters, List<String> arguments) {
+    public record Invocation(String command, JobParameterSpec job, Map<String, String> parameters, List<String> arguments) {
     }
 
     private CommandLine() {
@@ -60,7 +50,7 @@ public final class CommandLine {
         if (command.equals("ops")) {
             return new Invocation(command, null, Map.of(), OpsCommands.check(rest));
         }
-        JobCommand job = find(command).orElseThrow(() -> new UsageException("unknown command '" + command + "'"));
+        JobParameterSpec job = find(command).orElseThrow(() -> new UsageException("unknown command '" + command + "'"));
         Map<String, String> parameters = job.resolve(pairs(command, rest));
         if (parameters.containsKey("from") && parameters.containsKey("to")
                 && parameters.get("from").compareTo(parameters.get("to")) >= 0) {
@@ -70,7 +60,7 @@ public final class CommandLine {
         return new Invocation(command, job, parameters, List.of());
     }
 
-    public static Optional<JobCommand> find(String command) {
+    public static Optional<JobParameterSpec> find(String command) {
         return JOB_COMMANDS.stream().filter(c -> c.name().equals(command)).findFirst();
     }
 

@@ -8,6 +8,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import com.wabilling.support.batch.ProcessOwner;
 
 /** Queries over the job repository used by the launcher and by {@code ops}. */
 public final class Executions {

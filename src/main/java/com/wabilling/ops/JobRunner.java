@@ -25,6 +25,7 @@ import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.jdbc.RunLock;
+import com.wabilling.support.batch.ProcessOwner;
 
 /**
  * Runs one job for the command line: refuses a run that already completed, recovers an execution

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
+import com.wabilling.support.batch.RunningMarker;
+import com.wabilling.support.batch.JobParameterSpec;
 
 
 /** Carries out a parsed invocation: a job, an ops action or the demo. */
@@ -31,7 +33,7 @@ public class Launcher {
         return switch (invocation.command()) {
             case "demo" -> demo();
             case "ops" -> ops.run(invocation.arguments());
-            default -> runner.run(invocation.command(), invocation.job().jobName(), invocation.parameters()).exitCode();
+            default -> runner.run(invocation.command(), invocation.job().name(), invocation.parameters()).exitCode();
         };
     }
 
@@ -65,11 +67,11 @@ public class Launcher {
         CommandLine.Invocation invocation = CommandLine.parse(args);
         Map<String, String> parameters = new LinkedHashMap<>(invocation.parameters());
         String command = invocation.command();
-        String jobName = invocation.job().jobName();
+        String jobName = invocation.job().name();
         JobRunner.Outcome outcome = runner.run(command, jobName, parameters);
         if (outcome.exitCode() == ExitCodes.ALREADY_COMPLETED) {
             out.println("(already done in this data directory: running it again with a new rerun= value)");
-            parameters.put(JobCommand.RERUN, "demo-" + System.currentTimeMillis());
+            parameters.put(JobParameterSpec.RERUN, "demo-" + System.currentTimeMillis());
             outcome = runner.run(command, jobName, parameters);
         }
         return outcome.exitCode();

@@ -14,6 +14,8 @@ import org.springframework.batch.core.step.StepExecution;
 
 import com.wabilling.support.TextTable;
 import com.wabilling.support.jdbc.RunLock;
+import com.wabilling.support.batch.ProcessOwner;
+import com.wabilling.support.batch.UsageException;
 
 /** {@code ops list | show | restart | stop | abandon | recover} over the job repository (cli.md). */
 public class OpsCommands {
@@ -129,12 +131,10 @@ public class OpsCommands {
     }
 
     private int restart(JobExecution e) {
-        String jobName = e.getJobInstance().getJobName();
-        String command = CommandLine.JOB_COMMANDS.stream().filter(c -> c.jobName().equals(jobName))
-                .map(JobCommand::name).findFirst().orElse(jobName);
+        String jobName = e.getJobInstance().getJobName(); // a job's command is its name (JobParameterSpec)
         Map<String, String> params = new LinkedHashMap<>();
         e.getJobParameters().parameters().forEach(p -> params.put(p.name(), String.valueOf(p.value())));
-        return runner.run(command, jobName, params).exitCode();
+        return runner.run(jobName, jobName, params).exitCode();
     }
 
     private int stop(JobExecution e) {

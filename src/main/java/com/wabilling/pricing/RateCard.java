@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.wabilling.conversations.ConversationCategory;
 
 /**
  * Price per conversation by market, category and currency, effective-dated (formats.md,

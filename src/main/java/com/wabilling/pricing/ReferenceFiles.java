@@ -25,7 +25,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import com.wabilling.conversations.ConversationCategory;
 import com.wabilling.support.csv.MissingColumnException;
 
 /**

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-import com.wabilling.support.rejects.RejectedRecordException;
 
 /**
  * Timestamps of the input files (formats.md): ISO-8601 instants with Z or an offset, fractions

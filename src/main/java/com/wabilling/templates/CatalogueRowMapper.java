@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.Fields;
-import com.wabilling.support.rejects.RejectedRecordException;
+import com.wabilling.support.RejectedRecordException;
 
 /** Maps and validates a templates.csv record (formats.md); a broken one is rejected with its reason. */
 public final class CatalogueRowMapper {

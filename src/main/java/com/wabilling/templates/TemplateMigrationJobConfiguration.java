@@ -3,6 +3,8 @@ package com.wabilling.templates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -15,14 +17,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.wabilling.WaBillingConfiguration.OutputDirectory;
-import com.wabilling.ops.ProcessOwner;
+import com.wabilling.support.config.OutputDirectory;
+import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.csv.CsvFilesReader;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.InputFiles;
 import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.batch.JobParameterSpec;
 
 /**
  * migrate-templates (domain.md 2): read the catalogue export, classify every template, store it
@@ -32,13 +35,18 @@ import com.wabilling.support.rejects.RunLedger;
 public class TemplateMigrationJobConfiguration {
 
     public static final String JOB_NAME = "migrate-templates";
-    public static final String DEFAULT_EFFECTIVE_DATE = "2023-04-01";
+    public static final JobParameterSpec PARAMETERS = new JobParameterSpec(JOB_NAME, List.of(
+            JobParameterSpec.Param.required("input", JobParameterSpec.Kind.EXISTING_PATH),
+            // domain.md 2: the reclassification takes effect on 2023-04-01 unless told otherwise
+            JobParameterSpec.Param.optional("effective-date", "2023-04-01", JobParameterSpec.Kind.DATE),
+            JobParameterSpec.MAX_REJECTS));
     private static final int CHUNK_SIZE = 200;
 
     @Bean
     Job templateMigrationJob(JobRepository jobRepository, Step classifyTemplatesStep,
             Step templateMigrationReportStep, ProcessOwner processOwner) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(PARAMETERS.validator())
                 .listener(processOwner)
                 .start(classifyTemplatesStep)
                 .next(templateMigrationReportStep)
@@ -78,8 +86,9 @@ public class TemplateMigrationJobConfiguration {
             OutputDirectory output,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId,
             @Value("#{stepExecution.jobExecution.id}") long executionId,
-            @Value("#{jobParameters['effective-date']}") String effectiveDate,
-            @Value("#{jobParameters['max-rejects'] ?: '1000'}") String maxRejects) {
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        String effectiveDate = PARAMETERS.value(parameters, "effective-date");
+        String maxRejects = PARAMETERS.value(parameters, "max-rejects");
         RejectLimit limit = new RejectLimit(Long.parseLong(maxRejects), ledger, output.path(), JOB_NAME, executionId);
         return new TemplateMigrationWriter(templates, ledger, limit, runId, effectiveFromMs(effectiveDate), clock);
     }
@@ -87,13 +96,14 @@ public class TemplateMigrationJobConfiguration {
     @Bean
     @StepScope
     TemplateMigrationReport templateMigrationReport(TemplateDao templates, RunLedger ledger, OutputDirectory output,
-            @Value("#{jobParameters['effective-date']}") String effectiveDate) {
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        String effectiveDate = PARAMETERS.value(parameters, "effective-date");
         return new TemplateMigrationReport(templates, ledger, output.path(), effectiveDate(effectiveDate),
                 effectiveFromMs(effectiveDate));
     }
 
     private static LocalDate effectiveDate(String parameter) {
-        return LocalDate.parse(parameter == null ? DEFAULT_EFFECTIVE_DATE : parameter);
+        return LocalDate.parse(parameter);
     }
 
     /** The category takes effect at 00:00 UTC of the effective date. */

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
+import com.wabilling.pricing.ConversationCategory;
 
 /**
  * domain.md 3.4: random histories split at random period boundaries give exactly the conversations

@@ -1,10 +1,10 @@
 package com.wabilling.conversations;
 
-import static com.wabilling.conversations.ConversationCategory.AUTHENTICATION;
-import static com.wabilling.conversations.ConversationCategory.FREE_ENTRY_POINT;
-import static com.wabilling.conversations.ConversationCategory.MARKETING;
-import static com.wabilling.conversations.ConversationCategory.SERVICE;
-import static com.wabilling.conversations.ConversationCategory.UTILITY;
+import static com.wabilling.pricing.ConversationCategory.AUTHENTICATION;
+import static com.wabilling.pricing.ConversationCategory.FREE_ENTRY_POINT;
+import static com.wabilling.pricing.ConversationCategory.MARKETING;
+import static com.wabilling.pricing.ConversationCategory.SERVICE;
+import static com.wabilling.pricing.ConversationCategory.UTILITY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import com.wabilling.pricing.ConversationCategory;
 
 /** domain.md 3.2 and 3.3, one rule or boundary per test. Times are offsets from 2023-06-10T00:00Z. */
 class ScopeReconstructionTest {

@@ -1,9 +1,9 @@
 package com.wabilling.invoicing;
 
-import static com.wabilling.conversations.ConversationCategory.FREE_ENTRY_POINT;
-import static com.wabilling.conversations.ConversationCategory.MARKETING;
-import static com.wabilling.conversations.ConversationCategory.SERVICE;
-import static com.wabilling.conversations.ConversationCategory.UTILITY;
+import static com.wabilling.pricing.ConversationCategory.FREE_ENTRY_POINT;
+import static com.wabilling.pricing.ConversationCategory.MARKETING;
+import static com.wabilling.pricing.ConversationCategory.SERVICE;
+import static com.wabilling.pricing.ConversationCategory.UTILITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +19,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.wabilling.conversations.ConversationCategory;
+import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.RateCard;
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.wabilling.conversations.ConversationCategory;
+import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.BillingAccount;
 
 /** domain.md 4.5: drafts, and adjustments with the signed difference once an invoice is finalized. */

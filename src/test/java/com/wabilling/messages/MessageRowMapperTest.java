@@ -15,7 +15,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.wabilling.support.csv.CsvFilesReader;
 import com.wabilling.support.csv.CsvRow;
-import com.wabilling.support.rejects.RejectedRecordException;
+import com.wabilling.support.RejectedRecordException;
 
 class MessageRowMapperTest {
 

@@ -129,7 +129,7 @@ class MonthlyRunImportJobTest {
         for (String line : commands) {
             if (line.startsWith("import-messages ")) {
                 CommandLine.Invocation invocation = CommandLine.parse(line.split(" "));
-                codes.add(runner.run(invocation.command(), invocation.job().jobName(), invocation.parameters())
+                codes.add(runner.run(invocation.command(), invocation.job().name(), invocation.parameters())
                         .exitCode());
             }
         }

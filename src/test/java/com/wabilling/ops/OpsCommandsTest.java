@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.support.testing.TestWorkspace;
+import com.wabilling.support.batch.ProcessOwner;
 
 /** ops list | show | restart | stop | abandon | recover against the real job repository. */
 @SpringBootTest

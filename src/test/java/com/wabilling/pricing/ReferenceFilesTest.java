@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.wabilling.conversations.ConversationCategory;
 
 class ReferenceFilesTest {
 

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.wabilling.support.rejects.RejectedRecordException;
 
 /**
  * FastIso is a shortcut in front of java.time: it may decline anything (null), but whatever it

@@ -8,7 +8,6 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.wabilling.support.rejects.RejectedRecordException;
 
 class TimestampsTest {
 

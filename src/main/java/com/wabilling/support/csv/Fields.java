@@ -1,6 +1,6 @@
 package com.wabilling.support.csv;
 
-import com.wabilling.support.rejects.RejectedRecordException;
+import com.wabilling.support.RejectedRecordException;
 
 /** Field checks shared by the row mappers; each failure is a reject with its reason (formats.md). */
 public final class Fields {

@@ -1,16 +1,13 @@
-package com.wabilling.conversations;
+package com.wabilling.pricing;
 
 import java.util.Locale;
 
-import com.wabilling.templates.TemplateCategory;
-
-/** The category of a conversation (formats.md, conversations CSV). */
+/**
+ * The category of a conversation (formats.md, conversations CSV), which the rate card prices: a
+ * template of category C opens a C conversation (domain.md 3.3 rule 3), so the names match.
+ */
 public enum ConversationCategory {
     MARKETING, UTILITY, AUTHENTICATION, SERVICE, FREE_ENTRY_POINT;
-
-    public static ConversationCategory of(TemplateCategory category) {
-        return valueOf(category.name());
-    }
 
     /** Meta's webhook names; null when the value is not one of them. */
     public static ConversationCategory ofMeta(String metaCategory) {

@@ -1,4 +1,4 @@
-package com.wabilling.ops;
+package com.wabilling.support.batch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

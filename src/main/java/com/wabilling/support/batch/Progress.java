@@ -1,4 +1,4 @@
-package com.wabilling.ops;
+package com.wabilling.support.batch;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.wabilling.ops;
+package com.wabilling.support.batch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,26 +10,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+
 import com.wabilling.support.csv.InputFiles;
 
 /**
- * A launcher command that runs one job, with the parameters it accepts (cli.md). Defaults are
- * filled in before launch so that "input=x" and "input=x effective-date=2023-04-01" are the same
- * run for the job repository.
+ * The parameters a job accepts, with their defaults and checks (cli.md), owned by the job's
+ * configuration: the job validates what it is started with, reads optional values through
+ * {@link #value}, and the command line fills the defaults in before launch through
+ * {@link #resolve}, so that "input=x" and "input=x effective-date=2023-04-01" are the same run for
+ * the job repository. The job's name is its command's name.
  */
-public record JobCommand(String name, String jobName, List<Param> params) {
+public record JobParameterSpec(String name, List<Param> params) {
 
     public static final String RERUN = "rerun";
+    /** formats.md: a run fails once more records than this were rejected. */
+    public static final Param MAX_REJECTS = Param.optional("max-rejects", "1000", Kind.COUNT);
 
     public enum Kind { TEXT, EXISTING_PATH, DATE, MONTH, COUNT, BOOLEAN, SCOPE, WABA_IDS }
 
     public record Param(String name, boolean required, String defaultValue, Kind kind) {
 
-        static Param required(String name, Kind kind) {
+        public static Param required(String name, Kind kind) {
             return new Param(name, true, null, kind);
         }
 
-        static Param optional(String name, String defaultValue, Kind kind) {
+        public static Param optional(String name, String defaultValue, Kind kind) {
             return new Param(name, false, defaultValue, kind);
         }
 
@@ -52,6 +59,30 @@ public record JobCommand(String name, String jobName, List<Param> params) {
     public String usage() {
         return name + " " + params.stream().map(Param::describe).collect(Collectors.joining(" "))
                 + " [" + RERUN + "=<anything new>]";
+    }
+
+    /** The value of an optional or required parameter: as given, else its default. */
+    public String value(Map<String, ?> jobParameters, String parameter) {
+        Object given = jobParameters.get(parameter);
+        if (given != null) {
+            return given.toString();
+        }
+        return params.stream().filter(p -> p.name().equals(parameter)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " has no parameter " + parameter))
+                .defaultValue();
+    }
+
+    /** Refuses a start with unknown parameters, a missing required one, or a value of the wrong kind. */
+    public JobParametersValidator validator() {
+        return parameters -> {
+            Map<String, String> given = new LinkedHashMap<>();
+            parameters.parameters().forEach(p -> given.put(p.name(), String.valueOf(p.value())));
+            try {
+                resolve(given);
+            } catch (UsageException e) {
+                throw new InvalidJobParametersException(e.getMessage());
+            }
+        };
     }
 
     /** Checks the given name=value pairs and returns the job parameters with defaults filled in. */

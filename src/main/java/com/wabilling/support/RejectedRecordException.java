@@ -1,4 +1,4 @@
-package com.wabilling.support.rejects;
+package com.wabilling.support;
 
 /** Thrown by row mappers when a field breaks formats.md; the message is the reject reason. */
 public class RejectedRecordException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.wabilling.ops;
+package com.wabilling.support.batch;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import com.wabilling.support.batch.RunningMarker;
 
 /**
  * Records which process runs an execution (host and pid in the job execution context), to name it
@@ -15,8 +16,8 @@ import org.springframework.batch.core.repository.JobRepository;
  */
 public class ProcessOwner implements JobExecutionListener {
 
-    static final String HOST_KEY = "owner.host";
-    static final String PID_KEY = "owner.pid";
+    public static final String HOST_KEY = "owner.host";
+    public static final String PID_KEY = "owner.pid";
 
     private final String host;
     private final long pid;
@@ -71,7 +72,7 @@ public class ProcessOwner implements JobExecutionListener {
                 : "an unknown process";
     }
 
-    static String hostName() {
+    public static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -1,0 +1,77 @@
+package com.wabilling.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.wabilling.support.BackEdgeFixture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency direction (README "Architecture"): support at the bottom, the features above it
+ * (pricing, templates and messages, then conversations, then invoicing), the command line and ops on
+ * top, the application class above all. No package cycles; the pure domain cores know no Spring and
+ * no SQL.
+ */
+class ArchitectureTest {
+
+    static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.wabilling");
+
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Application").definedBy("com.wabilling")
+            .layer("Ops").definedBy("com.wabilling.ops..")
+            .layer("Invoicing").definedBy("com.wabilling.invoicing..")
+            .layer("Conversations").definedBy("com.wabilling.conversations..")
+            .layer("Messages").definedBy("com.wabilling.messages..")
+            .layer("Templates").definedBy("com.wabilling.templates..")
+            .layer("Pricing").definedBy("com.wabilling.pricing..")
+            .layer("Support").definedBy("com.wabilling.support..")
+            .whereLayer("Application").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Ops").mayOnlyBeAccessedByLayers("Application")
+            .whereLayer("Invoicing").mayOnlyBeAccessedByLayers("Ops", "Application")
+            .whereLayer("Conversations").mayOnlyBeAccessedByLayers("Invoicing", "Ops", "Application")
+            .whereLayer("Messages").mayOnlyBeAccessedByLayers("Conversations", "Invoicing", "Ops", "Application")
+            .whereLayer("Templates").mayOnlyBeAccessedByLayers("Conversations", "Ops", "Application")
+            .whereLayer("Pricing").mayOnlyBeAccessedByLayers("Conversations", "Invoicing", "Ops", "Application")
+            .whereLayer("Support").mayOnlyBeAccessedByLayers("Pricing", "Templates", "Messages", "Conversations",
+                    "Invoicing", "Ops", "Application");
+
+    static final ArchRule NO_CYCLES = slices().matching("com.wabilling.(**)").should().beFreeOfCycles();
+
+    @Test
+    void layersDependOnlyDownwards() {
+        LAYERS.check(PRODUCTION);
+    }
+
+    @Test
+    void noPackageFormsACycle() {
+        NO_CYCLES.check(PRODUCTION);
+    }
+
+    @Test
+    void thePureDomainCoresKnowNoSpringAndNoSql() {
+        noClasses().that().haveSimpleName("TemplateClassifier").or().resideInAPackage("com.wabilling.templates.signals")
+                .or().haveSimpleName("ScopeReconstruction").or().haveSimpleName("InvoiceCalculator")
+                .or().haveSimpleName("Adjustments").or().haveSimpleName("InvoicePlan")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theRulesFailOnABackEdge() {
+        // a support class that reaches up into ops, as a careless change would
+        JavaClasses withBackEdge = new ClassFileImporter().importClasses(BackEdgeFixture.class,
+                com.wabilling.ops.Executions.class);
+
+        assertThat(LAYERS.evaluate(withBackEdge).hasViolation()).isTrue();
+    }
+}
