@@ -1,10 +1,10 @@
 package com.wabilling.conversations;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+
+import org.apache.commons.codec.digest.DigestUtils;
+
 import com.wabilling.pricing.ConversationCategory;
 
 /** Deterministic conversation ids (domain.md 3.4), so reruns and restarts produce the same ids. */
@@ -17,11 +17,6 @@ public final class ConversationIds {
     public static String of(Scope scope, ConversationCategory category, Instant openedAt) {
         String key = scope.wabaId() + '|' + scope.phoneNumberId() + '|' + scope.customerWaId() + '|' + category.name()
                 + '|' + openedAt.toEpochMilli();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(key.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 }

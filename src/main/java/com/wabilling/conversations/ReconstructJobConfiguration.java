@@ -203,7 +203,7 @@ public class ReconstructJobConfiguration {
     private static int partitionsAtOnce(DataSource dataSource, int configured) throws java.sql.SQLException {
         int poolSize = dataSource instanceof HikariDataSource hikari ? hikari.getMaximumPoolSize() : Integer.MAX_VALUE;
         try (var connection = dataSource.getConnection()) {
-            String platform = DatabaseSchema.platform(connection.getMetaData().getDatabaseProductName());
+            String platform = DatabaseSchema.platform(connection);
             return partitionsAtOnce(platform, configured, Runtime.getRuntime().availableProcessors(), poolSize);
         }
     }

@@ -59,8 +59,7 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
     public void open(ExecutionContext context) {
         try {
             connection = dataSource.getConnection();
-            boolean postgres = "postgresql".equals(DatabaseSchema.platform(connection.getMetaData()
-                    .getDatabaseProductName()));
+            boolean postgres = "postgresql".equals(DatabaseSchema.platform(connection));
             // PostgreSQL streams a cursor only inside a transaction; HSQLDB's MVCC manager was seen to make
             // the partition's writer wait behind a reader transaction left open, so there the reads commit
             connection.setAutoCommit(!postgres);

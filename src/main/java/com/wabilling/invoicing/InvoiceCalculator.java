@@ -62,7 +62,8 @@ public final class InvoiceCalculator {
 
     public Priced accept(BillableConversation c) {
         LocalDate localDate = LocalDate.ofInstant(c.openedAt(), account.zone());
-        BigDecimal unitPrice = displayPrice(unitPrice(c, localDate));
+        BigDecimal unitPrice = Money.displayPrice(unitPrice(c, localDate),
+                account.currency().getDefaultFractionDigits());
         FreeReason free = freeReason(c, localDate);
         long[] line = counts.computeIfAbsent(new InvoiceLine.Key(c.category(), c.market(), unitPrice),
                 k -> new long[2]);
@@ -81,12 +82,6 @@ public final class InvoiceCalculator {
         return rates.rate(c.market(), c.category(), account.currency().getCurrencyCode(), localDate)
                 .orElseThrow(() -> new MissingRatesException(List.of(new MissingRatesException.MissingRate(
                         c.market(), c.category(), account.currency().getCurrencyCode(), localDate))));
-    }
-
-    /** 0.0300 and 0.03 are one price: shown without trailing zeros but with at least the currency's decimals. */
-    private BigDecimal displayPrice(BigDecimal price) {
-        BigDecimal stripped = price.stripTrailingZeros();
-        return stripped.setScale(Math.max(stripped.scale(), account.currency().getDefaultFractionDigits()));
     }
 
     private FreeReason freeReason(BillableConversation c, LocalDate localDate) {

@@ -48,7 +48,8 @@ public class InvoiceConversations {
         CsvOutput.write(file, HEADER, out -> invoices.forEachConversation(account, month, c -> {
             InvoiceCalculator.Priced p = calculator.accept(c);
             out.row(c.id(), Timestamps.format(c.openedAt()), local(c.openedAt(), account.zone()), c.category().name(),
-                    CsvOutput.text(c.market()), decimals(p.unitPrice(), digits), decimals(p.charge(), digits),
+                    CsvOutput.text(c.market()), Money.displayPrice(p.unitPrice(), digits).toPlainString(),
+                    Money.displayPrice(p.charge(), digits).toPlainString(),
                     p.free().label());
         }));
         List<List<InvoiceLine>> stored = invoices.invoices(account.wabaId(), month).stream()
@@ -67,9 +68,4 @@ public class InvoiceConversations {
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    /** Prices keep their own decimals (up to 6), at least the currency's: 0.0625, 0.03, 0.00. */
-    static String decimals(BigDecimal value, int digits) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.setScale(Math.max(stripped.scale(), digits)).toPlainString();
-    }
 }

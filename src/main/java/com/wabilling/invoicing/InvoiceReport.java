@@ -98,7 +98,8 @@ public class InvoiceReport implements Tasklet {
         CsvOutput.write(dir.resolve(invoice.invoiceId() + ".csv"), LINE_HEADER, out -> {
             List<InvoiceLine> lines = invoices.lines(invoice.invoiceId()).stream().sorted(InvoiceLine.ORDER).toList();
             for (InvoiceLine l : lines) {
-                out.row(l.category().name(), CsvOutput.text(l.market()), price(l.unitPrice(), invoice),
+                out.row(l.category().name(), CsvOutput.text(l.market()), Money.displayPrice(l.unitPrice(),
+                        java.util.Currency.getInstance(invoice.currency()).getDefaultFractionDigits()).toPlainString(),
                         Long.toString(l.conversations()), Long.toString(l.free()), Long.toString(l.billable()),
                         money(l.amount(), invoice));
             }
@@ -108,13 +109,6 @@ public class InvoiceReport implements Tasklet {
     private static String money(BigDecimal amount, InvoiceDao.SummaryRow invoice) {
         return amount.setScale(java.util.Currency.getInstance(invoice.currency()).getDefaultFractionDigits())
                 .toPlainString();
-    }
-
-    /** Unit prices keep their own decimals (rates have up to 6), at least the currency's. */
-    private static String price(BigDecimal price, InvoiceDao.SummaryRow invoice) {
-        BigDecimal stripped = price.stripTrailingZeros();
-        int digits = java.util.Currency.getInstance(invoice.currency()).getDefaultFractionDigits();
-        return stripped.setScale(Math.max(stripped.scale(), digits)).toPlainString();
     }
 
     private static String nz(String s) {

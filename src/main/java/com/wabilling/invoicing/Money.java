@@ -16,6 +16,12 @@ public final class Money {
         return amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_UP);
     }
 
+    /** A unit price as shown: 0.0300 and 0.03 are one price, without trailing zeros but with at least the currency's decimals. */
+    public static BigDecimal displayPrice(BigDecimal price, int currencyDigits) {
+        BigDecimal stripped = price.stripTrailingZeros();
+        return stripped.setScale(Math.max(stripped.scale(), currencyDigits));
+    }
+
     /** Markup = subtotal × markup% rounded HALF_UP once. */
     public static BigDecimal markup(BigDecimal subtotal, BigDecimal markupPercent, Currency currency) {
         return round(subtotal.multiply(markupPercent).divide(HUNDRED), currency);

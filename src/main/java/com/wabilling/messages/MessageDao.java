@@ -39,7 +39,7 @@ public class MessageDao {
         jdbc.query(connection -> {
             if (lookupStatement == null) { // the array syntax differs: IN (UNNEST(?)) or = ANY (?)
                 lookupStatement = SQL.get("select-by-ids-"
-                        + DatabaseSchema.platform(connection.getMetaData().getDatabaseProductName()));
+                        + DatabaseSchema.platform(connection));
             }
             PreparedStatement ps = connection.prepareStatement(lookupStatement);
             ps.setArray(1, connection.createArrayOf("VARCHAR", ids.toArray()));

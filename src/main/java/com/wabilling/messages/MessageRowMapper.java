@@ -1,7 +1,6 @@
 package com.wabilling.messages;
 
 import static com.wabilling.support.csv.Fields.id;
-import static com.wabilling.support.csv.Fields.isDigits;
 import static com.wabilling.support.csv.Fields.required;
 
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.wabilling.support.Digits;
 import com.wabilling.support.Timestamps;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.Fields;
@@ -103,7 +103,7 @@ public final class MessageRowMapper {
     static String phoneNumber(CsvRow row, String column) {
         String value = required(row, column);
         String digits = value.startsWith("+") ? value.substring(1) : value;
-        if (!isDigits(digits) || digits.length() < 8 || digits.length() > 15) {
+        if (!Digits.only(digits) || digits.length() < 8 || digits.length() > 15) {
             throw new RejectedRecordException(column + " is not an E.164 number (8 to 15 digits): '" + value + "'");
         }
         return digits;

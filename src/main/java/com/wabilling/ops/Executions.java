@@ -77,14 +77,4 @@ public final class Executions {
         Duration d = Duration.between(execution.getStartTime(), end);
         return String.format("%d:%02d:%02d.%d", d.toHours(), d.toMinutesPart(), d.toSecondsPart(), d.toMillisPart() / 100);
     }
-
-    public static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return root == t || t.getMessage() == null || t.getMessage().contains(message) ? message
-                : t.getMessage() + ": " + message;
-    }
 }

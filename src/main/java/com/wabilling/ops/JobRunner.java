@@ -22,6 +22,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
 
 import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.support.Failures;
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.jdbc.RunLock;
@@ -155,8 +156,8 @@ public class JobRunner {
         Set<String> reasons = new LinkedHashSet<>();
         boolean tooManyRejects = false;
         for (Throwable t : execution.getAllFailureExceptions()) {
-            reasons.add(Executions.rootMessage(t));
-            tooManyRejects |= rootCause(t) instanceof RejectLimit.TooManyRejectsException;
+            reasons.add(Failures.rootMessage(t));
+            tooManyRejects |= Failures.find(t, RejectLimit.TooManyRejectsException.class).isPresent();
         }
         err.println("wa-billing: " + command + " " + execution.getStatus() + " (execution " + execution.getId() + ")");
         reasons.forEach(r -> err.println("  reason: " + r));
@@ -164,14 +165,6 @@ public class JobRunner {
         err.println((tooManyRejects ? "  " : "  run the same command again to resume from the last commit; ")
                 + "details: jobs/wa-billing ops show " + execution.getId());
         return new Outcome(ExitCodes.FAILED, execution);
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root && !(root instanceof RejectLimit.TooManyRejectsException)) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static String alreadyCompleted(String command, JobExecution last) {

@@ -9,8 +9,9 @@ import java.util.Map;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
-import com.wabilling.support.batch.RunningMarker;
+import com.wabilling.support.Failures;
 import com.wabilling.support.batch.JobParameterSpec;
+import com.wabilling.support.batch.RunningMarker;
 
 
 /** Carries out a parsed invocation: a job, an ops action or the demo. */
@@ -78,7 +79,7 @@ public class Launcher {
     }
 
     public static boolean isLockFailure(Throwable e) {
-        String message = Executions.rootMessage(e);
+        String message = Failures.rootMessage(e);
         return message.contains("lockFile") || message.contains("lock file") || message.contains("Database lock");
     }
 
@@ -93,7 +94,7 @@ public class Launcher {
 
     /** Startup failures are configuration problems (exit 2), said plainly; a busy database is exit 4. */
     public static int explainStartupFailure(Throwable e, PrintStream err) {
-        String message = Executions.rootMessage(e);
+        String message = Failures.rootMessage(e);
         if (isLockFailure(e)) {
             String running = RunningMarker.read(RunningMarker.file(dataDir()))
                     .map(c -> c.description() + ", pid " + c.pid() + " on " + c.host())

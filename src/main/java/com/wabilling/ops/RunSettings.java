@@ -7,13 +7,17 @@ import java.util.Set;
 
 import org.springframework.core.env.Environment;
 
+import com.wabilling.conversations.ReconstructJobConfiguration;
+import com.wabilling.invoicing.InvoiceJobConfiguration;
+
 /**
  * The lines every job prints before it starts: which database and which reference files it uses,
  * so an operator never bills against the wrong ones without seeing it.
  */
 final class RunSettings {
 
-    private static final Set<String> JOBS_WITH_REFERENCE_FILES = Set.of("reconstruct", "invoice");
+    private static final Set<String> JOBS_WITH_REFERENCE_FILES = Set.of(ReconstructJobConfiguration.JOB_NAME,
+            InvoiceJobConfiguration.JOB_NAME);
 
     private RunSettings() {
     }

@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import com.wabilling.support.csv.CsvHeader;
 import com.wabilling.support.csv.MissingColumnException;
 
 /**
@@ -141,7 +142,7 @@ public final class ReferenceFiles {
         }
         try (Reader reader = Files.newBufferedReader(file); CSVParser parser = FORMAT.parse(reader)) {
             List<String> header = parser.getHeaderNames().stream()
-                    .map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
+                    .map(CsvHeader::normalise).toList();
             for (String column : required) {
                 if (!header.contains(column)) {
                     throw new MissingColumnException(file.toString(), column);

@@ -23,7 +23,7 @@ public final class Timestamps {
         if (value.isEmpty()) {
             throw new RejectedRecordException(column + " is empty");
         }
-        if (isDigits(value)) {
+        if (Digits.only(value)) {
             if (value.length() > 16) {
                 throw new RejectedRecordException(column + " is not a timestamp: '" + value + "'");
             }
@@ -49,13 +49,4 @@ public final class Timestamps {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private static boolean isDigits(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -1,9 +1,8 @@
 package com.wabilling.templates;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /** One row of the template catalogue export (formats.md, templates.csv), validated. */
 public record CatalogueTemplate(String templateId, String wabaId, String name, String language,
@@ -17,11 +16,6 @@ public record CatalogueTemplate(String templateId, String wabaId, String name, S
     public String contentHash() {
         String joined = String.join("\u0000", templateId, wabaId, name, language, legacyCategory, status, header,
                 body, footer, buttons);
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(joined.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(joined.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -55,7 +55,8 @@ public class TemplateMigrationReport implements Tasklet {
                     CsvOutput.text(row.previousCategory()), row.category(), effectiveDate.toString(), row.rule(),
                     Boolean.toString(row.needsReview()), CsvOutput.text(row.signal()));
         }));
-        Path rejects = RejectsFile.write(ledger, runId, outputDir, "migrate-templates", jobExecution.getId());
+        Path rejects = RejectsFile.write(ledger, runId, outputDir, TemplateMigrationJobConfiguration.JOB_NAME,
+                jobExecution.getId());
 
         TextTable moves = new TextTable("previous category", "new category", "templates");
         templates.categoryMoves(runId, effectiveFromMs).forEach(m ->

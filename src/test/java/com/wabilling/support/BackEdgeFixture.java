@@ -4,7 +4,7 @@ package com.wabilling.support;
 public final class BackEdgeFixture {
 
     public static String message(Throwable t) {
-        return com.wabilling.ops.Executions.rootMessage(t);
+        return com.wabilling.ops.Executions.time(null) + t;
     }
 
     private BackEdgeFixture() {

@@ -16,6 +16,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
+import com.wabilling.support.Failures;
+
 /**
  * One input file being read by {@link CsvFilesReader}: plain or gzip, decoded as UTF-8, its header
  * checked on open, its records numbered from 1. Ragged rows and broken quoting become malformed
@@ -53,7 +55,7 @@ final class CsvFile implements AutoCloseable {
             header = new CsvHeader(source, names);
             header.require(requiredColumns);
         } catch (IOException | UncheckedIOException e) {
-            throw new ItemStreamException("cannot read " + source + ": " + rootMessage(e), e);
+            throw new ItemStreamException("cannot read " + source + ": " + Failures.rootCause(e).getMessage(), e);
         }
     }
 
@@ -86,7 +88,7 @@ final class CsvFile implements AutoCloseable {
             // broken quoting (e.g. an unterminated quote in a truncated file): the parser cannot go on
             records++;
             iterator = null;
-            String reason = "unreadable record: " + rootMessage(e);
+            String reason = "unreadable record: " + Failures.rootCause(e).getMessage();
             return new CsvRow(source, records, header, new String[0], reason, fraction.applyAsDouble(0));
         }
     }
@@ -114,13 +116,5 @@ final class CsvFile implements AutoCloseable {
         } catch (IOException e) {
             throw new ItemStreamException("cannot close " + source, e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 }

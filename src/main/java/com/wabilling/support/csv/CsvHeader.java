@@ -27,12 +27,13 @@ public final class CsvHeader {
         this.size = names.length;
         this.firstName = names.length == 0 ? "" : names[0];
         for (int i = 0; i < names.length; i++) {
-            String name = names[i].strip().toLowerCase(Locale.ROOT);
-            if (i == 0 && name.startsWith("\uFEFF")) {
-                name = name.substring(1); // a leading BOM is accepted
-            }
-            index.putIfAbsent(name, i);
+            index.putIfAbsent(normalise(names[i]), i);
         }
+    }
+
+    /** A column name as matched: any case, blanks around it, and a leading byte order mark accepted. */
+    public static String normalise(String name) {
+        return name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
     }
 
     /** The header row of a file (plain or .csv.gz); an empty file has no columns. */

@@ -1,5 +1,6 @@
 package com.wabilling.support.csv;
 
+import com.wabilling.support.Digits;
 import com.wabilling.support.RejectedRecordException;
 
 /** Field checks shared by the row mappers; each failure is a reject with its reason (formats.md). */
@@ -27,22 +28,10 @@ public final class Fields {
     /** Ids are digits (formats.md), at most 32 of them. */
     public static String id(CsvRow row, String column) {
         String value = required(row, column);
-        if (value.length() > 32 || !isDigits(value)) {
+        if (value.length() > 32 || !Digits.only(value)) {
             throw new RejectedRecordException(column + " must be digits: '" + value + "'");
         }
         return value;
     }
 
-    public static boolean isDigits(String value) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
 }

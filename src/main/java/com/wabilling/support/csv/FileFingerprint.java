@@ -5,9 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * A file's content as an import remembers it (issue 9.1): SHA-256 of its bytes as stored (a
@@ -20,17 +19,10 @@ public record FileFingerprint(String sha256, long size, long modifiedMillis, Str
     public static FileFingerprint of(Path file) {
         FileIdentity identity = FileIdentity.of(file);
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                sha.update(buffer, 0, n);
-            }
-            return new FileFingerprint(HexFormat.of().formatHex(sha.digest()), identity.size(),
-                    identity.modifiedMillis(), identity.path());
+            return new FileFingerprint(DigestUtils.sha256Hex(in), identity.size(), identity.modifiedMillis(),
+                    identity.path());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

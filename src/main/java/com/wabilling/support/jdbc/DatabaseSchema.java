@@ -1,6 +1,9 @@
 package com.wabilling.support.jdbc;
 
-import java.util.Locale;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.springframework.batch.infrastructure.support.DatabaseType;
 
 /**
  * The databases wa-billing runs on. The schema itself (job repository and domain tables) is
@@ -12,14 +15,13 @@ public final class DatabaseSchema {
     }
 
     /** {@code hsqldb} or {@code postgresql}, the suffix of platform-specific scripts and statements. */
-    public static String platform(String productName) {
-        String name = productName.toLowerCase(Locale.ROOT);
-        if (name.contains("hsql")) {
-            return "hsqldb";
-        }
-        if (name.contains("postgres")) {
-            return "postgresql";
-        }
-        throw new IllegalStateException("unsupported database " + productName + ": use the embedded HSQLDB or PostgreSQL");
+    public static String platform(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        return switch (DatabaseType.fromProductName(product)) {
+            case HSQL -> "hsqldb";
+            case POSTGRES -> "postgresql";
+            default -> throw new IllegalStateException("unsupported database " + product
+                    + ": use the embedded HSQLDB or PostgreSQL");
+        };
     }
 }

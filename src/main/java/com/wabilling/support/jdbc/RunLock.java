@@ -35,7 +35,7 @@ public final class RunLock implements AutoCloseable {
     public static Optional<RunLock> tryAcquire(DataSource dataSource) {
         try {
             Connection connection = dataSource.getConnection();
-            String platform = DatabaseSchema.platform(connection.getMetaData().getDatabaseProductName());
+            String platform = DatabaseSchema.platform(connection);
             if (!platform.equals("postgresql")) {
                 connection.close();
                 return Optional.of(new RunLock(null));

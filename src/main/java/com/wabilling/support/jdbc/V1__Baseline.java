@@ -19,7 +19,7 @@ public class V1__Baseline extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        String platform = DatabaseSchema.platform(connection.getMetaData().getDatabaseProductName());
+        String platform = DatabaseSchema.platform(connection);
         new ResourceDatabasePopulator(
                 new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"),
                 new ClassPathResource("db/baseline/domain-tables.sql")).populate(connection);
