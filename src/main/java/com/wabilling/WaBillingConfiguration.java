@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
 import com.wabilling.ops.ProcessOwner;
 import com.wabilling.support.jdbc.V1__Baseline;
@@ -49,12 +49,12 @@ public class WaBillingConfiguration {
 
     @Bean
     @DependsOn("flywayInitializer") // the schema is migrated before anything writes to it
-    RunLedger runLedger(JdbcTemplate jdbc) {
+    RunLedger runLedger(NamedParameterJdbcOperations jdbc) {
         return new RunLedger(jdbc);
     }
 
     @Bean
-    TemplateDao templateDao(JdbcTemplate jdbc) {
+    TemplateDao templateDao(NamedParameterJdbcOperations jdbc) {
         return new TemplateDao(jdbc);
     }
 

@@ -14,7 +14,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.WaBillingConfiguration.OutputDirectory;
@@ -36,7 +36,7 @@ public class InvoiceJobConfiguration {
     public static final String JOB_NAME = "invoice";
 
     @Bean
-    InvoiceDao invoiceDao(JdbcTemplate jdbc) {
+    InvoiceDao invoiceDao(NamedParameterJdbcOperations jdbc) {
         return new InvoiceDao(jdbc);
     }
 

@@ -1,6 +1,5 @@
 package com.wabilling.messages;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -13,7 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 import com.wabilling.support.jdbc.DatabaseSchema;
 import com.wabilling.support.jdbc.SqlStatements;
@@ -23,11 +27,14 @@ public class MessageDao {
 
     private static final SqlStatements SQL = SqlStatements.load("db/messages.sql");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    /** JdbcClient has no batch API: {@link #insert} batches through the template it is built on. */
+    private final NamedParameterJdbcOperations batch;
     private volatile String lookupStatement;
 
-    public MessageDao(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public MessageDao(NamedParameterJdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batch = jdbc;
     }
 
     /** The stored messages among these ids, to tell duplicates and conflicts from new messages. */
@@ -36,15 +43,13 @@ public class MessageDao {
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.query(connection -> {
-            if (lookupStatement == null) { // the array syntax differs: IN (UNNEST(?)) or = ANY (?)
-                lookupStatement = SQL.get("select-by-ids-"
-                        + DatabaseSchema.platform(connection.getMetaData().getDatabaseProductName()));
-            }
-            PreparedStatement ps = connection.prepareStatement(lookupStatement);
-            ps.setArray(1, connection.createArrayOf("VARCHAR", ids.toArray()));
-            return ps;
-        }, rs -> {
+        if (lookupStatement == null) { // the array syntax differs: IN (UNNEST(:ids)) or = ANY (:ids)
+            lookupStatement = SQL.get("select-by-ids-" + batch.getJdbcOperations().execute((ConnectionCallback<String>)
+                    connection -> DatabaseSchema.platform(connection.getMetaData().getDatabaseProductName())));
+        }
+        // one java.sql.Array parameter (created on the statement's connection), not a list expanded into
+        // one placeholder per id: one short statement per chunk
+        jdbc.sql(lookupStatement).param("ids", new SqlArrayValue("VARCHAR", ids.toArray())).query(rs -> {
             ExportedMessage m = map(rs);
             found.put(m.messageId(), m);
         });
@@ -55,25 +60,29 @@ public class MessageDao {
         if (messages.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(SQL.get("insert-message"), messages, messages.size(), (ps, m) -> {
-            ps.setString(1, m.messageId());
-            ps.setString(2, m.wabaId());
-            ps.setString(3, m.phoneNumberId());
-            ps.setString(4, m.customerWaId());
-            ps.setShort(5, (short) m.bucket());
-            ps.setString(6, m.direction().code());
-            ps.setString(7, m.type());
-            ps.setString(8, m.templateName());
-            ps.setString(9, m.templateLanguage());
-            ps.setLong(10, m.timestamp().toEpochMilli());
-            ps.setString(11, m.status());
-            setInstant(ps, 12, m.deliveredAt());
-            setInstant(ps, 13, m.eventAt());
-            ps.setString(14, m.entryPoint());
-            ps.setString(15, m.metaConversationId());
-            ps.setString(16, m.metaCategory());
-            ps.setLong(17, runId);
-        });
+        SqlParameterSource[] rows = new SqlParameterSource[messages.size()];
+        for (int i = 0; i < rows.length; i++) {
+            ExportedMessage m = messages.get(i);
+            rows[i] = new MapSqlParameterSource()
+                    .addValue("messageId", m.messageId())
+                    .addValue("wabaId", m.wabaId())
+                    .addValue("phoneNumberId", m.phoneNumberId(), Types.VARCHAR)
+                    .addValue("customerWaId", m.customerWaId())
+                    .addValue("bucket", (short) m.bucket(), Types.SMALLINT)
+                    .addValue("direction", m.direction().code())
+                    .addValue("type", m.type(), Types.VARCHAR)
+                    .addValue("templateName", m.templateName(), Types.VARCHAR)
+                    .addValue("templateLanguage", m.templateLanguage(), Types.VARCHAR)
+                    .addValue("sentAt", m.timestamp().toEpochMilli(), Types.BIGINT)
+                    .addValue("status", m.status(), Types.VARCHAR)
+                    .addValue("deliveredAt", millis(m.deliveredAt()), Types.BIGINT)
+                    .addValue("eventAt", millis(m.eventAt()), Types.BIGINT)
+                    .addValue("entryPoint", m.entryPoint(), Types.VARCHAR)
+                    .addValue("metaConversationId", m.metaConversationId(), Types.VARCHAR)
+                    .addValue("metaCategory", m.metaCategory(), Types.VARCHAR)
+                    .addValue("runId", runId, Types.BIGINT);
+        }
+        batch.batchUpdate(SQL.get("insert-message"), rows);
     }
 
     /**
@@ -88,23 +97,32 @@ public class MessageDao {
     public void advance(Collection<StatusAdvance> advances, long runId) {
         for (StatusAdvance a : advances) {
             ExportedMessage m = a.now();
-            jdbc.update(SQL.get("advance-status"), m.status(), millis(m.deliveredAt()), millis(m.eventAt()),
-                    m.metaConversationId(), m.metaCategory(), m.messageId());
-            int updated = jdbc.update(SQL.get("update-status-change"), m.status(), millis(m.deliveredAt()), a.source(),
-                    a.record(), a.records(), runId, m.messageId());
-            if (updated == 0) {
-                ExportedMessage p = a.previous();
-                jdbc.update(SQL.get("insert-status-change"), runId, m.messageId(), p.status(), millis(p.deliveredAt()),
-                        p.metaConversationId(), p.metaCategory(), m.status(), millis(m.deliveredAt()), a.source(),
-                        a.record(), a.records());
+            ExportedMessage p = a.previous();
+            Map<String, Object> params = new HashMap<>();
+            params.put("messageId", m.messageId());
+            params.put("status", m.status());
+            params.put("deliveredAt", millis(m.deliveredAt()));
+            params.put("eventAt", millis(m.eventAt()));
+            params.put("metaConversationId", m.metaConversationId());
+            params.put("metaCategory", m.metaCategory());
+            params.put("source", a.source());
+            params.put("record", a.record());
+            params.put("records", a.records());
+            params.put("runId", runId);
+            params.put("previousStatus", p.status());
+            params.put("previousDeliveredAt", millis(p.deliveredAt()));
+            params.put("previousMetaConversationId", p.metaConversationId());
+            params.put("previousMetaCategory", p.metaCategory());
+            jdbc.sql(SQL.get("advance-status")).params(params).update();
+            if (jdbc.sql(SQL.get("update-status-change")).params(params).update() == 0) {
+                jdbc.sql(SQL.get("insert-status-change")).params(params).update();
             }
         }
     }
 
     /** Records of the run that advanced the status of a message read before. */
     public long statusAdvances(long runId) {
-        Long n = jdbc.queryForObject(SQL.get("count-status-advances"), Long.class, runId);
-        return n == null ? 0 : n;
+        return jdbc.sql(SQL.get("count-status-advances")).param("runId", runId).query(Long.class).optional().orElse(0L);
     }
 
     /** A reconstructed period, as its reconstruct parameters. */
@@ -116,10 +134,11 @@ public class MessageDao {
      * holds the old or new delivery time of a message whose status this run advanced.
      */
     public List<AffectedPeriod> periodsAffectedByStatusChanges(long runId, Duration before, Duration after) {
-        long b = before.toMillis();
-        long a = after.toMillis();
-        return jdbc.query(SQL.get("periods-affected-by-status-changes"), (rs, n) -> new AffectedPeriod(
-                rs.getString(1), date(rs.getLong(2)), date(rs.getLong(3))), runId, b, a, b, a);
+        return jdbc.sql(SQL.get("periods-affected-by-status-changes")).param("runId", runId)
+                .param("before", before.toMillis()).param("after", after.toMillis())
+                .query((rs, n) -> new AffectedPeriod(rs.getString("scope_mode"), date(rs.getLong("from_ms")),
+                        date(rs.getLong("to_ms"))))
+                .list();
     }
 
     private static LocalDate date(long millis) {
@@ -136,27 +155,20 @@ public class MessageDao {
 
     public RunStats runStats(long runId) {
         long[] n = new long[3];
-        jdbc.query(SQL.get("run-stats"), rs -> {
-            boolean inbound = rs.getString(1).equals(Direction.INBOUND.code());
-            n[inbound ? 0 : rs.getInt(2) == 1 ? 1 : 2] += rs.getLong(3);
-        }, runId);
+        jdbc.sql(SQL.get("run-stats")).param("runId", runId).query(rs -> {
+            boolean inbound = rs.getString("direction").equals(Direction.INBOUND.code());
+            n[inbound ? 0 : rs.getInt("has_event") == 1 ? 1 : 2] += rs.getLong("messages");
+        });
         return new RunStats(n[0], n[1], n[2]);
     }
 
-    private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, instant.toEpochMilli());
-        }
-    }
-
     private static ExportedMessage map(ResultSet rs) throws SQLException {
-        long delivered = rs.getLong(11);
+        long delivered = rs.getLong("delivered_at_ms");
         Instant deliveredAt = rs.wasNull() ? null : Instant.ofEpochMilli(delivered);
-        return new ExportedMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                Direction.ofCode(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                Instant.ofEpochMilli(rs.getLong(9)), rs.getString(10), deliveredAt, rs.getString(12),
-                rs.getString(13), rs.getString(14));
+        return new ExportedMessage(rs.getString("message_id"), rs.getString("waba_id"), rs.getString("phone_number_id"),
+                rs.getString("customer_wa_id"), Direction.ofCode(rs.getString("direction")), rs.getString("message_type"),
+                rs.getString("template_name"), rs.getString("template_language"),
+                Instant.ofEpochMilli(rs.getLong("sent_at_ms")), rs.getString("status"), deliveredAt,
+                rs.getString("entry_point"), rs.getString("meta_conversation_id"), rs.getString("meta_category"));
     }
 }
