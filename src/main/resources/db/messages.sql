@@ -1,12 +1,12 @@
 -- Imported messages (formats.md, messages CSV).
 
 -- name: insert-message
+-- positional on purpose: the import's hot path binds it with JdbcTemplate.batchUpdate and direct
+-- setters, measurably faster than a named batch (see MessageDao.insert); keep the order in step with it
 INSERT INTO message (message_id, waba_id, phone_number_id, customer_wa_id, bucket, direction, message_type,
   template_name, template_language, sent_at_ms, status, delivered_at_ms, event_at_ms, entry_point,
   meta_conversation_id, meta_category, run_id)
-VALUES (:messageId, :wabaId, :phoneNumberId, :customerWaId, :bucket, :direction, :type, :templateName,
-  :templateLanguage, :sentAt, :status, :deliveredAt, :eventAt, :entryPoint, :metaConversationId, :metaCategory,
-  :runId);
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: select-by-ids-hsqldb
 -- one array parameter (an SqlArrayValue, not expanded into a list): a short statement prepared once per
