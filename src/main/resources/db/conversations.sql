@@ -1,6 +1,9 @@
 -- Conversation reconstruction (domain.md 3).
+-- Named parameters (:name) for JdbcClient / NamedParameterJdbcTemplate, except the three statements
+-- ScopeHistoryReader streams through a raw JDBC cursor (positional ?, marked below).
 
 -- name: scope-messages-phone-number
+-- raw JDBC cursor (ScopeHistoryReader): positional parameters
 SELECT waba_id, phone_number_id, customer_wa_id, message_id, event_at_ms, direction, message_type, template_name,
        template_language, entry_point, meta_conversation_id, meta_category
   FROM message
@@ -8,6 +11,7 @@ SELECT waba_id, phone_number_id, customer_wa_id, message_id, event_at_ms, direct
  ORDER BY waba_id, phone_number_id, customer_wa_id, event_at_ms, direction, message_id;
 
 -- name: scope-messages-waba
+-- raw JDBC cursor (ScopeHistoryReader): positional parameters
 SELECT waba_id, '' AS phone_number_id, customer_wa_id, message_id, event_at_ms, direction, message_type,
        template_name, template_language, entry_point, meta_conversation_id, meta_category
   FROM message
@@ -16,6 +20,7 @@ SELECT waba_id, '' AS phone_number_id, customer_wa_id, message_id, event_at_ms, 
 
 -- name: carried-conversations
 -- conversations still open at the period start (opened before it, window not yet over)
+-- raw JDBC cursor (ScopeHistoryReader): positional parameters
 SELECT waba_id, phone_number_id, customer_wa_id, conversation_id, category, opened_at_ms, expires_at_ms,
        opening_message_id, messages
   FROM conversation
@@ -24,84 +29,86 @@ SELECT waba_id, phone_number_id, customer_wa_id, conversation_id, category, open
 
 -- name: carried-ids
 SELECT conversation_id FROM conversation
- WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ? AND expires_at_ms > ?
+ WHERE scope_mode = :mode AND opened_at_ms >= :carriedFrom AND opened_at_ms < :from AND expires_at_ms > :from
  ORDER BY conversation_id;
 
 -- name: insert-conversation
 INSERT INTO conversation (conversation_id, scope_mode, waba_id, phone_number_id, customer_wa_id, bucket, market,
   category, opened_at_ms, expires_at_ms, opening_message_id, messages, run_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+VALUES (:conversationId, :mode, :wabaId, :phoneNumberId, :customerWaId, :bucket, :market, :category, :openedAt,
+  :expiresAt, :openingMessageId, :messages, :runId);
 
 -- name: insert-anomaly
-INSERT INTO anomaly (scope_mode, period_from_ms, period_to_ms, message_id, kind, detail) VALUES (?, ?, ?, ?, ?, ?);
+INSERT INTO anomaly (scope_mode, period_from_ms, period_to_ms, message_id, kind, detail) VALUES (:mode, :from, :to, :messageId, :kind, :detail);
 
 -- name: insert-finding
 INSERT INTO reconciliation_finding (scope_mode, period_from_ms, period_to_ms, kind, conversation_id,
-  meta_conversation_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?);
+  meta_conversation_id, detail) VALUES (:mode, :from, :to, :kind, :conversationId, :metaConversationId, :detail);
 
 -- name: delete-conversations
-DELETE FROM conversation WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ?;
+DELETE FROM conversation WHERE scope_mode = :mode AND opened_at_ms >= :from AND opened_at_ms < :to;
 
 -- name: delete-anomalies
-DELETE FROM anomaly WHERE scope_mode = ? AND period_from_ms = ? AND period_to_ms = ?;
+DELETE FROM anomaly WHERE scope_mode = :mode AND period_from_ms = :from AND period_to_ms = :to;
 
 -- name: delete-findings
-DELETE FROM reconciliation_finding WHERE scope_mode = ? AND period_from_ms = ? AND period_to_ms = ?;
+DELETE FROM reconciliation_finding WHERE scope_mode = :mode AND period_from_ms = :from AND period_to_ms = :to;
 
 -- name: select-conversations
 SELECT conversation_id, waba_id, phone_number_id, customer_wa_id, market, category, opened_at_ms, expires_at_ms,
        opening_message_id, messages
-  FROM conversation WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ?
+  FROM conversation WHERE scope_mode = :mode AND opened_at_ms >= :from AND opened_at_ms < :to
  ORDER BY opened_at_ms, conversation_id;
 
 -- name: category-counts
-SELECT category, COUNT(*), SUM(messages) FROM conversation
- WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ?
+SELECT category, COUNT(*) AS conversations, SUM(messages) AS messages FROM conversation
+ WHERE scope_mode = :mode AND opened_at_ms >= :from AND opened_at_ms < :to
  GROUP BY category ORDER BY category;
 
 -- name: select-anomalies
 SELECT message_id, kind, detail FROM anomaly
- WHERE scope_mode = ? AND period_from_ms = ? AND period_to_ms = ? ORDER BY message_id, kind;
+ WHERE scope_mode = :mode AND period_from_ms = :from AND period_to_ms = :to ORDER BY message_id, kind;
 
 -- name: select-findings
 SELECT kind, conversation_id, meta_conversation_id, detail FROM reconciliation_finding
- WHERE scope_mode = ? AND period_from_ms = ? AND period_to_ms = ? ORDER BY kind, conversation_id, meta_conversation_id;
+ WHERE scope_mode = :mode AND period_from_ms = :from AND period_to_ms = :to ORDER BY kind, conversation_id, meta_conversation_id;
 
 -- name: message-stats
-SELECT direction, COUNT(*) FROM message WHERE event_at_ms >= ? AND event_at_ms < ? GROUP BY direction;
+SELECT direction, COUNT(*) AS messages FROM message WHERE event_at_ms >= :from AND event_at_ms < :to GROUP BY direction;
 
 -- name: undelivered-count
-SELECT COUNT(*) FROM message WHERE event_at_ms IS NULL AND sent_at_ms >= ? AND sent_at_ms < ?;
+SELECT COUNT(*) FROM message WHERE event_at_ms IS NULL AND sent_at_ms >= :from AND sent_at_ms < :to;
 
 -- name: meta-count
-SELECT COUNT(*) FROM message WHERE meta_conversation_id IS NOT NULL AND event_at_ms >= ? AND event_at_ms < ?;
+SELECT COUNT(*) FROM message WHERE meta_conversation_id IS NOT NULL AND event_at_ms >= :from AND event_at_ms < :to;
 
 -- name: window-messages
-SELECT COUNT(*) FROM message WHERE event_at_ms >= ? AND event_at_ms < ?;
+SELECT COUNT(*) FROM message WHERE event_at_ms >= :from AND event_at_ms < :to;
 
 -- name: delete-contained-periods
-DELETE FROM reconstructed_period WHERE scope_mode = ? AND from_ms >= ? AND to_ms <= ?;
+DELETE FROM reconstructed_period WHERE scope_mode = :mode AND from_ms >= :from AND to_ms <= :to;
 
 -- name: insert-period
 INSERT INTO reconstructed_period (scope_mode, from_ms, to_ms, window_messages, carried_hash, run_id, completed_at_ms)
-VALUES (?, ?, ?, ?, ?, ?, ?);
+VALUES (:mode, :from, :to, :windowMessages, :carriedHash, :runId, :completedAt);
 
 -- name: select-periods
-SELECT from_ms, to_ms, window_messages, carried_hash FROM reconstructed_period WHERE scope_mode = ? ORDER BY from_ms, to_ms;
+SELECT from_ms, to_ms, window_messages, carried_hash FROM reconstructed_period WHERE scope_mode = :mode ORDER BY from_ms, to_ms;
 
 -- name: delete-rebuild
-DELETE FROM period_rebuild WHERE scope_mode = ? AND from_ms = ? AND to_ms = ?;
+DELETE FROM period_rebuild WHERE scope_mode = :mode AND from_ms = :from AND to_ms = :to;
 
 -- name: insert-rebuild
-INSERT INTO period_rebuild (scope_mode, from_ms, to_ms, command, started_at_ms) VALUES (?, ?, ?, ?, ?);
+INSERT INTO period_rebuild (scope_mode, from_ms, to_ms, command, started_at_ms) VALUES (:mode, :from, :to, :command, :startedAt);
 
 -- name: delete-contained-rebuilds
-DELETE FROM period_rebuild WHERE scope_mode = ? AND from_ms >= ? AND to_ms <= ?;
+DELETE FROM period_rebuild WHERE scope_mode = :mode AND from_ms >= :from AND to_ms <= :to;
 
 -- name: overlapping-rebuilds
--- unfinished rebuilds other than this period's own that overlap [?, ?)
+-- unfinished rebuilds other than this period's own that overlap [:carriedFrom, :to)
 SELECT from_ms, to_ms, command FROM period_rebuild
- WHERE scope_mode = ? AND from_ms < ? AND to_ms > ? AND NOT (from_ms = ? AND to_ms = ?) ORDER BY from_ms, to_ms;
+ WHERE scope_mode = :mode AND from_ms < :to AND to_ms > :carriedFrom AND NOT (from_ms = :from AND to_ms = :to)
+ ORDER BY from_ms, to_ms;
 
 -- name: first-message-from
-SELECT MIN(event_at_ms) FROM message WHERE event_at_ms >= ?;
+SELECT MIN(event_at_ms) FROM message WHERE event_at_ms >= :from;

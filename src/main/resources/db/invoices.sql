@@ -3,33 +3,34 @@
 -- name: month-conversations
 -- the order decides which SERVICE conversations the free tier covers (domain.md 4.3)
 SELECT conversation_id, category, market, opened_at_ms FROM conversation
- WHERE scope_mode = 'phone-number' AND waba_id = ? AND opened_at_ms >= ? AND opened_at_ms < ?
+ WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND opened_at_ms >= :from AND opened_at_ms < :to
  ORDER BY opened_at_ms, conversation_id;
 
 -- name: month-price-points
 -- what the rate card must price: markets and categories per quarter hour (every zone offset is a
 -- multiple of 15 minutes, so a quarter hour lies in one local date)
-SELECT market, category, opened_at_ms / 900000 FROM conversation
- WHERE scope_mode = 'phone-number' AND waba_id = ? AND opened_at_ms >= ? AND opened_at_ms < ?
+SELECT market, category, opened_at_ms / 900000 AS quarter_hour FROM conversation
+ WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND opened_at_ms >= :from AND opened_at_ms < :to
    AND category <> 'FREE_ENTRY_POINT'
  GROUP BY market, category, opened_at_ms / 900000;
 
 -- name: activity-by-waba
 -- issue 9.2: every WABA with conversations in a range, to find those without a billing account
-SELECT waba_id, COUNT(*), SUM(messages) FROM conversation
- WHERE scope_mode = 'phone-number' AND opened_at_ms >= ? AND opened_at_ms < ?
+SELECT waba_id, COUNT(*) AS conversations, SUM(messages) AS messages FROM conversation
+ WHERE scope_mode = 'phone-number' AND opened_at_ms >= :from AND opened_at_ms < :to
  GROUP BY waba_id ORDER BY waba_id;
 
 -- name: messages-between
-SELECT COUNT(*) FROM message WHERE event_at_ms >= ? AND event_at_ms < ?;
+SELECT COUNT(*) FROM message WHERE event_at_ms >= :from AND event_at_ms < :to;
 
 -- name: period-basis
 SELECT billed_messages FROM invoice_period_basis
- WHERE scope_mode = 'phone-number' AND from_ms = ? AND to_ms = ? AND window_messages = ? AND carried_hash = ?;
+ WHERE scope_mode = 'phone-number' AND from_ms = :from AND to_ms = :to AND window_messages = :windowMessages
+   AND carried_hash = :carriedHash;
 
 -- name: insert-period-basis
 INSERT INTO invoice_period_basis (scope_mode, from_ms, to_ms, window_messages, carried_hash, billed_messages)
-VALUES ('phone-number', ?, ?, ?, ?, ?);
+VALUES ('phone-number', :from, :to, :windowMessages, :carriedHash, :billedMessages);
 
 -- name: reconstructed-periods
 SELECT from_ms, to_ms FROM reconstructed_period WHERE scope_mode = 'phone-number' ORDER BY from_ms;
@@ -39,31 +40,33 @@ SELECT from_ms, to_ms, command FROM period_rebuild WHERE scope_mode = 'phone-num
 
 -- name: invoices-of-account-month
 SELECT invoice_id, invoice_number, kind, status, references_invoice_id, subtotal, markup
-  FROM invoice WHERE waba_id = ? AND billing_month = ? ORDER BY invoice_id;
+  FROM invoice WHERE waba_id = :wabaId AND billing_month = :month ORDER BY invoice_id;
 
 -- name: lines-of-invoice
 SELECT category, market, unit_price, conversations, free_count, billable, amount
-  FROM invoice_line WHERE invoice_id = ?;
+  FROM invoice_line WHERE invoice_id = :invoiceId;
 
 -- name: delete-draft-lines
 DELETE FROM invoice_line WHERE invoice_id IN
-  (SELECT invoice_id FROM invoice WHERE waba_id = ? AND billing_month = ? AND status = 'DRAFT');
+  (SELECT invoice_id FROM invoice WHERE waba_id = :wabaId AND billing_month = :month AND status = 'DRAFT');
 
 -- name: delete-drafts
-DELETE FROM invoice WHERE waba_id = ? AND billing_month = ? AND status = 'DRAFT';
+DELETE FROM invoice WHERE waba_id = :wabaId AND billing_month = :month AND status = 'DRAFT';
 
 -- name: insert-invoice
 INSERT INTO invoice (invoice_id, invoice_number, kind, status, waba_id, billing_month, references_invoice_id,
   account_name, currency, conversations, billable, subtotal, markup, total, created_at_ms, finalized_at_ms, run_id,
   time_zone, markup_percent, period_start_ms, period_end_ms)
-VALUES (?, NULL, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?);
+VALUES (:invoiceId, NULL, :kind, 'DRAFT', :wabaId, :month, :referencesInvoiceId, :accountName, :currency,
+  :conversations, :billable, :subtotal, :markup, :total, :createdAt, NULL, :runId, :timeZone, :markupPercent,
+  :periodStart, :periodEnd);
 
 -- name: insert-line
 INSERT INTO invoice_line (invoice_id, category, market, unit_price, conversations, free_count, billable, amount)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?);
+VALUES (:invoiceId, :category, :market, :unitPrice, :conversations, :free, :billable, :amount);
 
 -- name: drafts-of-month
-SELECT invoice_id FROM invoice WHERE billing_month = ? AND status = 'DRAFT' ORDER BY waba_id, invoice_id;
+SELECT invoice_id FROM invoice WHERE billing_month = :month AND status = 'DRAFT' ORDER BY waba_id, invoice_id;
 
 -- name: next-number
 SELECT next_value FROM invoice_sequence WHERE sequence_name = 'invoice';
@@ -72,14 +75,14 @@ SELECT next_value FROM invoice_sequence WHERE sequence_name = 'invoice';
 INSERT INTO invoice_sequence (sequence_name, next_value) VALUES ('invoice', 1);
 
 -- name: advance-sequence
-UPDATE invoice_sequence SET next_value = ? WHERE sequence_name = 'invoice' AND next_value = ?;
+UPDATE invoice_sequence SET next_value = :next WHERE sequence_name = 'invoice' AND next_value = :current;
 
 -- name: finalize
-UPDATE invoice SET status = 'FINALIZED', invoice_number = ?, finalized_at_ms = ?
- WHERE invoice_id = ? AND status = 'DRAFT';
+UPDATE invoice SET status = 'FINALIZED', invoice_number = :invoiceNumber, finalized_at_ms = :finalizedAt
+ WHERE invoice_id = :invoiceId AND status = 'DRAFT';
 
 -- name: invoices-of-month
 SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_month, currency, conversations,
        billable, subtotal, markup, total, references_invoice_id, run_id, time_zone, markup_percent,
        period_start_ms, period_end_ms
-  FROM invoice WHERE billing_month = ? ORDER BY waba_id, invoice_id;
+  FROM invoice WHERE billing_month = :month ORDER BY waba_id, invoice_id;

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.config.OutputDirectory;
@@ -53,12 +53,12 @@ public class WaBillingConfiguration {
 
     @Bean
     @DependsOn("flywayInitializer") // the schema is migrated before anything writes to it
-    RunLedger runLedger(JdbcTemplate jdbc) {
+    RunLedger runLedger(NamedParameterJdbcOperations jdbc) {
         return new RunLedger(jdbc);
     }
 
     @Bean
-    TemplateDao templateDao(JdbcTemplate jdbc) {
+    TemplateDao templateDao(NamedParameterJdbcOperations jdbc) {
         return new TemplateDao(jdbc);
     }
 

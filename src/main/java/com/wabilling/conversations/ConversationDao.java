@@ -7,7 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.support.jdbc.SqlStatements;
 import com.wabilling.pricing.ConversationCategory;
@@ -17,42 +22,68 @@ public class ConversationDao {
 
     static final SqlStatements SQL = SqlStatements.load("db/conversations.sql");
 
-    private final JdbcTemplate jdbc;
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(new Conversation(rs.getString("conversation_id"),
+            new Scope(rs.getString("waba_id"), rs.getString("phone_number_id"), rs.getString("customer_wa_id")),
+            ConversationCategory.valueOf(rs.getString("category")), Instant.ofEpochMilli(rs.getLong("opened_at_ms")),
+            Instant.ofEpochMilli(rs.getLong("expires_at_ms")), rs.getString("opening_message_id"),
+            rs.getInt("messages")), rs.getString("market"));
 
-    public ConversationDao(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private final JdbcClient jdbc;
+    /** JdbcClient has no batch API: the batch inserts go through the template it is built on. */
+    private final NamedParameterJdbcOperations batch;
+
+    public ConversationDao(NamedParameterJdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batch = jdbc;
+    }
+
+    /** The scope mode and bounds of a period, as the statements name them. */
+    static Map<String, Object> params(Period period) {
+        return Map.of("mode", period.mode().parameter(), "from", period.from().toEpochMilli(),
+                "to", period.to().toEpochMilli());
     }
 
     /** Re-running a period replaces it (domain.md 3.4). */
     public void clear(Period period) {
-        String mode = period.mode().parameter();
-        long from = period.from().toEpochMilli();
-        long to = period.to().toEpochMilli();
-        jdbc.update(SQL.get("delete-conversations"), mode, from, to);
-        jdbc.update(SQL.get("delete-anomalies"), mode, from, to);
-        jdbc.update(SQL.get("delete-findings"), mode, from, to);
+        Map<String, Object> params = params(period);
+        jdbc.sql(SQL.get("delete-conversations")).params(params).update();
+        jdbc.sql(SQL.get("delete-anomalies")).params(params).update();
+        jdbc.sql(SQL.get("delete-findings")).params(params).update();
     }
 
     public void insert(Period period, List<? extends ScopeOutcome> outcomes, long runId) {
-        String mode = period.mode().parameter();
-        long from = period.from().toEpochMilli();
-        long to = period.to().toEpochMilli();
-        List<Object[]> conversations = new ArrayList<>();
-        List<Object[]> anomalies = new ArrayList<>();
-        List<Object[]> findings = new ArrayList<>();
+        Map<String, Object> params = params(period);
+        List<SqlParameterSource> conversations = new ArrayList<>();
+        List<SqlParameterSource> anomalies = new ArrayList<>();
+        List<SqlParameterSource> findings = new ArrayList<>();
         for (ScopeOutcome o : outcomes) {
             for (Conversation c : o.conversations()) {
-                conversations.add(new Object[] {c.id(), mode, c.scope().wabaId(), c.scope().phoneNumberId(),
-                    c.scope().customerWaId(), o.bucket(), o.market(), c.category().name(),
-                    c.openedAt().toEpochMilli(), c.expiresAt().toEpochMilli(), c.openingMessageId(), c.messages(),
-                    runId});
+                conversations.add(new MapSqlParameterSource(params)
+                        .addValue("conversationId", c.id())
+                        .addValue("wabaId", c.scope().wabaId())
+                        .addValue("phoneNumberId", c.scope().phoneNumberId())
+                        .addValue("customerWaId", c.scope().customerWaId())
+                        .addValue("bucket", o.bucket())
+                        .addValue("market", o.market())
+                        .addValue("category", c.category().name())
+                        .addValue("openedAt", c.openedAt().toEpochMilli())
+                        .addValue("expiresAt", c.expiresAt().toEpochMilli())
+                        .addValue("openingMessageId", c.openingMessageId())
+                        .addValue("messages", c.messages())
+                        .addValue("runId", runId));
             }
             for (Anomaly a : o.anomalies()) {
-                anomalies.add(new Object[] {mode, from, to, a.messageId(), a.kind(), a.detail()});
+                anomalies.add(new MapSqlParameterSource(params)
+                        .addValue("messageId", a.messageId())
+                        .addValue("kind", a.kind())
+                        .addValue("detail", a.detail()));
             }
             for (Reconciliation.Finding f : o.findings()) {
-                findings.add(new Object[] {mode, from, to, f.kind(), f.conversationId(), f.metaConversationId(),
-                    f.detail()});
+                findings.add(new MapSqlParameterSource(params)
+                        .addValue("kind", f.kind())
+                        .addValue("conversationId", f.conversationId())
+                        .addValue("metaConversationId", f.metaConversationId())
+                        .addValue("detail", f.detail()));
             }
         }
         batch("insert-conversation", conversations);
@@ -60,9 +91,9 @@ public class ConversationDao {
         batch("insert-finding", findings);
     }
 
-    private void batch(String statement, List<Object[]> rows) {
+    private void batch(String statement, List<SqlParameterSource> rows) {
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate(SQL.get(statement), rows);
+            batch.batchUpdate(SQL.get(statement), rows.toArray(SqlParameterSource[]::new));
         }
     }
 
@@ -71,12 +102,9 @@ public class ConversationDao {
     }
 
     public void forEachConversation(Period period, Consumer<Row> action) {
-        jdbc.query(SQL.get("select-conversations"), rs -> {
-            Scope scope = new Scope(rs.getString(2), rs.getString(3), rs.getString(4));
-            action.accept(new Row(new Conversation(rs.getString(1), scope,
-                    ConversationCategory.valueOf(rs.getString(6)), Instant.ofEpochMilli(rs.getLong(7)),
-                    Instant.ofEpochMilli(rs.getLong(8)), rs.getString(9), rs.getInt(10)), rs.getString(5)));
-        }, period.mode().parameter(), period.from().toEpochMilli(), period.to().toEpochMilli());
+        jdbc.sql(SQL.get("select-conversations")).params(params(period)).query(rs -> {
+            action.accept(ROW.mapRow(rs, 0));
+        });
     }
 
     /** Conversations and covered messages per category. */
@@ -84,32 +112,29 @@ public class ConversationDao {
     }
 
     public List<CategoryCount> categoryCounts(Period period) {
-        return jdbc.query(SQL.get("category-counts"), (rs, n) -> new CategoryCount(rs.getString(1), rs.getLong(2),
-                rs.getLong(3)), period.mode().parameter(), period.from().toEpochMilli(), period.to().toEpochMilli());
+        return jdbc.sql(SQL.get("category-counts")).params(params(period)).query(CategoryCount.class).list();
     }
 
     public void forEachAnomaly(Period period, Consumer<Anomaly> action) {
-        jdbc.query(SQL.get("select-anomalies"), rs -> {
-            action.accept(new Anomaly(rs.getString(1), rs.getString(2), rs.getString(3)));
-        }, period.mode().parameter(), period.from().toEpochMilli(), period.to().toEpochMilli());
+        RowMapper<Anomaly> anomaly = new DataClassRowMapper<>(Anomaly.class);
+        jdbc.sql(SQL.get("select-anomalies")).params(params(period)).query(rs -> {
+            action.accept(anomaly.mapRow(rs, 0));
+        });
     }
 
     public List<Reconciliation.Finding> findings(Period period) {
-        return jdbc.query(SQL.get("select-findings"), (rs, n) -> new Reconciliation.Finding(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4)),
-                period.mode().parameter(), period.from().toEpochMilli(), period.to().toEpochMilli());
+        return jdbc.sql(SQL.get("select-findings")).params(params(period)).query(Reconciliation.Finding.class).list();
     }
 
     /** Messages by direction ('I', 'O') with an event time in the period; 'U' = outbound never delivered. */
     public Map<String, Long> messageStats(Period period) {
         Map<String, Long> stats = new TreeMap<>();
-        long from = period.from().toEpochMilli();
-        long to = period.to().toEpochMilli();
-        jdbc.query(SQL.get("message-stats"), rs -> {
-            stats.put(rs.getString(1), rs.getLong(2));
-        }, from, to);
-        stats.put("U", jdbc.queryForObject(SQL.get("undelivered-count"), Long.class, from, to));
-        stats.put("meta", jdbc.queryForObject(SQL.get("meta-count"), Long.class, from, to));
+        Map<String, Object> window = Map.of("from", period.from().toEpochMilli(), "to", period.to().toEpochMilli());
+        jdbc.sql(SQL.get("message-stats")).params(window).query(rs -> {
+            stats.put(rs.getString("direction"), rs.getLong("messages"));
+        });
+        stats.put("U", jdbc.sql(SQL.get("undelivered-count")).params(window).query(Long.class).single());
+        stats.put("meta", jdbc.sql(SQL.get("meta-count")).params(window).query(Long.class).single());
         return stats;
     }
 }

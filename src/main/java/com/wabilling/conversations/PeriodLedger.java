@@ -2,16 +2,17 @@ package com.wabilling.conversations;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Which periods were reconstructed and what each was built on (domain.md 3.4): the number of
@@ -23,9 +24,9 @@ public class PeriodLedger {
     /** No message in the 96 h before a start (72 h free entry point + 24 h referral window): nothing is open. */
     private static final int SILENCE_DAYS = 4;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public PeriodLedger(JdbcTemplate jdbc) {
+    public PeriodLedger(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -40,19 +41,23 @@ public class PeriodLedger {
     public Fingerprint fingerprint(ScopeMode mode, Instant from, Instant to) {
         Period period = new Period(date(from), date(to), mode);
         long messages = windowMessages(period);
-        MessageDigest sha = sha256();
-        jdbc.query(ConversationDao.SQL.get("carried-ids"), rs -> {
-            sha.update(rs.getString(1).getBytes(StandardCharsets.US_ASCII));
-        }, mode.parameter(), period.carriedFrom().toEpochMilli(), period.from().toEpochMilli(),
-                period.from().toEpochMilli());
-        return new Fingerprint(messages, HexFormat.of().formatHex(sha.digest()));
+        MessageDigest sha = DigestUtils.getSha256Digest();
+        jdbc.sql(ConversationDao.SQL.get("carried-ids")).param("mode", mode.parameter())
+                .param("carriedFrom", period.carriedFrom().toEpochMilli()).param("from", period.from().toEpochMilli())
+                .query(rs -> {
+                    sha.update(rs.getString("conversation_id").getBytes(StandardCharsets.US_ASCII));
+                });
+        return new Fingerprint(messages, Hex.encodeHexString(sha.digest()));
     }
 
     /** Messages the period's run reads (its window), for progress. */
     public long windowMessages(Period period) {
-        Long n = jdbc.queryForObject(ConversationDao.SQL.get("window-messages"), Long.class,
-                period.readFrom().toEpochMilli(), period.readTo().toEpochMilli());
-        return n == null ? 0 : n;
+        return messagesBetween(period.readFrom(), period.readTo());
+    }
+
+    private long messagesBetween(Instant from, Instant to) {
+        return jdbc.sql(ConversationDao.SQL.get("window-messages")).param("from", from.toEpochMilli())
+                .param("to", to.toEpochMilli()).query(Long.class).optional().orElse(0L);
     }
 
     /** A rebuild that started and has not finished, with the command that finishes it. */
@@ -65,11 +70,10 @@ public class PeriodLedger {
      * was killed (a billing job never completes on partial data).
      */
     public void startRebuild(Period period, String command, Instant now) {
-        String mode = period.mode().parameter();
-        long from = period.from().toEpochMilli();
-        long to = period.to().toEpochMilli();
-        jdbc.update(ConversationDao.SQL.get("delete-rebuild"), mode, from, to);
-        jdbc.update(ConversationDao.SQL.get("insert-rebuild"), mode, from, to, command, now.toEpochMilli());
+        Map<String, Object> params = ConversationDao.params(period);
+        jdbc.sql(ConversationDao.SQL.get("delete-rebuild")).params(params).update();
+        jdbc.sql(ConversationDao.SQL.get("insert-rebuild")).params(params).param("command", command)
+                .param("startedAt", now.toEpochMilli()).update();
     }
 
     /**
@@ -77,11 +81,11 @@ public class PeriodLedger {
      * overlap the ones it carries in (the 72 h before it) or its own range.
      */
     public List<Rebuild> unfinishedRebuildsAffecting(Period period) {
-        long from = period.from().toEpochMilli();
-        long to = period.to().toEpochMilli();
-        return jdbc.query(ConversationDao.SQL.get("overlapping-rebuilds"), (rs, n) -> new Rebuild(
-                date(Instant.ofEpochMilli(rs.getLong(1))), date(Instant.ofEpochMilli(rs.getLong(2))), rs.getString(3)),
-                period.mode().parameter(), to, period.carriedFrom().toEpochMilli(), from, to);
+        return jdbc.sql(ConversationDao.SQL.get("overlapping-rebuilds")).params(ConversationDao.params(period))
+                .param("carriedFrom", period.carriedFrom().toEpochMilli())
+                .query((rs, n) -> new Rebuild(date(rs.getLong("from_ms")), date(rs.getLong("to_ms")),
+                        rs.getString("command")))
+                .list();
     }
 
     /**
@@ -99,9 +103,8 @@ public class PeriodLedger {
         if (endsHere || covers(recorded, period.carriedFrom(), period.from())) {
             return Optional.empty();
         }
-        Long before = jdbc.queryForObject(ConversationDao.SQL.get("window-messages"), Long.class,
-                period.carriedFrom().minus(ScopeReconstruction.WINDOW).toEpochMilli(), period.from().toEpochMilli());
-        if (before == null || before == 0) {
+        long before = messagesBetween(period.carriedFrom().minus(ScopeReconstruction.WINDOW), period.from());
+        if (before == 0) {
             return Optional.empty();
         }
         LocalDate known = null; // the end of the latest recorded period before the start
@@ -110,9 +113,10 @@ public class PeriodLedger {
                 known = r.to();
             }
         }
-        Long next = jdbc.queryForObject(ConversationDao.SQL.get("first-message-from"), Long.class,
-                known == null ? Long.MIN_VALUE : start(known).toEpochMilli());
-        LocalDate firstDay = next == null ? period.fromDate() : date(Instant.ofEpochMilli(next));
+        Long next = jdbc.sql(ConversationDao.SQL.get("first-message-from"))
+                .param("from", known == null ? Long.MIN_VALUE : start(known).toEpochMilli())
+                .query(Long.class).optional().orElse(null);
+        LocalDate firstDay = next == null ? period.fromDate() : date(next);
         // the day of the first message after it is known too when 96 h of silence lie before it
         boolean silentBefore = known == null || !firstDay.minusDays(SILENCE_DAYS).isBefore(known);
         return Optional.of(silentBefore && firstDay.isBefore(period.fromDate()) ? firstDay : known);
@@ -134,19 +138,19 @@ public class PeriodLedger {
     /** Records the period; periods and unfinished rebuilds it contains are superseded by it. */
     public void record(Period period, long runId, Instant now) {
         Fingerprint f = fingerprint(period.mode(), period.from(), period.to());
-        String mode = period.mode().parameter();
-        jdbc.update(ConversationDao.SQL.get("delete-contained-rebuilds"), mode, period.from().toEpochMilli(),
-                period.to().toEpochMilli());
-        jdbc.update(ConversationDao.SQL.get("delete-contained-periods"), mode, period.from().toEpochMilli(),
-                period.to().toEpochMilli());
-        jdbc.update(ConversationDao.SQL.get("insert-period"), mode, period.from().toEpochMilli(),
-                period.to().toEpochMilli(), f.windowMessages(), f.carriedHash(), runId, now.toEpochMilli());
+        Map<String, Object> params = ConversationDao.params(period);
+        jdbc.sql(ConversationDao.SQL.get("delete-contained-rebuilds")).params(params).update();
+        jdbc.sql(ConversationDao.SQL.get("delete-contained-periods")).params(params).update();
+        jdbc.sql(ConversationDao.SQL.get("insert-period")).params(params)
+                .param("windowMessages", f.windowMessages()).param("carriedHash", f.carriedHash())
+                .param("runId", runId).param("completedAt", now.toEpochMilli()).update();
     }
 
     public List<Recorded> recorded(ScopeMode mode) {
-        return jdbc.query(ConversationDao.SQL.get("select-periods"), (rs, n) -> new Recorded(
-                date(Instant.ofEpochMilli(rs.getLong(1))), date(Instant.ofEpochMilli(rs.getLong(2))),
-                new Fingerprint(rs.getLong(3), rs.getString(4))), mode.parameter());
+        return jdbc.sql(ConversationDao.SQL.get("select-periods")).param("mode", mode.parameter())
+                .query((rs, n) -> new Recorded(date(rs.getLong("from_ms")), date(rs.getLong("to_ms")),
+                        new Fingerprint(rs.getLong("window_messages"), rs.getString("carried_hash"))))
+                .list();
     }
 
     /** Recorded periods other than {@code except} whose inputs changed since they were built. */
@@ -177,11 +181,7 @@ public class PeriodLedger {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static LocalDate date(long epochMillis) {
+        return date(Instant.ofEpochMilli(epochMillis));
     }
 }

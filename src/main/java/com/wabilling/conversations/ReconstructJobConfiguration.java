@@ -24,7 +24,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.support.config.OutputDirectory;
@@ -57,12 +58,12 @@ public class ReconstructJobConfiguration {
     private static final int RESERVED_CONNECTIONS = 3;
 
     @Bean
-    ConversationDao conversationDao(JdbcTemplate jdbc) {
+    ConversationDao conversationDao(NamedParameterJdbcOperations jdbc) {
         return new ConversationDao(jdbc);
     }
 
     @Bean
-    PeriodLedger periodLedger(JdbcTemplate jdbc) {
+    PeriodLedger periodLedger(JdbcClient jdbc) {
         return new PeriodLedger(jdbc);
     }
 

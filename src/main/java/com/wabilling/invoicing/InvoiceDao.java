@@ -1,14 +1,19 @@
 package com.wabilling.invoicing;
 
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.conversations.Period;
@@ -21,18 +26,30 @@ public class InvoiceDao {
 
     private static final SqlStatements SQL = SqlStatements.load("db/invoices.sql");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    /** JdbcClient has no batch API: the invoice lines are inserted in a batch through the template it is built on. */
+    private final NamedParameterJdbcOperations batch;
 
-    public InvoiceDao(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public InvoiceDao(NamedParameterJdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batch = jdbc;
     }
+
+    private static Map<String, Object> month(BillingAccount account, YearMonth month) {
+        return Map.of("wabaId", account.wabaId(), "from", account.monthStart(month).toEpochMilli(),
+                "to", account.monthEnd(month).toEpochMilli());
+    }
+
+    private static final RowMapper<PeriodCoverage.Range> RANGE = (rs, n) -> new PeriodCoverage.Range(
+            Instant.ofEpochMilli(rs.getLong("from_ms")), Instant.ofEpochMilli(rs.getLong("to_ms")));
 
     /** The account's conversations of the month, in free-tier order. */
     public void forEachConversation(BillingAccount account, YearMonth month, Consumer<BillableConversation> action) {
-        jdbc.query(SQL.get("month-conversations"), rs -> {
-            action.accept(new BillableConversation(rs.getString(1), ConversationCategory.valueOf(rs.getString(2)),
-                    rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))));
-        }, account.wabaId(), account.monthStart(month).toEpochMilli(), account.monthEnd(month).toEpochMilli());
+        jdbc.sql(SQL.get("month-conversations")).params(month(account, month)).query(rs -> {
+            action.accept(new BillableConversation(rs.getString("conversation_id"),
+                    ConversationCategory.valueOf(rs.getString("category")), rs.getString("market"),
+                    Instant.ofEpochMilli(rs.getLong("opened_at_ms"))));
+        });
     }
 
     /** A (market, category) the month needs a price for, at some quarter hour. */
@@ -40,38 +57,45 @@ public class InvoiceDao {
     }
 
     public List<PricePoint> pricePoints(BillingAccount account, YearMonth month) {
-        return jdbc.query(SQL.get("month-price-points"), (rs, n) -> new PricePoint(rs.getString(1),
-                ConversationCategory.valueOf(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3) * 900_000L)),
-                account.wabaId(), account.monthStart(month).toEpochMilli(), account.monthEnd(month).toEpochMilli());
+        return jdbc.sql(SQL.get("month-price-points")).params(month(account, month))
+                .query((rs, n) -> new PricePoint(rs.getString("market"),
+                        ConversationCategory.valueOf(rs.getString("category")),
+                        Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L)))
+                .list();
     }
 
     public List<PeriodCoverage.Range> reconstructedPeriods() {
-        return jdbc.query(SQL.get("reconstructed-periods"), (rs, n) -> new PeriodCoverage.Range(
-                Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))));
+        return jdbc.sql(SQL.get("reconstructed-periods")).query(RANGE).list();
     }
 
     /** Conversations (phone-number scope) and the messages they covered per WABA, opened in [from, to). */
     public List<UnknownAccounts.Activity> activityByWaba(Instant from, Instant to) {
-        return jdbc.query(SQL.get("activity-by-waba"), (rs, n) -> new UnknownAccounts.Activity(rs.getString(1),
-                rs.getLong(2), rs.getLong(3)), from.toEpochMilli(), to.toEpochMilli());
+        return jdbc.sql(SQL.get("activity-by-waba")).param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
+                .query(UnknownAccounts.Activity.class).list();
     }
 
     /** Messages whose event (received, delivered) lies in [from, to). */
     public long messagesBetween(Instant from, Instant to) {
-        Long n = jdbc.queryForObject(SQL.get("messages-between"), Long.class, from.toEpochMilli(), to.toEpochMilli());
-        return n == null ? 0 : n;
+        return jdbc.sql(SQL.get("messages-between")).param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
+                .query(Long.class).optional().orElse(0L);
     }
 
     /** The messages before its end that a recorded period (this version of it) was billed on, if noted. */
     public Optional<Long> periodBasis(PeriodLedger.Recorded r, Period period) {
-        return jdbc.queryForList(SQL.get("period-basis"), Long.class, period.from().toEpochMilli(),
-                period.to().toEpochMilli(), r.fingerprint().windowMessages(), r.fingerprint().carriedHash())
+        return jdbc.sql(SQL.get("period-basis")).paramSource(basis(r, period)).query(Long.class).list()
                 .stream().findFirst();
     }
 
     public void notePeriodBasis(PeriodLedger.Recorded r, Period period, long billedMessages) {
-        jdbc.update(SQL.get("insert-period-basis"), period.from().toEpochMilli(), period.to().toEpochMilli(),
-                r.fingerprint().windowMessages(), r.fingerprint().carriedHash(), billedMessages);
+        jdbc.sql(SQL.get("insert-period-basis")).paramSource(basis(r, period).addValue("billedMessages", billedMessages))
+                .update();
+    }
+
+    private static MapSqlParameterSource basis(PeriodLedger.Recorded r, Period period) {
+        return new MapSqlParameterSource().addValue("from", period.from().toEpochMilli())
+                .addValue("to", period.to().toEpochMilli())
+                .addValue("windowMessages", r.fingerprint().windowMessages())
+                .addValue("carriedHash", r.fingerprint().carriedHash());
     }
 
     /** A reconstruct that cleared a period's conversations and has not finished rebuilding them. */
@@ -79,50 +103,70 @@ public class InvoiceDao {
     }
 
     public List<UnfinishedRebuild> unfinishedRebuilds() {
-        return jdbc.query(SQL.get("unfinished-rebuilds"), (rs, n) -> new UnfinishedRebuild(new PeriodCoverage.Range(
-                Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))), rs.getString(3)));
+        return jdbc.sql(SQL.get("unfinished-rebuilds"))
+                .query((rs, n) -> new UnfinishedRebuild(RANGE.mapRow(rs, n), rs.getString("command"))).list();
     }
 
     public List<StoredInvoice> invoices(String wabaId, YearMonth month) {
-        List<StoredInvoice> result = new ArrayList<>();
-        jdbc.query(SQL.get("invoices-of-account-month"), rs -> {
-            result.add(new StoredInvoice(rs.getString(1), rs.getString(2), StoredInvoice.Kind.valueOf(rs.getString(3)),
-                    StoredInvoice.Status.valueOf(rs.getString(4)), rs.getString(5), rs.getBigDecimal(6),
-                    rs.getBigDecimal(7), null));
-        }, wabaId, month.toString());
+        List<StoredInvoice> result = jdbc.sql(SQL.get("invoices-of-account-month")).param("wabaId", wabaId)
+                .param("month", month.toString())
+                .query((rs, n) -> new StoredInvoice(rs.getString("invoice_id"), rs.getString("invoice_number"),
+                        StoredInvoice.Kind.valueOf(rs.getString("kind")), StoredInvoice.Status.valueOf(rs.getString("status")),
+                        rs.getString("references_invoice_id"), rs.getBigDecimal("subtotal"), rs.getBigDecimal("markup"),
+                        null))
+                .list();
         return result.stream().map(i -> new StoredInvoice(i.invoiceId(), i.invoiceNumber(), i.kind(), i.status(),
                 i.referencesInvoiceId(), i.subtotal(), i.markup(), lines(i.invoiceId()))).toList();
     }
 
     public List<InvoiceLine> lines(String invoiceId) {
-        return jdbc.query(SQL.get("lines-of-invoice"), (rs, n) -> new InvoiceLine(
-                ConversationCategory.valueOf(rs.getString(1)), rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros(),
-                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7)), invoiceId);
+        return jdbc.sql(SQL.get("lines-of-invoice")).param("invoiceId", invoiceId)
+                .query((rs, n) -> new InvoiceLine(ConversationCategory.valueOf(rs.getString("category")),
+                        rs.getString("market"), rs.getBigDecimal("unit_price").stripTrailingZeros(),
+                        rs.getLong("conversations"), rs.getLong("free_count"), rs.getLong("billable"),
+                        rs.getBigDecimal("amount")))
+                .list();
     }
 
     /** Drafts are replaced on every run; finalized invoices are out of reach of this statement. */
     public void deleteDrafts(String wabaId, YearMonth month) {
-        jdbc.update(SQL.get("delete-draft-lines"), wabaId, month.toString());
-        jdbc.update(SQL.get("delete-drafts"), wabaId, month.toString());
+        Map<String, Object> params = Map.of("wabaId", wabaId, "month", month.toString());
+        jdbc.sql(SQL.get("delete-draft-lines")).params(params).update();
+        jdbc.sql(SQL.get("delete-drafts")).params(params).update();
     }
 
     public void insertDraft(InvoicePlan.Draft draft, BillingAccount account, YearMonth month, long runId, Instant now) {
         ComputedInvoice c = draft.invoice();
-        jdbc.update(SQL.get("insert-invoice"), draft.invoiceId(), draft.kind().name(), account.wabaId(),
-                month.toString(), draft.referencesInvoiceId(), account.name(), account.currency().getCurrencyCode(),
-                c.conversations(), c.billable(), c.subtotal(), c.markup(), c.total(), now.toEpochMilli(), runId,
-                account.zone().getId(), account.markupPercent(), account.monthStart(month).toEpochMilli(),
-                account.monthEnd(month).toEpochMilli());
-        jdbc.batchUpdate(SQL.get("insert-line"), c.lines(), c.lines().size(), (ps, l) -> {
-            ps.setString(1, draft.invoiceId());
-            ps.setString(2, l.category().name());
-            ps.setString(3, l.market());
-            ps.setBigDecimal(4, l.unitPrice());
-            ps.setLong(5, l.conversations());
-            ps.setLong(6, l.free());
-            ps.setLong(7, l.billable());
-            ps.setBigDecimal(8, l.amount());
-        });
+        jdbc.sql(SQL.get("insert-invoice"))
+                .param("invoiceId", draft.invoiceId())
+                .param("kind", draft.kind().name())
+                .param("wabaId", account.wabaId())
+                .param("month", month.toString())
+                .param("referencesInvoiceId", draft.referencesInvoiceId())
+                .param("accountName", account.name())
+                .param("currency", account.currency().getCurrencyCode())
+                .param("conversations", c.conversations())
+                .param("billable", c.billable())
+                .param("subtotal", c.subtotal())
+                .param("markup", c.markup())
+                .param("total", c.total())
+                .param("createdAt", now.toEpochMilli())
+                .param("runId", runId)
+                .param("timeZone", account.zone().getId())
+                .param("markupPercent", account.markupPercent())
+                .param("periodStart", account.monthStart(month).toEpochMilli())
+                .param("periodEnd", account.monthEnd(month).toEpochMilli())
+                .update();
+        SqlParameterSource[] lines = c.lines().stream().map(l -> new MapSqlParameterSource()
+                .addValue("invoiceId", draft.invoiceId())
+                .addValue("category", l.category().name())
+                .addValue("market", l.market(), Types.VARCHAR)
+                .addValue("unitPrice", l.unitPrice(), Types.DECIMAL)
+                .addValue("conversations", l.conversations())
+                .addValue("free", l.free())
+                .addValue("billable", l.billable())
+                .addValue("amount", l.amount(), Types.DECIMAL)).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate(SQL.get("insert-line"), lines);
     }
 
     /**
@@ -130,20 +174,22 @@ public class InvoiceDao {
      * the caller's transaction: either all get numbers and the sequence advances, or nothing changes.
      */
     public List<String> finalizeDrafts(YearMonth month, Instant now) {
-        List<String> drafts = jdbc.queryForList(SQL.get("drafts-of-month"), String.class, month.toString());
+        List<String> drafts = jdbc.sql(SQL.get("drafts-of-month")).param("month", month.toString())
+                .query(String.class).list();
         if (drafts.isEmpty()) {
             return drafts;
         }
-        List<Long> current = jdbc.queryForList(SQL.get("next-number"), Long.class);
+        List<Long> current = jdbc.sql(SQL.get("next-number")).query(Long.class).list();
         if (current.isEmpty()) {
-            jdbc.update(SQL.get("init-sequence"));
+            jdbc.sql(SQL.get("init-sequence")).update();
         }
         long first = current.isEmpty() ? 1 : current.get(0);
         long number = first;
         for (String invoiceId : drafts) {
-            jdbc.update(SQL.get("finalize"), InvoiceNumbers.format(number++), now.toEpochMilli(), invoiceId);
+            jdbc.sql(SQL.get("finalize")).param("invoiceNumber", InvoiceNumbers.format(number++))
+                    .param("finalizedAt", now.toEpochMilli()).param("invoiceId", invoiceId).update();
         }
-        if (jdbc.update(SQL.get("advance-sequence"), number, first) != 1) {
+        if (jdbc.sql(SQL.get("advance-sequence")).param("next", number).param("current", first).update() != 1) {
             throw new IllegalStateException("the invoice sequence moved while finalizing: another run finalized at the same time");
         }
         return drafts;
@@ -160,11 +206,15 @@ public class InvoiceDao {
     }
 
     public List<SummaryRow> summary(YearMonth month) {
-        return jdbc.query(SQL.get("invoices-of-month"), (rs, n) -> new SummaryRow(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getLong(9), rs.getLong(10), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13),
-                rs.getString(14), rs.getLong(15), rs.getString(16), rs.getBigDecimal(17), instant(rs.getObject(18)),
-                instant(rs.getObject(19))), month.toString());
+        return jdbc.sql(SQL.get("invoices-of-month")).param("month", month.toString())
+                .query((rs, n) -> new SummaryRow(rs.getString("invoice_id"), rs.getString("invoice_number"),
+                        rs.getString("kind"), rs.getString("status"), rs.getString("waba_id"),
+                        rs.getString("account_name"), rs.getString("billing_month"), rs.getString("currency"),
+                        rs.getLong("conversations"), rs.getLong("billable"), rs.getBigDecimal("subtotal"),
+                        rs.getBigDecimal("markup"), rs.getBigDecimal("total"), rs.getString("references_invoice_id"),
+                        rs.getLong("run_id"), rs.getString("time_zone"), rs.getBigDecimal("markup_percent"),
+                        instant(rs.getObject("period_start_ms")), instant(rs.getObject("period_end_ms"))))
+                .list();
     }
 
     private static Instant instant(Object epochMillis) {

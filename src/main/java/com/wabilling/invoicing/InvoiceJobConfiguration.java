@@ -16,7 +16,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.support.config.OutputDirectory;
@@ -43,7 +43,7 @@ public class InvoiceJobConfiguration {
             JobParameterSpec.Param.optional(InvoiceRun.LEAVE_OUT, "", JobParameterSpec.Kind.WABA_IDS)));
 
     @Bean
-    InvoiceDao invoiceDao(JdbcTemplate jdbc) {
+    InvoiceDao invoiceDao(NamedParameterJdbcOperations jdbc) {
         return new InvoiceDao(jdbc);
     }
 

@@ -3,7 +3,7 @@ package com.wabilling.messages;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.support.csv.CsvFilesReader;
 import com.wabilling.support.csv.FileFingerprint;
@@ -18,17 +18,19 @@ public class ImportedFiles implements CsvFilesReader.AlreadyRead {
 
     private static final SqlStatements SQL = SqlStatements.load("db/messages.sql");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public ImportedFiles(JdbcTemplate jdbc) {
+    public ImportedFiles(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public String reason(FileFingerprint file) {
-        List<String> found = jdbc.query(SQL.get("find-imported-file"), (rs, n) -> "already imported by run "
-                + rs.getLong(1) + " (as " + rs.getString(2) + ", " + Instant.ofEpochMilli(rs.getLong(3)) + "), skipped",
-                file.sha256(), file.size());
+        List<String> found = jdbc.sql(SQL.get("find-imported-file")).param("sha256", file.sha256())
+                .param("size", file.size())
+                .query((rs, n) -> "already imported by run " + rs.getLong("run_id") + " (as " + rs.getString("file_path")
+                        + ", " + Instant.ofEpochMilli(rs.getLong("imported_at_ms")) + "), skipped")
+                .list();
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -42,8 +44,8 @@ public class ImportedFiles implements CsvFilesReader.AlreadyRead {
             return false;
         }
         if (reason(file) == null) { // two identical files in one run are one content
-            jdbc.update(SQL.get("insert-imported-file"), file.sha256(), file.size(), file.path(), runId,
-                    now.toEpochMilli());
+            jdbc.sql(SQL.get("insert-imported-file")).param("sha256", file.sha256()).param("size", file.size())
+                    .param("path", file.path()).param("runId", runId).param("importedAt", now.toEpochMilli()).update();
         }
         return true;
     }

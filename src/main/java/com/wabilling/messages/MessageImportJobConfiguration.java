@@ -13,7 +13,8 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.support.config.OutputDirectory;
@@ -44,12 +45,12 @@ public class MessageImportJobConfiguration {
     private static final int CHUNK_SIZE = 2000;
 
     @Bean
-    MessageDao messageDao(JdbcTemplate jdbc) {
+    MessageDao messageDao(NamedParameterJdbcOperations jdbc) {
         return new MessageDao(jdbc);
     }
 
     @Bean
-    ImportedFiles importedFiles(JdbcTemplate jdbc) {
+    ImportedFiles importedFiles(JdbcClient jdbc) {
         return new ImportedFiles(jdbc);
     }
 

@@ -1,10 +1,15 @@
 package com.wabilling.templates;
 
+import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.support.jdbc.SqlStatements;
 import com.wabilling.support.rejects.Checked.Accepted;
@@ -14,10 +19,13 @@ public class TemplateDao {
 
     private static final SqlStatements SQL = SqlStatements.load("db/templates.sql");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    /** JdbcClient has no batch API: {@link #save} batches through the template it is built on. */
+    private final NamedParameterJdbcOperations batch;
 
-    public TemplateDao(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public TemplateDao(NamedParameterJdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batch = jdbc;
     }
 
     /** Where a stored template came from, to tell repeats within a run from updates by a new run. */
@@ -30,66 +38,68 @@ public class TemplateDao {
     }
 
     public Optional<StoredTemplate> findById(String templateId) {
-        return jdbc.query(SQL.get("find-by-id"), (rs, n) -> new StoredTemplate(rs.getString(1), rs.getString(2),
-                rs.getLong(3), rs.getString(4), rs.getLong(5)), templateId).stream().findFirst();
+        return jdbc.sql(SQL.get("find-by-id")).param("templateId", templateId)
+                .query((rs, n) -> new StoredTemplate(rs.getString("template_id"), rs.getString("content_hash"),
+                        rs.getLong("run_id"), rs.getString("source"), rs.getLong("record_no")))
+                .list().stream().findFirst();
     }
 
     public Optional<String> findIdByKey(String wabaId, String name, String language) {
-        return jdbc.queryForList(SQL.get("find-id-by-key"), String.class, wabaId, name, language).stream().findFirst();
+        return jdbc.sql(SQL.get("find-id-by-key")).param("wabaId", wabaId).param("name", name)
+                .param("language", language).query(String.class).list().stream().findFirst();
     }
 
     /** Stores the templates and replaces their history entry at the effective date (idempotent). */
     public void save(List<Accepted<MigratedTemplate>> items, long effectiveFromMs, long runId, long recordedAtMs) {
-        jdbc.batchUpdate(SQL.get("delete-template"), items, items.size(),
-                (ps, a) -> ps.setString(1, a.value().template().templateId()));
-        jdbc.batchUpdate(SQL.get("delete-category"), items, items.size(), (ps, a) -> {
-            ps.setString(1, a.value().template().templateId());
-            ps.setLong(2, effectiveFromMs);
-        });
-        jdbc.batchUpdate(SQL.get("insert-template"), items, items.size(), (ps, a) -> {
-            CatalogueTemplate t = a.value().template();
-            ps.setString(1, t.templateId());
-            ps.setString(2, t.wabaId());
-            ps.setString(3, t.name());
-            ps.setString(4, t.language());
-            ps.setString(5, t.legacyCategory());
-            ps.setString(6, t.status());
-            ps.setString(7, t.header());
-            ps.setString(8, t.body());
-            ps.setString(9, t.footer());
-            ps.setString(10, t.buttons());
-            ps.setString(11, t.contentHash());
-            ps.setLong(12, runId);
-            ps.setString(13, a.source());
-            ps.setLong(14, a.record());
-        });
-        jdbc.batchUpdate(SQL.get("insert-category"), items, items.size(), (ps, a) -> {
+        // one parameter source per template serves all four statements (each takes the names it uses)
+        SqlParameterSource[] rows = items.stream().map(a -> {
             MigratedTemplate m = a.value();
+            CatalogueTemplate t = m.template();
             Classification c = m.classification();
-            ps.setString(1, m.template().templateId());
-            ps.setLong(2, effectiveFromMs);
-            ps.setString(3, c.category().name());
-            ps.setString(4, m.template().legacyCategory());
-            ps.setString(5, c.rule());
-            ps.setString(6, c.signal());
-            ps.setBoolean(7, c.needsReview());
-            ps.setLong(8, runId);
-            ps.setLong(9, recordedAtMs);
-        });
+            return new MapSqlParameterSource()
+                    .addValue("templateId", t.templateId())
+                    .addValue("effectiveFrom", effectiveFromMs)
+                    .addValue("wabaId", t.wabaId())
+                    .addValue("name", t.name())
+                    .addValue("language", t.language())
+                    .addValue("legacyCategory", t.legacyCategory(), Types.VARCHAR)
+                    .addValue("previousCategory", t.legacyCategory(), Types.VARCHAR)
+                    .addValue("status", t.status(), Types.VARCHAR)
+                    .addValue("header", t.header(), Types.VARCHAR)
+                    .addValue("body", t.body(), Types.VARCHAR)
+                    .addValue("footer", t.footer(), Types.VARCHAR)
+                    .addValue("buttons", t.buttons(), Types.VARCHAR)
+                    .addValue("contentHash", t.contentHash(), Types.VARCHAR)
+                    .addValue("runId", runId)
+                    .addValue("source", a.source(), Types.VARCHAR)
+                    .addValue("record", a.record())
+                    .addValue("category", c.category().name())
+                    .addValue("rule", c.rule(), Types.VARCHAR)
+                    .addValue("signal", c.signal(), Types.VARCHAR)
+                    .addValue("needsReview", c.needsReview(), Types.BOOLEAN)
+                    .addValue("recordedAt", recordedAtMs);
+        }).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate(SQL.get("delete-template"), rows);
+        batch.batchUpdate(SQL.get("delete-category"), rows);
+        batch.batchUpdate(SQL.get("insert-template"), rows);
+        batch.batchUpdate(SQL.get("insert-category"), rows);
     }
 
     public void forEachMigrationRow(long runId, long effectiveFromMs, Consumer<MigrationRow> action) {
-        jdbc.query(SQL.get("migration-rows"), rs -> {
-            action.accept(new MigrationRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9)));
-        }, runId, effectiveFromMs);
+        jdbc.sql(SQL.get("migration-rows")).param("runId", runId).param("effectiveFrom", effectiveFromMs).query(rs -> {
+            action.accept(new MigrationRow(rs.getString("template_id"), rs.getString("waba_id"),
+                    rs.getString("template_name"), rs.getString("language_code"), rs.getString("previous_category"),
+                    rs.getString("category"), rs.getString("rule_name"), rs.getBoolean("needs_review"),
+                    rs.getString("matched_signal")));
+        });
     }
 
     public CategoryHistory categoryHistory() {
         CategoryHistory history = new CategoryHistory();
-        jdbc.query(SQL.get("category-history"), rs -> {
-            history.add(rs.getString(1), rs.getString(2), rs.getString(3), java.time.Instant.ofEpochMilli(rs.getLong(4)),
-                    TemplateCategory.valueOf(rs.getString(5)));
+        jdbc.sql(SQL.get("category-history")).query(rs -> {
+            history.add(rs.getString("waba_id"), rs.getString("template_name"), rs.getString("language_code"),
+                    Instant.ofEpochMilli(rs.getLong("effective_from_ms")),
+                    TemplateCategory.valueOf(rs.getString("category")));
         });
         return history;
     }
@@ -99,7 +109,7 @@ public class TemplateDao {
     }
 
     public List<CategoryMove> categoryMoves(long runId, long effectiveFromMs) {
-        return jdbc.query(SQL.get("category-moves"),
-                (rs, n) -> new CategoryMove(rs.getString(1), rs.getString(2), rs.getLong(3)), runId, effectiveFromMs);
+        return jdbc.sql(SQL.get("category-moves")).param("runId", runId).param("effectiveFrom", effectiveFromMs)
+                .query(CategoryMove.class).list();
     }
 }

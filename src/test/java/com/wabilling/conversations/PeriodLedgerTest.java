@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
@@ -26,7 +27,7 @@ class PeriodLedgerTest {
                 "SA", "");
         new ResourceDatabasePopulator(new ClassPathResource("db/baseline/domain-tables.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
-        ledger = new PeriodLedger(jdbc);
+        ledger = new PeriodLedger(JdbcClient.create(jdbc));
     }
 
     @Test

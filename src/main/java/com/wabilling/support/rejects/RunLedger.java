@@ -1,11 +1,15 @@
 package com.wabilling.support.rejects;
 
+import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.support.jdbc.SqlStatements;
 
@@ -18,23 +22,26 @@ public class RunLedger {
 
     private static final SqlStatements SQL = SqlStatements.load("db/run-ledger.sql");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    /** JdbcClient has no batch API: {@link #reject} batches through the template it is built on. */
+    private final NamedParameterJdbcOperations batch;
 
-    public RunLedger(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public RunLedger(NamedParameterJdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batch = jdbc;
     }
 
     public void reject(long runId, List<Reject> rejects) {
         if (rejects.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(SQL.get("insert-reject"), rejects, rejects.size(), (ps, r) -> {
-            ps.setLong(1, runId);
-            ps.setString(2, r.source());
-            ps.setLong(3, r.record());
-            ps.setString(4, truncate(r.reason(), 1000));
-            ps.setString(5, truncate(r.raw(), 16000));
-        });
+        SqlParameterSource[] rows = rejects.stream().map(r -> new MapSqlParameterSource()
+                .addValue("runId", runId)
+                .addValue("source", r.source(), Types.VARCHAR)
+                .addValue("record", r.record())
+                .addValue("reason", truncate(r.reason(), 1000), Types.VARCHAR)
+                .addValue("raw", truncate(r.raw(), 16000), Types.VARCHAR)).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate(SQL.get("insert-reject"), rows);
     }
 
     /** Adds to the counts of one source file. */
@@ -42,29 +49,32 @@ public class RunLedger {
         if (add.read() == 0) {
             return;
         }
-        int updated = jdbc.update(SQL.get("add-counts"), add.accepted(), add.rejected(), add.duplicates(), runId, source);
-        if (updated == 0) {
-            jdbc.update(SQL.get("insert-counts"), runId, source, add.accepted(), add.rejected(), add.duplicates());
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("runId", runId).addValue("source", source)
+                .addValue("accepted", add.accepted()).addValue("rejected", add.rejected())
+                .addValue("duplicates", add.duplicates());
+        if (jdbc.sql(SQL.get("add-counts")).paramSource(params).update() == 0) {
+            jdbc.sql(SQL.get("insert-counts")).paramSource(params).update();
         }
     }
 
     public Map<String, SourceCounts> counts(long runId) {
         Map<String, SourceCounts> result = new TreeMap<>();
-        jdbc.query(SQL.get("select-counts"), rs -> {
-            result.put(rs.getString(1), new SourceCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-        }, runId);
+        jdbc.sql(SQL.get("select-counts")).param("runId", runId).query(rs -> {
+            result.put(rs.getString("source"), new SourceCounts(rs.getLong("accepted"), rs.getLong("rejected"),
+                    rs.getLong("duplicates")));
+        });
         return result;
     }
 
     public long rejectCount(long runId) {
-        Long n = jdbc.queryForObject(SQL.get("count-rejects"), Long.class, runId);
-        return n == null ? 0 : n;
+        return jdbc.sql(SQL.get("count-rejects")).param("runId", runId).query(Long.class).optional().orElse(0L);
     }
 
     public void forEachReject(long runId, Consumer<Reject> action) {
-        jdbc.query(SQL.get("select-rejects"), rs -> {
-            action.accept(new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
-        }, runId);
+        jdbc.sql(SQL.get("select-rejects")).param("runId", runId).query(rs -> {
+            action.accept(new Reject(rs.getString("source"), rs.getLong("record_no"), rs.getString("reason"),
+                    rs.getString("raw_fields")));
+        });
     }
 
     private static String truncate(String s, int max) {
