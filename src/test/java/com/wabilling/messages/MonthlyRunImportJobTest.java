@@ -37,10 +37,11 @@ import com.wabilling.ops.JobRunner;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
- * Issue 9.1: the real jobs/schedule/monthly-run over three consecutive months whose exports arrive
- * in parts (the next month's first days early, the rest later). The script runs with a stand-in
- * launcher that records its commands; the import commands are then run through the launcher's
- * JobRunner against the real import job, in order, as jobs/wa-billing would.
+ * Issue 9: the real jobs/schedule/monthly-run over three consecutive months whose exports arrive in
+ * parts (the next month's first days early, the rest later). The script runs with a stand-in
+ * launcher that records its commands; the commands (import, reconstruct, invoice) are then run
+ * through the launcher's JobRunner against the real jobs, in order, as jobs/wa-billing would. Every
+ * month is imported whole and billed exactly as one run over all messages bills it.
  */
 @SpringBootTest
 class MonthlyRunImportJobTest {
@@ -74,31 +75,42 @@ class MonthlyRunImportJobTest {
         export("2023-06/june-a.csv", "2023-06-01", "2023-06-20", false);
         export("2023-06/june-b.csv.gz", "2023-06-19", "2023-07-01", true);
         export("2023-07/july-early.csv", "2023-07-01", "2023-07-03", false);
-        assertThat(monthlyRun("2023-06")).containsExactly(ExitCodes.OK, ExitCodes.OK);
+        assertThat(monthlyRun("2023-06")).containsOnly(ExitCodes.OK).hasSize(6);
 
         // on 3 August: the rest of July (overlapping its first part by a day) and August 1-2
         export("2023-07/july-rest.csv", "2023-07-02", "2023-08-01", false);
         export("2023-08/august-early.csv", "2023-08-01", "2023-08-03", false);
-        assertThat(monthlyRun("2023-07")).containsExactly(ExitCodes.OK, ExitCodes.OK);
+        assertThat(monthlyRun("2023-07")).containsOnly(ExitCodes.OK).hasSize(6);
 
         // on 3 September
         export("2023-08/august-rest.csv.gz", "2023-08-03", "2023-09-01", true);
         export("2023-09/september-early.csv", "2023-09-01", "2023-09-03", false);
         List<String> august = new ArrayList<>();
-        assertThat(monthlyRun("2023-08", august)).containsExactly(ExitCodes.OK, ExitCodes.OK);
+        assertThat(monthlyRun("2023-08", august)).containsOnly(ExitCodes.OK).hasSize(6);
 
         for (String month : List.of("2023-06", "2023-07", "2023-08")) {
             assertThat(storedIn(month)).as(month).isEqualTo(expectedIn(month)).isPositive();
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message", Long.class)).isEqualTo(written.size());
+        Map<String, List<String>> monthByMonth = new HashMap<>();
+        for (String month : List.of("2023-06", "2023-07", "2023-08")) {
+            monthByMonth.put(month, invoiceFiles(month));
+        }
 
         // the same run again: nothing new, every step answers "already completed" with the same run keys
         List<String> again = new ArrayList<>();
-        assertThat(monthlyRun("2023-08", again)).containsExactly(ExitCodes.ALREADY_COMPLETED,
-                ExitCodes.ALREADY_COMPLETED);
+        assertThat(monthlyRun("2023-08", again)).containsOnly(ExitCodes.ALREADY_COMPLETED).hasSize(6);
         assertThat(again).isEqualTo(august);
         assertThat(august).filteredOn(c -> c.startsWith("reconstruct") || c.startsWith("invoice")).hasSize(4)
                 .allSatisfy(c -> assertThat(c).contains(" rerun=files-"));
+
+        // one run over all messages: the whole range reconstructed at once, then each month invoiced
+        assertThat(run("reconstruct from=2023-05-31 to=2023-09-02 rerun=whole")).isZero();
+        for (String month : List.of("2023-06", "2023-07", "2023-08")) {
+            assertThat(run("invoice month=" + month + " rerun=whole")).isZero();
+            assertThat(invoiceFiles(month)).as(month).isEqualTo(monthByMonth.get(month)).isNotEmpty();
+        }
+        assertThat(monthByMonth.get("2023-07").get(0)).as("July is billed").contains("INV-102938475610001-2023-07");
     }
 
     @Test
@@ -113,7 +125,7 @@ class MonthlyRunImportJobTest {
         assertThat(log).doesNotExist();
     }
 
-    /** Runs the script for the month, then its import commands; returns their exit codes. */
+    /** Runs the script for the month, then its commands; returns their exit codes. */
     private List<Integer> monthlyRun(String month) throws Exception {
         return monthlyRun(month, new ArrayList<>());
     }
@@ -124,16 +136,31 @@ class MonthlyRunImportJobTest {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(output).isZero();
         commands.addAll(Files.readAllLines(log));
-        JobRunner runner = new JobRunner(context, repository, operator, quiet(), quiet());
         List<Integer> codes = new ArrayList<>();
         for (String line : commands) {
-            if (line.startsWith("import-messages ")) {
-                CommandLine.Invocation invocation = CommandLine.parse(line.split(" "));
-                codes.add(runner.run(invocation.command(), invocation.job().name(), invocation.parameters())
-                        .exitCode());
-            }
+            codes.add(run(line));
         }
         return codes;
+    }
+
+    /** One launcher command line, run as jobs/wa-billing runs it. */
+    private int run(String line) {
+        CommandLine.Invocation invocation = CommandLine.parse(line.split(" "));
+        return new JobRunner(context, repository, operator, quiet(), quiet())
+                .run(invocation.command(), invocation.job().name(), invocation.parameters()).exitCode();
+    }
+
+    /** The month's invoice files (summary, lines, conversations), each as its name and content. */
+    private static List<String> invoiceFiles(String month) throws IOException {
+        try (var files = Files.list(WORKSPACE.output().resolve("invoices/" + month))) {
+            return files.sorted().map(f -> {
+                try {
+                    return f.getFileName() + "\n" + Files.readString(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
     }
 
     private Process script(String month, Path log) throws IOException {
@@ -150,17 +177,25 @@ class MonthlyRunImportJobTest {
     }
 
     /**
-     * An export of one message every 50 minutes in [from, to): ids are the time, so overlapping
-     * exports repeat the same messages identically.
+     * An export of a sample account's traffic (Loja Aurora, Brazil): every 50 minutes in [from, to)
+     * a customer writes and, a minute later, gets a template. Ids are the time, so overlapping exports
+     * repeat the same messages identically.
      */
     private void export(String name, String from, String to, boolean gzip) throws IOException {
         StringBuilder csv = new StringBuilder(HEADER);
         Instant end = Instant.parse(to + "T00:00:00Z");
         for (Instant t = Instant.parse(from + "T00:00:00Z"); t.isBefore(end); t = t.plusSeconds(3000)) {
-            String id = "wamid.m" + t.getEpochSecond();
-            csv.append(id).append(",100,200,55119").append(String.format("%08d", t.getEpochSecond() % 97))
-                    .append(",inbound,text,,,").append(t).append(",,,\n");
-            written.put(id, t);
+            String customer = "55119" + String.format("%08d", t.getEpochSecond() % 97);
+            String in = "wamid.m" + t.getEpochSecond();
+            csv.append(in).append(",102938475610001,110000000000001,").append(customer).append(",inbound,text,,,")
+                    .append(t).append(",,,\n");
+            written.put(in, t);
+            String out = "wamid.o" + t.getEpochSecond();
+            Instant sent = t.plusSeconds(60);
+            csv.append(out).append(",102938475610001,110000000000001,").append(customer)
+                    .append(",outbound,template,pedido_enviado,pt_BR,").append(sent).append(",read,")
+                    .append(sent.plusSeconds(2)).append(",\n");
+            written.put(out, sent);
         }
         Path file = Files.createDirectories(exports.resolve(name).getParent()).resolve(exports.resolve(name).getFileName());
         try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
