@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
@@ -69,11 +70,11 @@ public class JobRunner {
         }
     }
 
-    /** The run lock, or empty (said on stderr) when another process runs a job on this database now. */
     DataSource dataSource() {
         return context.getBean(DataSource.class);
     }
 
+    /** The run lock, or empty (said on stderr) when another process runs a job on this database now. */
     Optional<RunLock> runLock() {
         Optional<RunLock> lock = RunLock.tryAcquire(dataSource());
         if (lock.isEmpty()) {
@@ -107,6 +108,9 @@ public class JobRunner {
         } catch (JobExecutionAlreadyRunningException e) {
             err.println("wa-billing: " + command + " is already running with these parameters: " + e.getMessage());
             return new Outcome(ExitCodes.ALREADY_RUNNING, null);
+        } catch (InvalidJobParametersException e) {
+            err.println("wa-billing: " + command + ": " + e.getMessage());
+            return new Outcome(ExitCodes.USAGE, null);
         } catch (JobRestartException e) {
             err.println("wa-billing: " + command + " cannot be resumed: " + e.getMessage()
                     + "; start a new run with rerun=<new value>");
