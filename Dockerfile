@@ -13,7 +13,8 @@ FROM eclipse-temurin:17-jre
 WORKDIR /opt/wa-billing
 COPY jobs jobs
 COPY sample-data sample-data
-COPY --from=build /src/target/wa-billing.jar target/wa-billing.jar
+# the versioned jar of pom.xml's version, e.g. target/wa-billing-0.1.0.jar (the launcher runs the newest one)
+COPY --from=build /src/target/wa-billing-*.jar target/
 # data, output, reference files and exports come from volumes (see the CronJob); no root needed
 RUN useradd --uid 10001 --no-create-home wabilling
 USER 10001

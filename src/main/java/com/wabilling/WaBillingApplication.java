@@ -10,7 +10,6 @@ import com.wabilling.ops.CommandLine;
 import com.wabilling.ops.ExitCodes;
 import com.wabilling.ops.Launcher;
 import com.wabilling.ops.LiveOps;
-import com.wabilling.ops.PeakMemory;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.UsageException;
 
@@ -59,7 +58,6 @@ public class WaBillingApplication {
         }
         int exitCode = code;
         int finalCode = SpringApplication.exit(context, () -> exitCode);
-        PeakMemory.reportIfAsked();
         System.exit(finalCode);
     }
 

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.wabilling.benchmark.SyntheticExport;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**

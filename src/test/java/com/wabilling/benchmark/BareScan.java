@@ -1,4 +1,4 @@
-package com.wabilling.ops;
+package com.wabilling.benchmark;
 
 import java.io.IOException;
 import java.io.Reader;
