@@ -7,6 +7,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.wabilling.ops.CommandLine;
+import com.wabilling.ops.DataDirectoryLock;
 import com.wabilling.ops.ExitCodes;
 import com.wabilling.ops.Launcher;
 import com.wabilling.ops.LiveOps;
@@ -45,7 +46,14 @@ public class WaBillingApplication {
                         + " is kept: run the same command again to resume from its last commit");
             }
         }, "wa-billing-signal"));
-        ConfigurableApplicationContext context = start(invocation);
+        if (DataDirectoryLock.applies() && !DataDirectoryLock.tryAcquire(Launcher.dataDir())) {
+            // another wa-billing process has the embedded database: never open it a second time
+            boolean answeredLive = invocation.command().equals("ops") && LiveOps.handles(invocation.arguments());
+            System.exit(answeredLive ? LiveOps.run(invocation.arguments(), Launcher.dataDir(), System.out, System.err)
+                    : Launcher.explainInUse(System.err));
+            return;
+        }
+        ConfigurableApplicationContext context = start();
         if (context == null) {
             return;
         }
@@ -62,24 +70,20 @@ public class WaBillingApplication {
     }
 
     /**
-     * Starts the application context. The embedded database admits one process at a time: when it is
-     * locked by a live wa-billing process this exits naming its execution; a lock left by a killed
-     * process is released by the database within seconds, so that case waits and tries again.
+     * Starts the application context. A live process using the embedded database was refused before
+     * (DataDirectoryLock); a database lock left by a killed process is released by the database within
+     * seconds, so that case waits and tries again.
      */
-    private static ConfigurableApplicationContext start(CommandLine.Invocation invocation) {
+    private static ConfigurableApplicationContext start() {
         long deadline = System.nanoTime() + 30_000_000_000L;
         boolean told = false;
         while (true) {
             try {
                 return new SpringApplicationBuilder(WaBillingApplication.class).web(WebApplicationType.NONE).run();
             } catch (RuntimeException e) {
-                if (Launcher.isLockFailure(e) && Launcher.lockOwnerAlive() && invocation.command().equals("ops")
-                        && LiveOps.handles(invocation.arguments())) {
-                    // ops list | show | stop while a job holds the embedded database: ask that process
-                    System.exit(LiveOps.run(invocation.arguments(), Launcher.dataDir(), System.out, System.err));
-                    return null;
-                }
-                if (!Launcher.isLockFailure(e) || System.nanoTime() > deadline || Launcher.lockOwnerAlive()) {
+                // this process holds the data directory's lock, so a database lock is one a finished or
+                // killed process left, which the database releases within seconds
+                if (!Launcher.isLockFailure(e) || System.nanoTime() > deadline) {
                     System.exit(Launcher.explainStartupFailure(e, System.err));
                     return null;
                 }

@@ -83,26 +83,26 @@ public class Launcher {
         return message.contains("lockFile") || message.contains("lock file") || message.contains("Database lock");
     }
 
-    /** True when the running marker names a process that is still alive (or on another host). */
-    public static boolean lockOwnerAlive() {
-        return RunningMarker.read(RunningMarker.file(dataDir())).map(c -> !c.ownerGoneHere()).orElse(false);
-    }
-
     public static Path dataDir() {
         return Path.of(System.getenv().getOrDefault("WA_BILLING_DATA_DIR", "data"));
+    }
+
+    /** Another process uses the embedded database: exit 4, naming its execution. */
+    public static int explainInUse(PrintStream err) {
+        String running = RunningMarker.read(RunningMarker.file(dataDir()))
+                .map(c -> c.description() + ", pid " + c.pid() + " on " + c.host())
+                .orElse("another wa-billing process");
+        err.println("wa-billing: the embedded database in " + dataDir() + " is in use: " + running
+                + " is running; wait for it to finish (jobs never run at once); meanwhile jobs/wa-billing ops list"
+                + " and ops show <execution-id> show it, and ops stop <execution-id> stops it at its next commit");
+        return ExitCodes.ALREADY_RUNNING;
     }
 
     /** Startup failures are configuration problems (exit 2), said plainly; a busy database is exit 4. */
     public static int explainStartupFailure(Throwable e, PrintStream err) {
         String message = Failures.rootMessage(e);
         if (isLockFailure(e)) {
-            String running = RunningMarker.read(RunningMarker.file(dataDir()))
-                    .map(c -> c.description() + ", pid " + c.pid() + " on " + c.host())
-                    .orElse("another wa-billing process");
-            err.println("wa-billing: the embedded database in " + dataDir() + " is in use: " + running
-                    + " is running; wait for it to finish (jobs never run at once); meanwhile jobs/wa-billing ops list"
-                    + " and ops show <execution-id> show it, and ops stop <execution-id> stops it at its next commit");
-            return ExitCodes.ALREADY_RUNNING;
+            return explainInUse(err);
         }
         err.println("wa-billing: cannot start: " + message);
         err.println("  check WA_BILLING_DATA_DIR, WA_BILLING_DB_URL, WA_BILLING_DB_USER and WA_BILLING_DB_PASSWORD");

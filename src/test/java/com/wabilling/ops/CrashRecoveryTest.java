@@ -100,7 +100,8 @@ class CrashRecoveryTest {
     void aProcessKilledDuringItsFirstChunkIsResumedWithoutAnyHumanStep() throws Exception {
         Map<String, String> env = WORKSPACE.launcherEnvironment(WORKSPACE.root().resolve("first-chunk"));
         assertThat(run(env, "migrate-templates", "input=" + input.resolve("templates.csv")).exitCode).isZero();
-        Child killed = runAndKill(env, Kill.afterProgress("import-messages:", 0),
+        // 1.5 s after the first chunk: the embedded database makes commits durable within 0.5 s (write delay)
+        Child killed = runAndKill(env, Kill.afterProgress("import-messages:", 1500),
                 "import-messages", "input=" + input.resolve("messages"));
         assertThat(killed.killedWhileRunning).isTrue();
 

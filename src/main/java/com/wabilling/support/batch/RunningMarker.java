@@ -17,9 +17,6 @@ public final class RunningMarker {
 
     /** What the marker says: the owner's pid and host and a description of the execution. */
     public record Content(long pid, String host, String description) {
-        public boolean ownerGoneHere() {
-            return host.equals(ProcessOwner.hostName()) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
-        }
     }
 
     private RunningMarker() {

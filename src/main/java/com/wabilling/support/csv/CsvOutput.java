@@ -30,9 +30,10 @@ public final class CsvOutput {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            // not createTempFile: its files are 0600 whatever the umask, and reports are for the group to read
-            Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                    + Thread.currentThread().getId() + ".tmp");
+            // not createTempFile: its files are 0600 whatever the umask, and reports are for the group to read;
+            // one fixed name per file, so the run that resumes a killed one overwrites what it left half-written
+            // (jobs never run at once, and one job writes a file from one thread)
+            Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
             try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
                 printer.printRecord((Object[]) header);

@@ -16,6 +16,22 @@ class CsvOutputTest {
     Path dir;
 
     @Test
+    void aFileLeftHalfWrittenByAKilledRunIsReplacedByTheNextWrite() throws Exception {
+        // given what a run killed while writing left behind
+        Path report = dir.resolve("summary.csv");
+        Files.writeString(dir.resolve(".summary.csv.tmp"), "a,b\n1,tru");
+
+        // when the resumed run writes the file
+        CsvOutput.write(report, new String[] {"a", "b"}, out -> out.row("1", "2"));
+
+        // then the file is whole and nothing else is left in the folder
+        assertThat(Files.readString(report)).isEqualTo("a,b\n1,2\n");
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(report);
+        }
+    }
+
+    @Test
     void reportsGetThePermissionsOfAnyNewFileUnderTheUmaskNotPrivateOnes() throws Exception {
         // given what this process's umask gives a plainly created file
         Set<PosixFilePermission> plain = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain.txt")));
