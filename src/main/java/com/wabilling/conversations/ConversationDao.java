@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.wabilling.support.jdbc.SqlStatements;
 import com.wabilling.pricing.ConversationCategory;
+import com.wabilling.support.jdbc.SqlStatements;
 
 /** Data access for conversations, anomalies and reconciliation findings of a period. */
 public class ConversationDao {

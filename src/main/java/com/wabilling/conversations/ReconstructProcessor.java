@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.MarketTable;
 import com.wabilling.templates.CategoryHistory;
-import com.wabilling.pricing.ConversationCategory;
 
 /** Runs the state machine over one scope's history (domain.md 3.3) and prices nothing yet: it only names the market. */
 public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOutcome> {

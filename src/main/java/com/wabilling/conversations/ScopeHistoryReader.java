@@ -16,9 +16,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 import com.wabilling.messages.Buckets;
+import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.support.jdbc.DatabaseSchema;
 import com.wabilling.support.jdbc.SqlStatements;
-import com.wabilling.pricing.ConversationCategory;
 
 /**
  * Streams one partition's scopes (a contiguous range of customer buckets) in scope order: two cursors (messages of the read window, and

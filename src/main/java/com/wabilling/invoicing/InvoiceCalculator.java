@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.BillingAccount;
+import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.RateCard;
 
 /**

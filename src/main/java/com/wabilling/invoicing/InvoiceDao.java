@@ -15,10 +15,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.conversations.Period;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.pricing.BillingAccount;
+import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.support.jdbc.SqlStatements;
 
 /** Data access for invoicing: the month's conversations, reconstructed periods, invoices and lines. */

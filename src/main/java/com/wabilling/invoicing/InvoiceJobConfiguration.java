@@ -19,15 +19,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.wabilling.support.config.OutputDirectory;
-import com.wabilling.support.config.ProgressInterval;
-import com.wabilling.support.config.ReferenceDirectory;
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.support.batch.ProcessOwner;
-import com.wabilling.support.batch.Progress;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.batch.JobParameterSpec;
+import com.wabilling.support.batch.ProcessOwner;
+import com.wabilling.support.batch.Progress;
+import com.wabilling.support.config.OutputDirectory;
+import com.wabilling.support.config.ProgressInterval;
+import com.wabilling.support.config.ReferenceDirectory;
 
 /**
  * invoice (domain.md 4): check coverage and rates for every account, price each account's month

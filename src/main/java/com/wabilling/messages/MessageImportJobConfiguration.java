@@ -17,17 +17,17 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.wabilling.support.config.OutputDirectory;
-import com.wabilling.support.config.ProgressInterval;
+import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.Progress;
+import com.wabilling.support.config.OutputDirectory;
+import com.wabilling.support.config.ProgressInterval;
 import com.wabilling.support.csv.CsvFilesReader;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.InputFiles;
 import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.rejects.RunLedger;
-import com.wabilling.support.batch.JobParameterSpec;
 
 /**
  * import-messages (formats.md, messages CSV): stream one file or a directory of exports into the

@@ -6,10 +6,10 @@ import java.time.Instant;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.wabilling.support.RejectedRecordException;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.Reject;
-import com.wabilling.support.RejectedRecordException;
 
 /** Validates and normalises one exported message; runs concurrently (it holds no mutable state). */
 public class MessageImportProcessor implements ItemProcessor<CsvRow, Checked<ExportedMessage>> {

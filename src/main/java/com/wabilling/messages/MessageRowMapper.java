@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.wabilling.support.Digits;
+import com.wabilling.support.RejectedRecordException;
 import com.wabilling.support.Timestamps;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.Fields;
-import com.wabilling.support.RejectedRecordException;
 
 /** Maps and validates a messages CSV record (formats.md); a broken one is rejected with its reason. */
 public final class MessageRowMapper {

@@ -13,7 +13,6 @@ import com.wabilling.messages.MessageImportJobConfiguration;
 import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.UsageException;
 import com.wabilling.templates.TemplateMigrationJobConfiguration;
-import com.wabilling.support.batch.UsageException;
 
 /** Parses {@code COMMAND name=value ...} (cli.md) before anything is started. */
 public final class CommandLine {

@@ -25,9 +25,9 @@ import org.springframework.context.ApplicationContext;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.support.Failures;
 import com.wabilling.support.JobSummary;
-import com.wabilling.support.rejects.RejectLimit;
-import com.wabilling.support.jdbc.RunLock;
 import com.wabilling.support.batch.ProcessOwner;
+import com.wabilling.support.jdbc.RunLock;
+import com.wabilling.support.rejects.RejectLimit;
 
 /**
  * Runs one job for the command line: refuses a run that already completed, recovers an execution

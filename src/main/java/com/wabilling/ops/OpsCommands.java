@@ -13,9 +13,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 import com.wabilling.support.TextTable;
-import com.wabilling.support.jdbc.RunLock;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.UsageException;
+import com.wabilling.support.jdbc.RunLock;
 
 /** {@code ops list | show | restart | stop | abandon | recover} over the job repository (cli.md). */
 public class OpsCommands {

@@ -5,9 +5,9 @@ import static com.wabilling.support.csv.Fields.required;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.wabilling.support.RejectedRecordException;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.Fields;
-import com.wabilling.support.RejectedRecordException;
 
 /** Maps and validates a templates.csv record (formats.md); a broken one is rejected with its reason. */
 public final class CatalogueRowMapper {

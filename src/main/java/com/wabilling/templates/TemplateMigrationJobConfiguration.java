@@ -17,15 +17,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.wabilling.support.config.OutputDirectory;
+import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.ProcessOwner;
+import com.wabilling.support.config.OutputDirectory;
 import com.wabilling.support.csv.CsvFilesReader;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.InputFiles;
 import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.rejects.RunLedger;
-import com.wabilling.support.batch.JobParameterSpec;
 
 /**
  * migrate-templates (domain.md 2): read the catalogue export, classify every template, store it

@@ -2,10 +2,10 @@ package com.wabilling.templates;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.wabilling.support.RejectedRecordException;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.Reject;
-import com.wabilling.support.RejectedRecordException;
 
 /** Validates a catalogue record and classifies it (domain.md 2). */
 public class TemplateMigrationProcessor implements ItemProcessor<CsvRow, Checked<MigratedTemplate>> {

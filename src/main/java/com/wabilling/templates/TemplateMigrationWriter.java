@@ -10,8 +10,8 @@ import java.util.Map;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.Checked.Accepted;
+import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.Reject;
 import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.rejects.RunLedger;

@@ -19,8 +19,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.BillingAccount;
+import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.RateCard;
 
 /** domain.md 4.2 to 4.4: prices, free conversations, lines, rounding and totals. */

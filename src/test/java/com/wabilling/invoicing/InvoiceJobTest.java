@@ -34,8 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.conversations.ScopeMode;
 import com.wabilling.ops.JobRunner;
-import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.pricing.RateCard;
+import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.TestWorkspace;
 

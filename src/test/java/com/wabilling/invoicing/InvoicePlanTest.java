@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.BillingAccount;
+import com.wabilling.pricing.ConversationCategory;
 
 /** domain.md 4.5: drafts, and adjustments with the signed difference once an invoice is finalized. */
 class InvoicePlanTest {

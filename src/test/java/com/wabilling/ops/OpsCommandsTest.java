@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.wabilling.support.testing.TestWorkspace;
 import com.wabilling.support.batch.ProcessOwner;
+import com.wabilling.support.testing.TestWorkspace;
 
 /** ops list | show | restart | stop | abandon | recover against the real job repository. */
 @SpringBootTest

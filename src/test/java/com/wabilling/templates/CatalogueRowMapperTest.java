@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import com.wabilling.support.RejectedRecordException;
 import com.wabilling.support.csv.CsvFilesReader;
 import com.wabilling.support.csv.CsvRow;
-import com.wabilling.support.RejectedRecordException;
 
 class CatalogueRowMapperTest {
 

@@ -1,0 +1,69 @@
+package com.wabilling.conversations;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import com.wabilling.pricing.ReferenceFiles;
+import com.wabilling.support.RunCommand;
+
+/**
+ * First step of reconstruct: refuse a period that would be built on partial or unknown state, then,
+ * in one transaction, mark the period as being rebuilt and clear its conversations.
+ */
+class ClearPeriodTasklet implements Tasklet {
+
+    private final ConversationDao conversations;
+    private final PeriodLedger ledger;
+    private final Path referenceDir;
+    private final Clock clock;
+
+    ClearPeriodTasklet(ConversationDao conversations, PeriodLedger ledger, Path referenceDir, Clock clock) {
+        this.conversations = conversations;
+        this.ledger = ledger;
+        this.referenceDir = referenceDir;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        new ReferenceFiles(referenceDir).markets(); // a missing or broken file stops here, before any work
+        var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        Period period = ReconstructJobConfiguration.period(execution.getJobParameters());
+        refuseOnUnfinishedRebuilds(ledger.unfinishedRebuildsAffecting(period), period);
+        refuseOnUnknownState(ledger.exactStartInstead(period), period);
+        // one transaction: the period is marked as being rebuilt exactly when its conversations go
+        ledger.startRebuild(period, RunCommand.of(ReconstructJobConfiguration.JOB_NAME, execution.getJobParameters()),
+                clock.instant());
+        conversations.clear(period);
+        return RepeatStatus.FINISHED;
+    }
+
+    /** domain.md 3.4: conversations carried into the first period would be missed (a free entry point, 3.3). */
+    private static void refuseOnUnknownState(Optional<java.time.LocalDate> exactStart, Period period) {
+        if (exactStart.isPresent()) {
+            throw new IllegalStateException("cannot reconstruct " + period.fileStem() + " exactly: messages before "
+                    + period.fromDate() + " may keep conversations (free entry points last 72 h) open into it, and no"
+                    + " reconstructed period ends there; start where the state is known: jobs/wa-billing reconstruct"
+                    + " from=" + exactStart.get() + " to=" + period.toDate()
+                    + (period.mode() == ScopeMode.WABA ? " conversation-scope=waba" : ""));
+        }
+    }
+
+    /** Carrying conversations in from a period whose rebuild did not finish would build on partial data. */
+    private static void refuseOnUnfinishedRebuilds(List<PeriodLedger.Rebuild> unfinished, Period period) {
+        if (!unfinished.isEmpty()) {
+            throw new IllegalStateException("cannot reconstruct " + period.fileStem() + ": it reads conversations of "
+                    + unfinished.size() + " period(s) whose rebuild has not finished (running now, failed or killed);"
+                    + " finish first: " + unfinished.stream().map(PeriodLedger.Rebuild::command)
+                            .collect(Collectors.joining(" ; ")));
+        }
+    }
+}
