@@ -10,9 +10,10 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * An operating-system lock on {@code <data-dir>/process.lock}, taken before the embedded database is
- * opened and held until the process ends. The database's own lock file is kept alive by a heartbeat
- * that a stalled process can miss (a second launch then opened the database while a job ran, on a
- * loaded machine); the kernel's lock cannot go stale and is released however the process ends.
+ * opened and held until the process ends. On a loaded machine a second launch was seen to open the
+ * database while a job ran, most likely because the database's own lock file is kept alive by a
+ * heartbeat that a stalled process can miss; the kernel's lock cannot go stale and is released
+ * however the process ends.
  */
 public final class DataDirectoryLock {
 
