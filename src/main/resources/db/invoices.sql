@@ -20,9 +20,6 @@ SELECT waba_id, COUNT(*) AS conversations, SUM(messages) AS messages FROM conver
  WHERE scope_mode = 'phone-number' AND opened_at_ms >= :from AND opened_at_ms < :to
  GROUP BY waba_id ORDER BY waba_id;
 
--- name: messages-between
-SELECT COUNT(*) FROM message WHERE event_at_ms >= :from AND event_at_ms < :to;
-
 -- name: period-basis
 SELECT billed_messages FROM invoice_period_basis
  WHERE scope_mode = 'phone-number' AND from_ms = :from AND to_ms = :to AND window_messages = :windowMessages

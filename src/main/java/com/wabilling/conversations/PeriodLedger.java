@@ -55,7 +55,8 @@ public class PeriodLedger {
         return messagesBetween(period.readFrom(), period.readTo());
     }
 
-    private long messagesBetween(Instant from, Instant to) {
+    /** Messages whose event (received, delivered) lies in [from, to). */
+    public long messagesBetween(Instant from, Instant to) {
         return jdbc.sql(ConversationDao.SQL.get("window-messages")).param("from", from.toEpochMilli())
                 .param("to", to.toEpochMilli()).query(Long.class).optional().orElse(0L);
     }
@@ -160,8 +161,7 @@ public class PeriodLedger {
             if (r.from().equals(except.fromDate()) && r.to().equals(except.toDate())) {
                 continue;
             }
-            Fingerprint now = fingerprint(mode, start(r.from()), start(r.to()));
-            if (!now.equals(r.fingerprint())) {
+            if (isStale(mode, r)) {
                 stale.add(r);
             }
         }

@@ -74,12 +74,6 @@ public class InvoiceDao {
                 .query(UnknownAccounts.Activity.class).list();
     }
 
-    /** Messages whose event (received, delivered) lies in [from, to). */
-    public long messagesBetween(Instant from, Instant to) {
-        return jdbc.sql(SQL.get("messages-between")).param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
-                .query(Long.class).optional().orElse(0L);
-    }
-
     /** The messages before its end that a recorded period (this version of it) was billed on, if noted. */
     public Optional<Long> periodBasis(PeriodLedger.Recorded r, Period period) {
         return jdbc.sql(SQL.get("period-basis")).paramSource(basis(r, period)).query(Long.class).list()

@@ -56,7 +56,7 @@ public final class StalePeriods {
             }
             Period period = new Period(r.from(), r.to(), ScopeMode.PHONE_NUMBER);
             PeriodLedger.Fingerprint now = ledger.fingerprint(ScopeMode.PHONE_NUMBER, period.from(), period.to());
-            long billed = invoices.messagesBetween(period.readFrom(), period.to());
+            long billed = ledger.messagesBetween(period.readFrom(), period.to());
             Optional<Long> basis = invoices.periodBasis(r, period);
             if (now.equals(r.fingerprint())) {
                 if (basis.isEmpty()) {
