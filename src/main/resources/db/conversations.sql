@@ -73,17 +73,22 @@ SELECT message_id, kind, detail FROM anomaly
 SELECT kind, conversation_id, meta_conversation_id, detail FROM reconciliation_finding
  WHERE scope_mode = :mode AND period_from_ms = :from AND period_to_ms = :to ORDER BY kind, conversation_id, meta_conversation_id;
 
+-- Message counts come from message_count (messages per UTC day: kinds I, O by event day, U by sent
+-- day), never from the message table, which has no index (issue 11). Windows are whole days.
+
 -- name: message-stats
-SELECT direction, COUNT(*) AS messages FROM message WHERE event_at_ms >= :from AND event_at_ms < :to GROUP BY direction;
+SELECT kind AS direction, SUM(messages) AS messages FROM message_count
+ WHERE kind IN ('I', 'O') AND day_ms >= :from AND day_ms < :to GROUP BY kind;
 
 -- name: undelivered-count
-SELECT COUNT(*) FROM message WHERE event_at_ms IS NULL AND sent_at_ms >= :from AND sent_at_ms < :to;
+SELECT COALESCE(SUM(messages), 0) FROM message_count WHERE kind = 'U' AND day_ms >= :from AND day_ms < :to;
 
 -- name: meta-count
-SELECT COUNT(*) FROM message WHERE meta_conversation_id IS NOT NULL AND event_at_ms >= :from AND event_at_ms < :to;
+SELECT COALESCE(SUM(messages), 0) FROM message_count
+ WHERE kind IN ('I', 'O') AND with_meta = 1 AND day_ms >= :from AND day_ms < :to;
 
 -- name: window-messages
-SELECT COUNT(*) FROM message WHERE event_at_ms >= :from AND event_at_ms < :to;
+SELECT COALESCE(SUM(messages), 0) FROM message_count WHERE kind IN ('I', 'O') AND day_ms >= :from AND day_ms < :to;
 
 -- name: delete-contained-periods
 DELETE FROM reconstructed_period WHERE scope_mode = :mode AND from_ms >= :from AND to_ms <= :to;
@@ -111,4 +116,5 @@ SELECT from_ms, to_ms, command FROM period_rebuild
  ORDER BY from_ms, to_ms;
 
 -- name: first-message-from
-SELECT MIN(event_at_ms) FROM message WHERE event_at_ms >= :from;
+-- the start of the first day with a message (received or delivered) from :from on
+SELECT MIN(day_ms) FROM message_count WHERE kind IN ('I', 'O') AND messages > 0 AND day_ms >= :from;

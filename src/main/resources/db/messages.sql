@@ -8,34 +8,50 @@ INSERT INTO message (message_id, waba_id, phone_number_id, customer_wa_id, bucke
   meta_conversation_id, meta_category, run_id)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
--- name: select-by-ids-hsqldb
--- one array parameter (an SqlArrayValue, not expanded into a list): a short statement prepared once per
--- chunk, whatever the chunk size
-SELECT message_id, waba_id, phone_number_id, customer_wa_id, direction, message_type, template_name,
-       template_language, sent_at_ms, status, delivered_at_ms, entry_point, meta_conversation_id, meta_category
-  FROM message WHERE message_id IN (UNNEST(:ids));
+-- name: select-ids
+-- the import's in-memory filter (MessageIdFilter) is filled from this one scan
+SELECT message_id FROM message;
 
--- name: select-by-ids-postgresql
-SELECT message_id, waba_id, phone_number_id, customer_wa_id, direction, message_type, template_name,
-       template_language, sent_at_ms, status, delivered_at_ms, entry_point, meta_conversation_id, meta_category
-  FROM message WHERE message_id = ANY (:ids);
+-- name: stored-messages
+SELECT COALESCE(SUM(messages), 0) FROM message_count;
+
+-- name: add-count
+UPDATE message_count SET messages = messages + :messages
+ WHERE run_id = :runId AND day_ms = :day AND kind = :kind AND with_meta = :withMeta;
+
+-- name: insert-count
+INSERT INTO message_count (run_id, day_ms, kind, with_meta, messages) VALUES (:runId, :day, :kind, :withMeta, :messages);
 
 -- name: run-stats
-SELECT direction, CASE WHEN event_at_ms IS NULL THEN 0 ELSE 1 END AS has_event, COUNT(*) AS messages
-  FROM message WHERE run_id = :runId
- GROUP BY direction, CASE WHEN event_at_ms IS NULL THEN 0 ELSE 1 END;
+SELECT kind, SUM(messages) AS messages FROM message_count WHERE run_id = :runId GROUP BY kind;
 
--- name: advance-status
--- issue 9.5: a more advanced status of a stored message (event_at_ms follows delivered_at_ms outbound)
-UPDATE message SET status = :status, delivered_at_ms = :deliveredAt, event_at_ms = :eventAt,
-  meta_conversation_id = :metaConversationId, meta_category = :metaCategory
- WHERE message_id = :messageId;
+-- name: insert-repeat
+INSERT INTO message_repeat (run_id, file_index, source, record_no, raw_fields, message_id, waba_id, phone_number_id,
+  customer_wa_id, direction, message_type, template_name, template_language, sent_at_ms, status, delivered_at_ms,
+  entry_point, meta_conversation_id, meta_category)
+VALUES (:runId, :fileIndex, :source, :record, :raw, :messageId, :wabaId, :phoneNumberId, :customerWaId, :direction,
+  :type, :templateName, :templateLanguage, :sentAt, :status, :deliveredAt, :entryPoint, :metaConversationId,
+  :metaCategory);
 
--- name: update-status-change
--- a second advance of the same message in one run keeps the values the run first replaced
-UPDATE message_status_change SET status = :status, delivered_at_ms = :deliveredAt, source = :source,
-  record_no = :record, advances = advances + :records
- WHERE run_id = :runId AND message_id = :messageId;
+-- name: select-repeats
+-- in the order the records were read: the first record of a message_id is the one that stays
+SELECT source, record_no, raw_fields, message_id, waba_id, phone_number_id, customer_wa_id, direction, message_type,
+       template_name, template_language, sent_at_ms, status, delivered_at_ms, entry_point, meta_conversation_id,
+       meta_category
+  FROM message_repeat WHERE run_id = :runId ORDER BY file_index, record_no;
+
+-- name: select-repeated-rows
+-- the stored rows of the held records' message_ids: one pass over the table
+SELECT message_id, waba_id, phone_number_id, customer_wa_id, direction, message_type, template_name,
+       template_language, sent_at_ms, status, delivered_at_ms, entry_point, meta_conversation_id, meta_category, run_id
+  FROM message WHERE message_id IN (SELECT message_id FROM message_repeat WHERE run_id = :runId);
+
+-- name: delete-repeats
+DELETE FROM message_repeat WHERE run_id = :runId;
+
+-- name: delete-advanced-rows
+-- the rows whose status this run advanced, re-inserted with the later status by the same transaction
+DELETE FROM message WHERE message_id IN (SELECT message_id FROM message_status_change WHERE run_id = :runId);
 
 -- name: insert-status-change
 INSERT INTO message_status_change (run_id, message_id, previous_status, previous_delivered_at_ms,

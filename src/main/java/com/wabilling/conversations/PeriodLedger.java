@@ -14,6 +14,8 @@ import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.wabilling.messages.MessageTally;
+
 /**
  * Which periods were reconstructed and what each was built on (domain.md 3.4): the number of
  * messages in its read window and the conversations carried into it. When either has changed since
@@ -55,8 +57,11 @@ public class PeriodLedger {
         return messagesBetween(period.readFrom(), period.readTo());
     }
 
-    /** Messages whose event (received, delivered) lies in [from, to). */
+    /** Messages whose event (received, delivered) lies in [from, to), both at the start of a UTC day. */
     public long messagesBetween(Instant from, Instant to) {
+        if (from.toEpochMilli() % MessageTally.DAY_MS != 0 || to.toEpochMilli() % MessageTally.DAY_MS != 0) {
+            throw new IllegalArgumentException("counts are kept per UTC day: " + from + " to " + to);
+        }
         return jdbc.sql(ConversationDao.SQL.get("window-messages")).param("from", from.toEpochMilli())
                 .param("to", to.toEpochMilli()).query(Long.class).optional().orElse(0L);
     }

@@ -8,54 +8,59 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 
-import com.wabilling.support.jdbc.DatabaseSchema;
 import com.wabilling.support.jdbc.SqlStatements;
 
 /** Data access for imported messages. */
 public class MessageDao {
 
     private static final SqlStatements SQL = SqlStatements.load("db/messages.sql");
+    private static final int FETCH_SIZE = 5000;
 
     private final JdbcClient jdbc;
     /** What the JdbcClient is built on: {@link #insert} batches through its JdbcTemplate (no batch API in JdbcClient). */
     private final NamedParameterJdbcOperations batch;
-    private volatile String lookupStatement;
 
     public MessageDao(NamedParameterJdbcOperations jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batch = jdbc;
     }
 
-    /** The stored messages among these ids, to tell duplicates and conflicts from new messages. */
-    public Map<String, ExportedMessage> findByIds(Collection<String> ids) {
-        Map<String, ExportedMessage> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        if (lookupStatement == null) { // the array syntax differs: IN (UNNEST(:ids)) or = ANY (:ids)
-            lookupStatement = SQL.get("select-by-ids-" + batch.getJdbcOperations().execute((ConnectionCallback<String>)
-                    connection -> DatabaseSchema.platform(connection)));
-        }
-        // one java.sql.Array parameter (created on the statement's connection), not a list expanded into
-        // one placeholder per id: one short statement per chunk
-        jdbc.sql(lookupStatement).param("ids", new SqlArrayValue("VARCHAR", ids.toArray())).query(rs -> {
-            ExportedMessage m = map(rs);
-            found.put(m.messageId(), m);
+    /** Every stored message_id, for the import's in-memory filter: one scan of the table. */
+    MessageIdFilter idFilter() {
+        long stored = jdbc.sql(SQL.get("stored-messages")).query(Long.class).single();
+        MessageIdFilter filter = new MessageIdFilter(stored);
+        batch.getJdbcOperations().query(connection -> {
+            var statement = connection.prepareStatement(SQL.get("select-ids"));
+            statement.setFetchSize(FETCH_SIZE);
+            return statement;
+        }, rs -> {
+            filter.add(rs.getString(1));
         });
-        return found;
+        return filter;
     }
 
+    /** Appends the rows and counts them (message_count) in the caller's transaction. */
     public void insert(List<ExportedMessage> messages, long runId) {
+        insertRows(messages, runId);
+        MessageTally tally = new MessageTally();
+        messages.forEach(m -> tally.add(m, runId));
+        count(tally);
+    }
+
+    private void insertRows(List<ExportedMessage> messages, long runId) {
         if (messages.isEmpty()) {
             return;
         }
@@ -83,6 +88,69 @@ public class MessageDao {
         });
     }
 
+    /** Applies changes to the per-day counts. */
+    public void count(MessageTally tally) {
+        for (Map.Entry<MessageTally.Key, Long> change : tally.changes().entrySet()) {
+            MessageTally.Key key = change.getKey();
+            Map<String, Object> params = Map.of("runId", key.runId(), "day", key.dayMs(), "kind", key.kind(),
+                    "withMeta", key.withMeta(), "messages", change.getValue());
+            if (jdbc.sql(SQL.get("add-count")).params(params).update() == 0) {
+                jdbc.sql(SQL.get("insert-count")).params(params).update();
+            }
+        }
+    }
+
+    /** A record whose message_id the filter may have seen: held until the files are read. */
+    public record HeldRepeat(ExportedMessage message, int fileIndex, String source, long record, String raw) {
+    }
+
+    public void hold(List<HeldRepeat> repeats, long runId) {
+        if (repeats.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(SQL.get("insert-repeat"), repeats.stream().map(r -> {
+            ExportedMessage m = r.message();
+            return new MapSqlParameterSource().addValue("runId", runId).addValue("fileIndex", r.fileIndex())
+                    .addValue("source", r.source()).addValue("record", r.record())
+                    .addValue("raw", r.raw(), Types.VARCHAR).addValue("messageId", m.messageId())
+                    .addValue("wabaId", m.wabaId()).addValue("phoneNumberId", m.phoneNumberId())
+                    .addValue("customerWaId", m.customerWaId()).addValue("direction", m.direction().code())
+                    .addValue("type", m.type()).addValue("templateName", m.templateName(), Types.VARCHAR)
+                    .addValue("templateLanguage", m.templateLanguage(), Types.VARCHAR)
+                    .addValue("sentAt", m.timestamp().toEpochMilli()).addValue("status", m.status(), Types.VARCHAR)
+                    .addValue("deliveredAt", millis(m.deliveredAt()), Types.BIGINT)
+                    .addValue("entryPoint", m.entryPoint(), Types.VARCHAR)
+                    .addValue("metaConversationId", m.metaConversationId(), Types.VARCHAR)
+                    .addValue("metaCategory", m.metaCategory(), Types.VARCHAR);
+        }).toArray(SqlParameterSource[]::new));
+    }
+
+    /** The held records of a run, in the order they were read. */
+    public void forEachHeld(long runId, Consumer<HeldRepeat> action) {
+        jdbc.sql(SQL.get("select-repeats")).param("runId", runId).query(rs -> {
+            action.accept(new HeldRepeat(map(rs), 0, rs.getString("source"), rs.getLong("record_no"),
+                    rs.getString("raw_fields")));
+        });
+    }
+
+    /** A stored row and the run that stored it. */
+    public record StoredRow(ExportedMessage message, long runId) {
+    }
+
+    /** The stored rows of the held records' message_ids. */
+    public Map<String, StoredRow> storedRowsOfHeld(long runId) {
+        Map<String, StoredRow> rows = new HashMap<>();
+        jdbc.sql(SQL.get("select-repeated-rows")).param("runId", runId).query(rs -> {
+            ExportedMessage m = map(rs);
+            rows.put(m.messageId(), new StoredRow(m, rs.getLong("run_id")));
+        });
+        return rows;
+    }
+
+    public void releaseHeld(long runId) {
+        jdbc.sql(SQL.get("delete-repeats")).param("runId", runId).update();
+    }
+
     /**
      * A later status of a message read before (issue 9.5): {@code previous} is what the row held
      * before this run changed it, {@code records} how many records of the run advanced it.
@@ -91,8 +159,17 @@ public class MessageDao {
             long records) {
     }
 
-    /** Updates the rows to their later status and records each change with the values it replaced. */
-    public void advance(Collection<StatusAdvance> advances, long runId) {
+    /**
+     * Records each change with the values it replaced and replaces the stored rows (those in
+     * {@code rowRuns}, by the run that stored each) with their later status: one pass over the table
+     * for all of them. Call it before storing new rows of the same transaction.
+     */
+    public void advance(Collection<StatusAdvance> advances, Map<String, Long> rowRuns, long runId) {
+        if (advances.isEmpty()) {
+            return;
+        }
+        MessageTally tally = new MessageTally();
+        Map<Long, List<ExportedMessage>> rows = new TreeMap<>();
         for (StatusAdvance a : advances) {
             ExportedMessage m = a.now();
             ExportedMessage p = a.previous();
@@ -100,9 +177,6 @@ public class MessageDao {
             params.put("messageId", m.messageId());
             params.put("status", m.status());
             params.put("deliveredAt", millis(m.deliveredAt()));
-            params.put("eventAt", millis(m.eventAt()));
-            params.put("metaConversationId", m.metaConversationId());
-            params.put("metaCategory", m.metaCategory());
             params.put("source", a.source());
             params.put("record", a.record());
             params.put("records", a.records());
@@ -111,11 +185,17 @@ public class MessageDao {
             params.put("previousDeliveredAt", millis(p.deliveredAt()));
             params.put("previousMetaConversationId", p.metaConversationId());
             params.put("previousMetaCategory", p.metaCategory());
-            jdbc.sql(SQL.get("advance-status")).params(params).update();
-            if (jdbc.sql(SQL.get("update-status-change")).params(params).update() == 0) {
-                jdbc.sql(SQL.get("insert-status-change")).params(params).update();
+            jdbc.sql(SQL.get("insert-status-change")).params(params).update();
+            Long rowRun = rowRuns.get(m.messageId());
+            if (rowRun != null) { // else first stored by the caller after this, already at its later status
+                tally.remove(p, rowRun);
+                tally.add(m, rowRun);
+                rows.computeIfAbsent(rowRun, r -> new ArrayList<>()).add(m);
             }
         }
+        jdbc.sql(SQL.get("delete-advanced-rows")).param("runId", runId).update();
+        rows.forEach((rowRun, messages) -> insertRows(messages, rowRun)); // a row keeps the run that stored it
+        count(tally);
     }
 
     /** Records of the run that advanced the status of a message read before. */
@@ -154,8 +234,8 @@ public class MessageDao {
     public RunStats runStats(long runId) {
         long[] n = new long[3];
         jdbc.sql(SQL.get("run-stats")).param("runId", runId).query(rs -> {
-            boolean inbound = rs.getString("direction").equals(Direction.INBOUND.code());
-            n[inbound ? 0 : rs.getInt("has_event") == 1 ? 1 : 2] += rs.getLong("messages");
+            String kind = rs.getString("kind");
+            n[kind.equals(Direction.INBOUND.code()) ? 0 : kind.equals("U") ? 2 : 1] += rs.getLong("messages");
         });
         return new RunStats(n[0], n[1], n[2]);
     }

@@ -41,6 +41,7 @@ public class MessageImportJobConfiguration {
             JobParameterSpec.Param.required("input", JobParameterSpec.Kind.EXISTING_PATH),
             JobParameterSpec.MAX_REJECTS));
     public static final String IMPORT_STEP = "import-messages";
+    public static final String SETTLE_STEP = "settle-repeats";
     public static final String READER_NAME = "messages";
     private static final int CHUNK_SIZE = 2000;
 
@@ -55,12 +56,13 @@ public class MessageImportJobConfiguration {
     }
 
     @Bean
-    Job messageImportJob(JobRepository jobRepository, Step importMessagesStep, Step messageImportReportStep,
-            ProcessOwner processOwner) {
+    Job messageImportJob(JobRepository jobRepository, Step importMessagesStep, Step settleRepeatsStep,
+            Step messageImportReportStep, ProcessOwner processOwner) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(PARAMETERS.validator())
                 .listener(processOwner)
                 .start(importMessagesStep)
+                .next(settleRepeatsStep)
                 .next(messageImportReportStep)
                 .build();
     }
@@ -77,6 +79,14 @@ public class MessageImportJobConfiguration {
                 .writer(messageImportWriter)
                 .listener(Progress.ofPosition(JOB_NAME, "records", row -> ((CsvRow) row).fractionDone(),
                         interval.value()))
+                .build();
+    }
+
+    @Bean
+    Step settleRepeatsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RepeatSettlement repeatSettlement) {
+        return new StepBuilder(SETTLE_STEP, jobRepository)
+                .tasklet(repeatSettlement, transactionManager)
                 .build();
     }
 
@@ -108,9 +118,22 @@ public class MessageImportJobConfiguration {
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId,
             @Value("#{stepExecution.jobExecution.id}") long executionId,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
-        String maxRejects = PARAMETERS.value(parameters, "max-rejects");
-        RejectLimit limit = new RejectLimit(Long.parseLong(maxRejects), ledger, output.path(), JOB_NAME, executionId);
-        return new MessageImportWriter(messages, ledger, limit, runId);
+        return new MessageImportWriter(messages, ledger, rejectLimit(parameters, ledger, output, executionId), runId);
+    }
+
+    @Bean
+    @StepScope
+    RepeatSettlement repeatSettlement(MessageDao messages, RunLedger ledger, OutputDirectory output,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId,
+            @Value("#{stepExecution.jobExecution.id}") long executionId,
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        return new RepeatSettlement(messages, ledger, rejectLimit(parameters, ledger, output, executionId), runId);
+    }
+
+    private static RejectLimit rejectLimit(Map<String, Object> parameters, RunLedger ledger, OutputDirectory output,
+            long executionId) {
+        return new RejectLimit(Long.parseLong(PARAMETERS.value(parameters, "max-rejects")), ledger, output.path(),
+                JOB_NAME, executionId);
     }
 
     @Bean

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import com.wabilling.messages.Direction;
+import com.wabilling.messages.ExportedMessage;
+import com.wabilling.messages.MessageDao;
+import com.wabilling.support.testing.DomainTables;
 
 /** issue 9.3: when the state at a period's start is known, and which start to use when it is not. */
 class PeriodLedgerTest {
@@ -25,7 +30,7 @@ class PeriodLedgerTest {
     void database() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:hsqldb:mem:ledger" + (++databases),
                 "SA", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/baseline/domain-tables.sql")).execute(dataSource);
+        DomainTables.create(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         ledger = new PeriodLedger(JdbcClient.create(jdbc));
     }
@@ -81,9 +86,9 @@ class PeriodLedgerTest {
 
     private void messages(String... times) {
         for (String t : times) {
-            jdbc.update("INSERT INTO message (message_id, waba_id, phone_number_id, customer_wa_id, bucket, direction,"
-                    + " message_type, sent_at_ms, status, event_at_ms, run_id) VALUES (?, '100', '200', '31600000001',"
-                    + " 1, 'I', 'text', ?, 'received', ?, 1)", "m" + t, millis(t), millis(t));
+            new MessageDao(new NamedParameterJdbcTemplate(jdbc)).insert(List.of(new ExportedMessage("m" + t, "100",
+                    "200", "31600000001", Direction.INBOUND, "text", null, null, Instant.parse(t), null, null,
+                    null, null, null)), 1);
         }
     }
 

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-import com.wabilling.messages.Buckets;
+import com.wabilling.messages.Direction;
+import com.wabilling.messages.ExportedMessage;
+import com.wabilling.messages.MessageDao;
+import com.wabilling.support.testing.DomainTables;
 
 /** issue 8.3: the reader resumes after the last committed scope, and refuses when the messages before it changed. */
 class ScopeHistoryReaderTest {
@@ -32,7 +34,7 @@ class ScopeHistoryReaderTest {
     @BeforeEach
     void database() {
         dataSource = new DriverManagerDataSource("jdbc:hsqldb:mem:scopes" + (++databases), "SA", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/baseline/domain-tables.sql")).execute(dataSource);
+        DomainTables.create(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         for (int customer = 1; customer <= 5; customer++) {
             message("m" + customer, "3100000000" + customer, "2024-04-01T10:00:00Z");
@@ -92,9 +94,8 @@ class ScopeHistoryReaderTest {
     }
 
     private void message(String id, String customer, String at) {
-        long ms = Instant.parse(at).toEpochMilli();
-        jdbc.update("INSERT INTO message (message_id, waba_id, phone_number_id, customer_wa_id, bucket, direction,"
-                + " message_type, sent_at_ms, status, event_at_ms, run_id) VALUES (?, '100', '200', ?, ?, 'I', 'text',"
-                + " ?, 'received', ?, 1)", id, customer, Buckets.of(customer), ms, ms);
+        new MessageDao(new NamedParameterJdbcTemplate(jdbc)).insert(List.of(new ExportedMessage(id, "100", "200",
+                customer, Direction.INBOUND, "text", null, null, Instant.parse(at), null, null, null, null,
+                null)), 1);
     }
 }

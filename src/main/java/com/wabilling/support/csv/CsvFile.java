@@ -67,8 +67,11 @@ final class CsvFile implements AutoCloseable {
         return records;
     }
 
-    /** The next record, or null at the end; {@code fraction} turns a character position into progress. */
-    CsvRow next(LongToDoubleFunction fraction) {
+    /**
+     * The next record, or null at the end; {@code fraction} turns a character position into progress,
+     * {@code fileIndex} is this file's position in the run's read order.
+     */
+    CsvRow next(LongToDoubleFunction fraction, int fileIndex) {
         if (iterator == null) {
             return null;
         }
@@ -82,14 +85,14 @@ final class CsvFile implements AutoCloseable {
             refuseIfNotUtf8(values);
             String malformed = values.length == header.size() ? null
                     : "ragged row: " + values.length + " fields where the header has " + header.size();
-            return new CsvRow(source, records, header, values, malformed,
+            return new CsvRow(source, fileIndex, records, header, values, malformed,
                     fraction.applyAsDouble(record.getCharacterPosition()));
         } catch (UncheckedIOException | IllegalStateException e) {
             // broken quoting (e.g. an unterminated quote in a truncated file): the parser cannot go on
             records++;
             iterator = null;
             String reason = "unreadable record: " + Failures.rootCause(e).getMessage();
-            return new CsvRow(source, records, header, new String[0], reason, fraction.applyAsDouble(0));
+            return new CsvRow(source, fileIndex, records, header, new String[0], reason, fraction.applyAsDouble(0));
         }
     }
 

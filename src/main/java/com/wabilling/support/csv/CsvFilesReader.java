@@ -190,7 +190,7 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
     }
 
     private CsvRow next() {
-        return file == null ? null : file.next(this::fraction);
+        return file == null ? null : file.next(this::fraction, done.size()); // done: the files read before it
     }
 
     private void openFile(Path path) {

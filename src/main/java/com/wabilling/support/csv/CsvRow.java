@@ -17,9 +17,12 @@ public final class CsvRow {
     private final String[] values;
     private final String malformed;
     private final double fractionDone;
+    private final int fileIndex;
 
-    CsvRow(String source, long record, CsvHeader header, String[] values, String malformed, double fractionDone) {
+    CsvRow(String source, int fileIndex, long record, CsvHeader header, String[] values, String malformed,
+            double fractionDone) {
         this.source = source;
+        this.fileIndex = fileIndex;
         this.record = record;
         this.header = header;
         this.values = values;
@@ -34,6 +37,11 @@ public final class CsvRow {
 
     public String source() {
         return source;
+    }
+
+    /** The position of its file among the files of the run, in the order they are read (0 first). */
+    public int fileIndex() {
+        return fileIndex;
     }
 
     /** 1-based number of the data record in its file (the header is not counted). */

@@ -1,0 +1,79 @@
+-- issue 11: the message table becomes an append-only heap without any index. An indexed row per
+-- message capped the import at ~24k rows/s on the embedded database (stack.md); appends run at ~200k.
+-- Nothing looks a message up by key any more: the import filters repeats in memory and settles the
+-- few possible ones in one pass (message_repeat), reconstruct reads the table in one scan and sorts
+-- in bounded memory, and every count is kept per day in message_count. Recreated (not altered):
+-- dropping a primary key has no portable syntax.
+CREATE TABLE message_appended (
+  message_id            VARCHAR(128) NOT NULL,
+  waba_id               VARCHAR(32) NOT NULL,
+  phone_number_id       VARCHAR(32) NOT NULL,
+  customer_wa_id        VARCHAR(16) NOT NULL,
+  bucket                SMALLINT NOT NULL,
+  direction             CHAR(1) NOT NULL,
+  message_type          VARCHAR(32) NOT NULL,
+  template_name         VARCHAR(512),
+  template_language     VARCHAR(16),
+  sent_at_ms            BIGINT NOT NULL,
+  status                VARCHAR(16),
+  delivered_at_ms       BIGINT,
+  event_at_ms           BIGINT,
+  entry_point           VARCHAR(16),
+  meta_conversation_id  VARCHAR(128),
+  meta_category         VARCHAR(32),
+  run_id                BIGINT NOT NULL
+);
+INSERT INTO message_appended (message_id, waba_id, phone_number_id, customer_wa_id, bucket, direction, message_type,
+  template_name, template_language, sent_at_ms, status, delivered_at_ms, event_at_ms, entry_point,
+  meta_conversation_id, meta_category, run_id)
+SELECT message_id, waba_id, phone_number_id, customer_wa_id, bucket, direction, message_type, template_name,
+  template_language, sent_at_ms, status, delivered_at_ms, event_at_ms, entry_point, meta_conversation_id,
+  meta_category, run_id
+  FROM message;
+DROP TABLE message;
+ALTER TABLE message_appended RENAME TO message;
+
+-- Messages per UTC day, kept in the transaction that stores or changes them, by the run that stored
+-- the row: kind I (inbound) and O (outbound delivered) on the day of their event, U (outbound never
+-- delivered) on the day it was sent; with_meta = 1 when Meta's conversation id came with it.
+-- Every window a period reads is whole days, so these answer every count without reading messages.
+CREATE TABLE message_count (
+  run_id     BIGINT NOT NULL,
+  day_ms     BIGINT NOT NULL,
+  kind       CHAR(1) NOT NULL,
+  with_meta  SMALLINT NOT NULL,
+  messages   BIGINT NOT NULL,
+  PRIMARY KEY (run_id, day_ms, kind, with_meta)
+);
+INSERT INTO message_count (run_id, day_ms, kind, with_meta, messages)
+SELECT run_id, day_ms, kind, with_meta, COUNT(*)
+  FROM (SELECT run_id,
+               COALESCE(event_at_ms, sent_at_ms) - MOD(COALESCE(event_at_ms, sent_at_ms), 86400000) AS day_ms,
+               CASE WHEN event_at_ms IS NULL THEN 'U' ELSE direction END AS kind,
+               CASE WHEN meta_conversation_id IS NULL THEN 0 ELSE 1 END AS with_meta
+          FROM message) m
+ GROUP BY run_id, day_ms, kind, with_meta;
+
+-- Records of an import whose message_id may have been stored before (the in-memory filter said so):
+-- held here in the chunk's transaction and settled in one pass when the files are read.
+CREATE TABLE message_repeat (
+  run_id                BIGINT NOT NULL,
+  file_index            INTEGER NOT NULL,
+  source                VARCHAR(1024) NOT NULL,
+  record_no             BIGINT NOT NULL,
+  raw_fields            VARCHAR(16000),
+  message_id            VARCHAR(128) NOT NULL,
+  waba_id               VARCHAR(32) NOT NULL,
+  phone_number_id       VARCHAR(32) NOT NULL,
+  customer_wa_id        VARCHAR(16) NOT NULL,
+  direction             CHAR(1) NOT NULL,
+  message_type          VARCHAR(32) NOT NULL,
+  template_name         VARCHAR(512),
+  template_language     VARCHAR(16),
+  sent_at_ms            BIGINT NOT NULL,
+  status                VARCHAR(16),
+  delivered_at_ms       BIGINT,
+  entry_point           VARCHAR(16),
+  meta_conversation_id  VARCHAR(128),
+  meta_category         VARCHAR(32)
+);
