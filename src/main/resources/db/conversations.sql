@@ -1,31 +1,30 @@
 -- Conversation reconstruction (domain.md 3).
--- Named parameters (:name) for JdbcClient / NamedParameterJdbcTemplate, except the three statements
--- ScopeHistoryReader streams through a raw JDBC cursor (positional ?, marked below).
+-- Named parameters (:name) for JdbcClient / NamedParameterJdbcTemplate, except the statements
+-- MessageSort and ScopeHistoryReader stream through a raw JDBC cursor (positional ?, marked below).
 
--- name: scope-messages-phone-number
--- raw JDBC cursor (ScopeHistoryReader): positional parameters
+-- name: window-messages-phone-number
+-- one scan of the read window, in no order: MessageSort sorts it by scope in bounded memory (issue 11)
+-- raw JDBC cursor (MessageSort): positional parameters
 SELECT waba_id, phone_number_id, customer_wa_id, message_id, event_at_ms, direction, message_type, template_name,
-       template_language, entry_point, meta_conversation_id, meta_category
+       template_language, entry_point, meta_conversation_id, meta_category, bucket
   FROM message
- WHERE bucket >= ? AND bucket < ? AND event_at_ms >= ? AND event_at_ms < ?
- ORDER BY waba_id, phone_number_id, customer_wa_id, event_at_ms, direction, message_id;
+ WHERE event_at_ms >= ? AND event_at_ms < ?;
 
--- name: scope-messages-waba
--- raw JDBC cursor (ScopeHistoryReader): positional parameters
+-- name: window-messages-waba
+-- raw JDBC cursor (MessageSort): positional parameters
 SELECT waba_id, '' AS phone_number_id, customer_wa_id, message_id, event_at_ms, direction, message_type,
-       template_name, template_language, entry_point, meta_conversation_id, meta_category
+       template_name, template_language, entry_point, meta_conversation_id, meta_category, bucket
   FROM message
- WHERE bucket >= ? AND bucket < ? AND event_at_ms >= ? AND event_at_ms < ?
- ORDER BY waba_id, customer_wa_id, event_at_ms, direction, message_id;
+ WHERE event_at_ms >= ? AND event_at_ms < ?;
 
 -- name: carried-conversations
--- conversations still open at the period start (opened before it, window not yet over)
+-- conversations still open at the period start (opened before it, window not yet over); the reader
+-- orders them itself, as it orders the messages
 -- raw JDBC cursor (ScopeHistoryReader): positional parameters
 SELECT waba_id, phone_number_id, customer_wa_id, conversation_id, category, opened_at_ms, expires_at_ms,
        opening_message_id, messages
   FROM conversation
- WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ? AND expires_at_ms > ? AND bucket >= ? AND bucket < ?
- ORDER BY waba_id, phone_number_id, customer_wa_id, opened_at_ms;
+ WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ? AND expires_at_ms > ? AND bucket >= ? AND bucket < ?;
 
 -- name: carried-ids
 SELECT conversation_id FROM conversation

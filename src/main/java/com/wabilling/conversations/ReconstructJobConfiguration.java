@@ -1,5 +1,6 @@
 package com.wabilling.conversations;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -61,12 +62,25 @@ public class ReconstructJobConfiguration {
     }
 
     @Bean
-    Job reconstructJob(JobRepository jobRepository, Step clearPeriodStep, Step reconstructPartitionsStep,
-            Step reconstructReportStep, ProcessOwner processOwner) {
+    MessageSort messageSort(DataSource dataSource, @Value("${wa-billing.data-dir}") String dataDir) {
+        return new MessageSort(dataSource, Path.of(dataDir, "sort"));
+    }
+
+    @Bean
+    SortWindowTasklet sortWindowTasklet(MessageSort messageSort) {
+        return new SortWindowTasklet(messageSort, GRID_SIZE);
+    }
+
+    @Bean
+    Job reconstructJob(JobRepository jobRepository, Step clearPeriodStep, Step sortWindowStep,
+            Step reconstructPartitionsStep, Step reconstructReportStep, ProcessOwner processOwner,
+            SortWindowTasklet sortWindowTasklet) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(PARAMETERS.validator())
                 .listener(processOwner)
+                .listener(sortWindowTasklet)
                 .start(clearPeriodStep)
+                .next(sortWindowStep)
                 .next(reconstructPartitionsStep)
                 .next(reconstructReportStep)
                 .build();
@@ -77,6 +91,15 @@ public class ReconstructJobConfiguration {
             ConversationDao conversations, PeriodLedger ledger, ReferenceDirectory reference, Clock clock) {
         return new StepBuilder("clear-period", jobRepository)
                 .tasklet(new ClearPeriodTasklet(conversations, ledger, reference.path(), clock), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step sortWindowStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            SortWindowTasklet sortWindowTasklet) {
+        return new StepBuilder("sort-messages", jobRepository)
+                .tasklet(sortWindowTasklet, transactionManager)
+                .allowStartIfComplete(true) // the partitions of a restart read its files again
                 .build();
     }
 
@@ -118,10 +141,12 @@ public class ReconstructJobConfiguration {
 
     @Bean
     @StepScope
-    ScopeHistoryReader scopeHistoryReader(DataSource dataSource,
+    ScopeHistoryReader scopeHistoryReader(MessageSort messageSort, DataSource dataSource,
             @Value("#{jobParameters}") Map<String, Object> parameters,
-            @Value("#{stepExecutionContext['partition']}") Integer partition) {
-        return new ScopeHistoryReader(dataSource, period(parameters), GRID_SIZE, partition);
+            @Value("#{stepExecutionContext['partition']}") Integer partition,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId) {
+        return new ScopeHistoryReader(messageSort.directory(SortWindowTasklet.name(runId)), dataSource,
+                period(parameters), GRID_SIZE, partition);
     }
 
     @Bean

@@ -1,12 +1,19 @@
 package com.wabilling.conversations;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 import javax.sql.DataSource;
 
@@ -17,38 +24,39 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 import com.wabilling.messages.Buckets;
 import com.wabilling.pricing.ConversationCategory;
-import com.wabilling.support.jdbc.DatabaseSchema;
 import com.wabilling.support.jdbc.SqlStatements;
 
 /**
- * Streams one partition's scopes (a contiguous range of customer buckets) in scope order: two cursors (messages of the read window, and
- * conversations still open at the start) merged by scope, one scope in memory at a time. For
- * restart it saves the last scope handed out and how many messages it had read up to it; on open it
- * skips through that scope and refuses when the messages before it are not the same number any more
- * (messages imported or removed since the failure: the committed conversations would not match).
+ * Streams one partition's scopes in scope order: the partition's sorted runs ({@link MessageSort})
+ * merged into one sequence, and the conversations still open at the start, grouped by scope, one
+ * scope in memory at a time. For restart it saves the last scope handed out and how many messages it
+ * had read up to it; on open it skips through that scope and refuses when the messages before it are
+ * not the same number any more (messages imported or removed since the failure: the committed
+ * conversations would not match).
  */
 public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamReader<ScopeHistory> {
 
     private static final SqlStatements SQL = SqlStatements.load("db/conversations.sql");
     private static final String LAST_SCOPE_KEY = "scope.last";
     private static final String MESSAGES_KEY = "scope.messages";
-    private static final int FETCH_SIZE = 2000;
 
+    private final Path sorted;
     private final DataSource dataSource;
     private final Period period;
     private final int grid;
     private final int partition;
 
-    private Connection connection;
-    private ResultSet messages;
-    private ResultSet carried;
-    private boolean messagesLeft;
-    private boolean carriedLeft;
+    private final List<Run> runs = new ArrayList<>();
+    private PriorityQueue<Run> next;
+    private List<Conversation> carried;
+    private int carriedAt;
     private Scope last;
     private long messagesRead;
 
-    public ScopeHistoryReader(DataSource dataSource, Period period, int grid, int partition) {
+    /** {@code sorted}: the directory of the period's {@link MessageSort}. */
+    public ScopeHistoryReader(Path sorted, DataSource dataSource, Period period, int grid, int partition) {
         setName("scopes");
+        this.sorted = sorted;
         this.dataSource = dataSource;
         this.period = period;
         this.grid = grid;
@@ -58,33 +66,28 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
     @Override
     public void open(ExecutionContext context) {
         try {
-            connection = dataSource.getConnection();
-            boolean postgres = "postgresql".equals(DatabaseSchema.platform(connection));
-            // PostgreSQL streams a cursor only inside a transaction; HSQLDB's MVCC manager was seen to make
-            // the partition's writer wait behind a reader transaction left open, so there the reads commit
-            connection.setAutoCommit(!postgres);
-            String statement = period.mode() == ScopeMode.WABA ? "scope-messages-waba" : "scope-messages-phone-number";
-            int firstBucket = Buckets.COUNT * partition / grid;
-            int endBucket = Buckets.COUNT * (partition + 1) / grid;
-            messages = query(SQL.get(statement), firstBucket, endBucket, period.readFrom().toEpochMilli(),
-                    period.readTo().toEpochMilli());
-            carried = query(SQL.get("carried-conversations"), period.mode().parameter(),
-                    period.carriedFrom().toEpochMilli(), period.from().toEpochMilli(), period.from().toEpochMilli(),
-                    firstBucket, endBucket);
-            messagesLeft = messages.next();
-            carriedLeft = carried.next();
+            carried = carriedConversations();
+            carriedAt = 0;
+            next = new PriorityQueue<>(Comparator.comparing((Run r) -> r.head, ScopedMessage.ORDER));
+            for (Path file : MessageSort.runsOf(sorted, partition)) {
+                Run run = new Run(file);
+                runs.add(run);
+                if (run.advance()) {
+                    next.add(run);
+                }
+            }
             last = null;
             messagesRead = 0;
             if (context.containsKey(getExecutionContextKey(LAST_SCOPE_KEY))) {
                 skipThrough(context);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new ItemStreamException("cannot read messages for " + period.fileStem(), e);
         }
     }
 
     /** Skips the scopes the failed execution committed, checking that their messages did not change. */
-    private void skipThrough(ExecutionContext context) throws SQLException {
+    private void skipThrough(ExecutionContext context) throws IOException {
         String[] key = context.getString(getExecutionContextKey(LAST_SCOPE_KEY)).split("\\|", -1);
         Scope committed = new Scope(key[0], key[1], key[2]);
         long committedMessages = context.getLong(getExecutionContextKey(MESSAGES_KEY));
@@ -104,51 +107,61 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
     public ScopeHistory read() {
         try {
             return nextScope();
-        } catch (SQLException e) {
+        } catch (IOException e) {
             throw new ItemStreamException("cannot read messages for " + period.fileStem(), e);
         }
     }
 
-    private ScopeHistory nextScope() throws SQLException {
-        if (!messagesLeft) {
+    private ScopeHistory nextScope() throws IOException {
+        if (next.isEmpty()) {
             return null;
         }
-        Scope scope = scopeOf(messages);
+        Scope scope = next.peek().head.scope();
         List<StoredMessage> history = new ArrayList<>();
-        while (messagesLeft && scopeOf(messages).equals(scope)) {
-            history.add(new StoredMessage(messages.getString(4), Instant.ofEpochMilli(messages.getLong(5)),
-                    "I".equals(messages.getString(6)), messages.getString(7), messages.getString(8),
-                    messages.getString(9), messages.getString(10), messages.getString(11), messages.getString(12)));
-            messagesLeft = messages.next();
+        while (!next.isEmpty() && next.peek().head.scope().equals(scope)) {
+            Run run = next.poll();
+            history.add(run.head.message());
+            if (run.advance()) {
+                next.add(run);
+            }
+        }
+        while (carriedAt < carried.size() && carried.get(carriedAt).scope().compareTo(scope) < 0) {
+            carriedAt++; // a scope with open conversations but no messages now
         }
         List<Conversation> open = new ArrayList<>();
-        while (carriedLeft && scopeOf(carried).compareTo(scope) < 0) {
-            carriedLeft = carried.next(); // a scope with open conversations but no messages now
-        }
-        while (carriedLeft && scopeOf(carried).equals(scope)) {
-            open.add(new Conversation(carried.getString(4), scope, ConversationCategory.valueOf(carried.getString(5)),
-                    Instant.ofEpochMilli(carried.getLong(6)), Instant.ofEpochMilli(carried.getLong(7)),
-                    carried.getString(8), carried.getInt(9)));
-            carriedLeft = carried.next();
+        while (carriedAt < carried.size() && carried.get(carriedAt).scope().equals(scope)) {
+            open.add(carried.get(carriedAt++));
         }
         last = scope;
         messagesRead += history.size();
         return new ScopeHistory(scope, Buckets.of(scope.customerWaId()), open, history);
     }
 
-    private static Scope scopeOf(ResultSet rs) throws SQLException {
-        String phone = rs.getString(2);
-        return new Scope(rs.getString(1), phone == null ? "" : phone.strip(), rs.getString(3));
-    }
-
-    private ResultSet query(String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY);
-        statement.setFetchSize(FETCH_SIZE);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
+    /** The partition's conversations still open at the start, in scope order, then by opening time. */
+    private List<Conversation> carriedConversations() throws SQLException {
+        List<Conversation> result = new ArrayList<>();
+        int firstBucket = Buckets.COUNT * partition / grid;
+        int endBucket = Buckets.COUNT * (partition + 1) / grid;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(SQL.get("carried-conversations"))) {
+            Object[] parameters = {period.mode().parameter(), period.carriedFrom().toEpochMilli(),
+                period.from().toEpochMilli(), period.from().toEpochMilli(), firstBucket, endBucket};
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String phone = rs.getString(2);
+                    Scope scope = new Scope(rs.getString(1), phone == null ? "" : phone.strip(), rs.getString(3));
+                    result.add(new Conversation(rs.getString(4), scope, ConversationCategory.valueOf(rs.getString(5)),
+                            Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8),
+                            rs.getInt(9)));
+                }
+            }
         }
-        return statement.executeQuery();
+        result.sort(Comparator.comparing(Conversation::scope).thenComparing(Conversation::openedAt)
+                .thenComparing(Conversation::id));
+        return result;
     }
 
     @Override
@@ -162,16 +175,39 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
 
     @Override
     public void close() {
-        if (connection != null) {
+        IOException failure = null;
+        for (Run run : runs) {
             try {
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                }
-                connection.close(); // closes the statements and cursors too
-            } catch (SQLException e) {
-                throw new ItemStreamException("cannot close the message cursor", e);
+                run.in.close();
+            } catch (IOException e) {
+                failure = e;
             }
-            connection = null;
+        }
+        runs.clear();
+        if (failure != null) {
+            throw new ItemStreamException("cannot close the sorted messages", failure);
+        }
+    }
+
+    /** One sorted run file and the row at its head. */
+    private static final class Run {
+        private final DataInputStream in;
+        private int left;
+        private ScopedMessage head;
+
+        Run(Path file) throws IOException {
+            in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            left = in.readInt();
+        }
+
+        boolean advance() throws IOException {
+            if (left == 0) {
+                head = null;
+                return false;
+            }
+            left--;
+            head = ScopedMessage.read(in);
+            return true;
         }
     }
 }

@@ -3,6 +3,7 @@ package com.wabilling.conversations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +30,8 @@ class ScopeHistoryReaderTest {
             ScopeMode.PHONE_NUMBER);
     private static int databases;
 
+    @TempDir
+    Path sortRoot;
     private DriverManagerDataSource dataSource;
     private JdbcTemplate jdbc;
 
@@ -69,7 +73,7 @@ class ScopeHistoryReaderTest {
 
     private ExecutionContext readThenFail(int scopes) {
         ExecutionContext context = new ExecutionContext();
-        ScopeHistoryReader reader = new ScopeHistoryReader(dataSource, PERIOD, 1, 0);
+        ScopeHistoryReader reader = sortedReader();
         reader.open(context);
         for (int i = 0; i < scopes; i++) {
             reader.read();
@@ -79,8 +83,14 @@ class ScopeHistoryReaderTest {
         return context;
     }
 
+    private ScopeHistoryReader sortedReader() {
+        MessageSort sort = new MessageSort(dataSource, sortRoot);
+        sort.sort(PERIOD, 1, "test");
+        return new ScopeHistoryReader(sort.directory("test"), dataSource, PERIOD, 1, 0);
+    }
+
     private List<String> readAll(ExecutionContext context) {
-        ScopeHistoryReader reader = new ScopeHistoryReader(dataSource, PERIOD, 1, 0);
+        ScopeHistoryReader reader = sortedReader(); // a restart sorts again (sort-messages runs on every start)
         reader.open(context);
         List<String> customers = new ArrayList<>();
         try {
