@@ -15,6 +15,8 @@ COPY jobs jobs
 COPY sample-data sample-data
 # the versioned jar of pom.xml's version, e.g. target/wa-billing-0.1.0.jar (the launcher runs the newest one)
 COPY --from=build /src/target/wa-billing-*.jar target/
+# extract the jar and record the class-data sharing archive now, not on the first launch (fast-start.sh)
+RUN jobs/wa-billing help >/dev/null
 # data, output, reference files and exports come from volumes (see the CronJob); no root needed
 RUN useradd --uid 10001 --no-create-home wabilling
 USER 10001

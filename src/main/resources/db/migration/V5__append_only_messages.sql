@@ -77,3 +77,31 @@ CREATE TABLE message_repeat (
   meta_conversation_id  VARCHAR(128),
   meta_category         VARCHAR(32)
 );
+
+-- Conversations keep the two indexes their readers use (a period's range, an account's month) but
+-- not a primary key: their ids are unique by construction (ConversationIds, and a period is cleared
+-- before it is rebuilt), and a third index on every insert made a rebuild's writes its slowest part.
+CREATE TABLE conversation_appended (
+  conversation_id     VARCHAR(32) NOT NULL,
+  scope_mode          VARCHAR(16) NOT NULL,
+  waba_id             VARCHAR(32) NOT NULL,
+  phone_number_id     VARCHAR(32) NOT NULL,
+  customer_wa_id      VARCHAR(16) NOT NULL,
+  bucket              SMALLINT NOT NULL,
+  market              VARCHAR(64) NOT NULL,
+  category            VARCHAR(20) NOT NULL,
+  opened_at_ms        BIGINT NOT NULL,
+  expires_at_ms       BIGINT NOT NULL,
+  opening_message_id  VARCHAR(128) NOT NULL,
+  messages            INTEGER NOT NULL,
+  run_id              BIGINT NOT NULL
+);
+INSERT INTO conversation_appended (conversation_id, scope_mode, waba_id, phone_number_id, customer_wa_id, bucket,
+  market, category, opened_at_ms, expires_at_ms, opening_message_id, messages, run_id)
+SELECT conversation_id, scope_mode, waba_id, phone_number_id, customer_wa_id, bucket, market, category, opened_at_ms,
+  expires_at_ms, opening_message_id, messages, run_id
+  FROM conversation;
+DROP TABLE conversation;
+ALTER TABLE conversation_appended RENAME TO conversation;
+CREATE INDEX conversation_opened ON conversation (scope_mode, opened_at_ms);
+CREATE INDEX conversation_waba_opened ON conversation (scope_mode, waba_id, opened_at_ms);
