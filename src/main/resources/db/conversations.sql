@@ -1,21 +1,6 @@
 -- Conversation reconstruction (domain.md 3).
--- Named parameters (:name) for JdbcClient / NamedParameterJdbcTemplate, except the statements
--- MessageSort and ScopeHistoryReader stream through a raw JDBC cursor (positional ?, marked below).
-
--- name: window-messages-phone-number
--- one scan of the read window, in no order: MessageSort sorts it by scope in bounded memory (issue 11)
--- raw JDBC cursor (MessageSort): positional parameters
-SELECT waba_id, phone_number_id, customer_wa_id, message_id, event_at_ms, direction, message_type, template_name,
-       template_language, entry_point, meta_conversation_id, meta_category, bucket
-  FROM message
- WHERE event_at_ms >= ? AND event_at_ms < ?;
-
--- name: window-messages-waba
--- raw JDBC cursor (MessageSort): positional parameters
-SELECT waba_id, '' AS phone_number_id, customer_wa_id, message_id, event_at_ms, direction, message_type,
-       template_name, template_language, entry_point, meta_conversation_id, meta_category, bucket
-  FROM message
- WHERE event_at_ms >= ? AND event_at_ms < ?;
+-- Named parameters (:name) for JdbcClient / NamedParameterJdbcTemplate, except the statement
+-- ScopeHistoryReader runs through a raw JDBC cursor (positional ?, marked below).
 
 -- name: carried-conversations
 -- conversations still open at the period start (opened before it, window not yet over); the reader

@@ -1,16 +1,29 @@
 -- Imported messages (formats.md, messages CSV).
 
--- name: insert-message
--- positional on purpose: the import's hot path binds it with JdbcTemplate.batchUpdate and direct
--- setters, measurably faster than a named batch (see MessageDao.insert); keep the order in step with it
-INSERT INTO message (message_id, waba_id, phone_number_id, customer_wa_id, bucket, direction, message_type,
-  template_name, template_language, sent_at_ms, status, delivered_at_ms, event_at_ms, entry_point,
-  meta_conversation_id, meta_category, run_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+-- Messages are stored in blocks (message_block, schema V6): one row holds the messages one
+-- transaction stored, encoded by MessageBlock (issue 11).
 
--- name: select-ids
--- the import's in-memory filter (MessageIdFilter) is filled from this one scan
-SELECT message_id FROM message;
+-- name: insert-block-positional
+-- positional: the V6 migration binds it on a plain JDBC connection (MessageDao.bindBlock)
+INSERT INTO message_block (run_id, block_no, messages, min_event_ms, max_event_ms, data) VALUES (?, ?, ?, ?, ?, ?);
+
+-- name: next-block
+SELECT COALESCE(MAX(block_no), 0) + 1 FROM message_block WHERE run_id = :runId;
+
+-- name: select-blocks
+-- streamed (StreamedQuery): positional
+SELECT run_id, block_no, data FROM message_block;
+
+-- name: select-blocks-with-events
+-- streamed (StreamedQuery): positional; the blocks holding an event time in [?, ?)
+SELECT run_id, block_no, data FROM message_block WHERE max_event_ms >= ? AND min_event_ms < ?;
+
+-- name: select-block
+SELECT data FROM message_block WHERE run_id = :runId AND block_no = :blockNo;
+
+-- name: update-block
+UPDATE message_block SET messages = :messages, min_event_ms = :minEvent, max_event_ms = :maxEvent, data = :data
+ WHERE run_id = :runId AND block_no = :blockNo;
 
 -- name: stored-messages
 SELECT COALESCE(SUM(messages), 0) FROM message_count;
@@ -40,18 +53,11 @@ SELECT source, record_no, raw_fields, message_id, waba_id, phone_number_id, cust
        meta_category
   FROM message_repeat WHERE run_id = :runId ORDER BY file_index, record_no;
 
--- name: select-repeated-rows
--- the stored rows of the held records' message_ids: one pass over the table
-SELECT message_id, waba_id, phone_number_id, customer_wa_id, direction, message_type, template_name,
-       template_language, sent_at_ms, status, delivered_at_ms, entry_point, meta_conversation_id, meta_category, run_id
-  FROM message WHERE message_id IN (SELECT message_id FROM message_repeat WHERE run_id = :runId);
+-- name: held-ids
+SELECT DISTINCT message_id FROM message_repeat WHERE run_id = :runId;
 
 -- name: delete-repeats
 DELETE FROM message_repeat WHERE run_id = :runId;
-
--- name: delete-advanced-rows
--- the rows whose status this run advanced, re-inserted with the later status by the same transaction
-DELETE FROM message WHERE message_id IN (SELECT message_id FROM message_status_change WHERE run_id = :runId);
 
 -- name: insert-status-change
 INSERT INTO message_status_change (run_id, message_id, previous_status, previous_delivered_at_ms,

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
+import com.wabilling.messages.V6__MessagesIntoBlocks;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.config.OutputDirectory;
 import com.wabilling.support.config.ProgressInterval;
@@ -39,6 +40,12 @@ public class WaBillingConfiguration {
     @Bean
     V1__Baseline baselineMigration() {
         return new V1__Baseline();
+    }
+
+    /** Schema version 6: messages into blocks (a Java migration: the binary type differs per database). */
+    @Bean
+    V6__MessagesIntoBlocks messagesIntoBlocksMigration() {
+        return new V6__MessagesIntoBlocks();
     }
 
     @Bean

@@ -6,29 +6,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import javax.sql.DataSource;
-
 import org.springframework.util.FileSystemUtils;
 
 import com.wabilling.messages.Buckets;
-import com.wabilling.support.jdbc.DatabaseSchema;
-import com.wabilling.support.jdbc.SqlStatements;
+import com.wabilling.messages.Direction;
+import com.wabilling.messages.ExportedMessage;
+import com.wabilling.messages.MessageDao;
 
 /**
- * Sorts a period's read window by scope in bounded memory (issue 11): one scan of the message
- * table in no order (it has no index), each row dealt to its partition by customer bucket, every
+ * Sorts a period's read window by scope in bounded memory (issue 11): one pass over the stored
+ * message blocks in no order, each message dealt to its partition by customer bucket, every
  * {@link #RUN_ROWS} rows sorted on a second thread while the scan goes on and spilled to one run
  * file per partition; each partition's {@link ScopeHistoryReader} merges its runs. The result
  * depends only on the messages, so a restart sorts again and gets the same runs.
@@ -37,21 +32,19 @@ public class MessageSort {
 
     /** Rows held in memory per run (two runs at most: one filling, one being sorted and written). */
     static final int RUN_ROWS = 200_000;
-    private static final SqlStatements SQL = SqlStatements.load("db/conversations.sql");
     private static final String COMPLETE = "complete";
-    private static final int FETCH_SIZE = 5000;
 
-    private final DataSource dataSource;
+    private final MessageDao messages;
     private final Path root;
     private final int runRows;
 
     /** {@code root}: the folder for the run files of every sort (under the data directory). */
-    public MessageSort(DataSource dataSource, Path root) {
-        this(dataSource, root, RUN_ROWS);
+    public MessageSort(MessageDao messages, Path root) {
+        this(messages, root, RUN_ROWS);
     }
 
-    MessageSort(DataSource dataSource, Path root, int runRows) {
-        this.dataSource = dataSource;
+    MessageSort(MessageDao messages, Path root, int runRows) {
+        this.messages = messages;
         this.root = root;
         this.runRows = runRows;
     }
@@ -81,49 +74,46 @@ public class MessageSort {
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sort the messages of " + period.fileStem() + " in " + dir, e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the messages of " + period.fileStem(), e);
         } finally {
             sorter.shutdownNow();
         }
     }
 
-    private long scan(Period period, int grid, Path dir, ExecutorService sorter) throws SQLException, IOException {
-        String statement = period.mode() == ScopeMode.WABA ? "window-messages-waba" : "window-messages-phone-number";
-        long rows = 0;
-        int run = 0;
-        Future<?> previous = null;
-        List<List<ScopedMessage>> partitions = emptyRun(grid);
-        try (Connection connection = dataSource.getConnection()) {
-            // PostgreSQL streams a cursor only inside a transaction
-            boolean postgres = "postgresql".equals(DatabaseSchema.platform(connection));
-            connection.setAutoCommit(!postgres);
-            try (PreparedStatement query = connection.prepareStatement(SQL.get(statement))) {
-                query.setFetchSize(FETCH_SIZE);
-                query.setLong(1, period.readFrom().toEpochMilli());
-                query.setLong(2, period.readTo().toEpochMilli());
-                try (ResultSet rs = query.executeQuery()) {
-                    int inRun = 0;
-                    while (rs.next()) {
-                        ScopedMessage m = map(rs);
-                        partitions.get(partitionOf(m.bucket(), grid)).add(m);
-                        rows++;
-                        if (++inRun == runRows) {
-                            previous = spill(sorter, previous, partitions, dir, run++);
-                            partitions = emptyRun(grid);
-                            inRun = 0;
-                        }
-                    }
+    private long scan(Period period, int grid, Path dir, ExecutorService sorter) throws IOException {
+        long[] rows = {0};
+        int[] run = {0};
+        List<Future<?>> previous = new ArrayList<>(Collections.singletonList(null));
+        List<List<List<ScopedMessage>>> filling = new ArrayList<>(List.of(emptyRun(grid)));
+        try {
+            messages.forEachEventBetween(period.readFrom(), period.readTo(), row -> {
+                ScopedMessage m = scoped(row.message(), period.mode());
+                filling.get(0).get(partitionOf(m.bucket(), grid)).add(m);
+                if (++rows[0] % runRows == 0) {
+                    previous.set(0, spillUnchecked(sorter, previous.get(0), filling.get(0), dir, run[0]++));
+                    filling.set(0, emptyRun(grid));
                 }
-            } finally {
-                if (postgres) {
-                    connection.rollback();
-                }
-            }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        previous = spill(sorter, previous, partitions, dir, run);
-        await(previous);
-        return rows;
+        await(spill(sorter, previous.get(0), filling.get(0), dir, run[0]));
+        return rows[0];
+    }
+
+    private static Future<?> spillUnchecked(ExecutorService sorter, Future<?> previous,
+            List<List<ScopedMessage>> partitions, Path dir, int run) {
+        try {
+            return spill(sorter, previous, partitions, dir, run);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ScopedMessage scoped(ExportedMessage m, ScopeMode mode) {
+        Scope scope = Scope.of(mode, m.wabaId(), m.phoneNumberId().strip(), m.customerWaId());
+        return new ScopedMessage(scope, m.bucket(), new StoredMessage(m.messageId(), m.eventAt(),
+                m.direction() == Direction.INBOUND, m.type(), m.templateName(), m.templateLanguage(), m.entryPoint(),
+                m.metaConversationId(), m.metaCategory()));
     }
 
     private static List<List<ScopedMessage>> emptyRun(int grid) {
@@ -187,15 +177,6 @@ public class MessageSort {
             String prefix = String.format("p%03d-", partition);
             return files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList();
         }
-    }
-
-    private static ScopedMessage map(ResultSet rs) throws SQLException {
-        String phone = rs.getString(2);
-        Scope scope = new Scope(rs.getString(1), phone == null ? "" : phone.strip(), rs.getString(3));
-        StoredMessage message = new StoredMessage(rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)),
-                "I".equals(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12));
-        return new ScopedMessage(scope, rs.getInt(13), message);
     }
 
     /** Removes the run files of a sort (when its job has completed). */

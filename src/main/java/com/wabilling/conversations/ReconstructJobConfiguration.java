@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.wabilling.messages.MessageDao;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.ProcessOwner;
@@ -62,8 +63,8 @@ public class ReconstructJobConfiguration {
     }
 
     @Bean
-    MessageSort messageSort(DataSource dataSource, @Value("${wa-billing.data-dir}") String dataDir) {
-        return new MessageSort(dataSource, Path.of(dataDir, "sort"));
+    MessageSort messageSort(MessageDao messageDao, @Value("${wa-billing.data-dir}") String dataDir) {
+        return new MessageSort(messageDao, Path.of(dataDir, "sort"));
     }
 
     @Bean

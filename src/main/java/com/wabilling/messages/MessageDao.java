@@ -11,23 +11,30 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.support.jdbc.SqlStatements;
+import com.wabilling.support.jdbc.StreamedQuery;
 
 /** Data access for imported messages. */
 public class MessageDao {
 
-    private static final SqlStatements SQL = SqlStatements.load("db/messages.sql");
-    private static final int FETCH_SIZE = 5000;
+    static final SqlStatements SQL = SqlStatements.load("db/messages.sql");
+    /** A block holds up to a chunk of messages (~250 KB): a few per round trip. */
+    private static final int BLOCKS_PER_FETCH = 4;
 
     private final JdbcClient jdbc;
     /** What the JdbcClient is built on: {@link #insert} batches through its JdbcTemplate (no batch API in JdbcClient). */
@@ -38,54 +45,92 @@ public class MessageDao {
         this.batch = jdbc;
     }
 
-    /** Every stored message_id, for the import's in-memory filter: one scan of the table. */
+    /** Every stored message_id, for the import's in-memory filter: one pass over the blocks. */
     MessageIdFilter idFilter() {
         long stored = jdbc.sql(SQL.get("stored-messages")).query(Long.class).single();
         MessageIdFilter filter = new MessageIdFilter(stored);
-        batch.getJdbcOperations().query(connection -> {
-            var statement = connection.prepareStatement(SQL.get("select-ids"));
-            statement.setFetchSize(FETCH_SIZE);
-            return statement;
-        }, rs -> {
-            filter.add(rs.getString(1));
-        });
+        forEachStored(row -> filter.add(row.message().messageId()));
         return filter;
     }
 
-    /** Appends the rows and counts them (message_count) in the caller's transaction. */
+    /** Stores the messages as one block, and counts them (message_count), in the caller's transaction. */
     public void insert(List<ExportedMessage> messages, long runId) {
-        insertRows(messages, runId);
+        if (messages.isEmpty()) {
+            return;
+        }
+        long blockNo = jdbc.sql(SQL.get("next-block")).param("runId", runId).query(Long.class).single();
+        batch.getJdbcOperations().update(connection -> {
+            PreparedStatement insert = connection.prepareStatement(SQL.get("insert-block-positional"));
+            bindBlock(insert, runId, blockNo, messages);
+            return insert;
+        });
         MessageTally tally = new MessageTally();
         messages.forEach(m -> tally.add(m, runId));
         count(tally);
     }
 
-    private void insertRows(List<ExportedMessage> messages, long runId) {
-        if (messages.isEmpty()) {
-            return;
+    static void bindBlock(PreparedStatement insert, long runId, long blockNo, List<ExportedMessage> messages)
+            throws SQLException {
+        insert.setLong(1, runId);
+        insert.setLong(2, blockNo);
+        insert.setInt(3, messages.size());
+        setInstant(insert, 4, events(messages).min());
+        setInstant(insert, 5, events(messages).max());
+        insert.setBytes(6, MessageBlock.encode(messages));
+    }
+
+    /** The earliest and latest event time of a block's messages (null when none has one). */
+    private record Events(Instant min, Instant max) {
+    }
+
+    private static Events events(List<ExportedMessage> messages) {
+        Instant min = null;
+        Instant max = null;
+        for (ExportedMessage m : messages) {
+            Instant at = m.eventAt();
+            if (at != null) {
+                min = min == null || at.isBefore(min) ? at : min;
+                max = max == null || at.isAfter(max) ? at : max;
+            }
         }
-        // Kept on JdbcTemplate.batchUpdate with positional setters: every imported message goes through
-        // here, and a named batch (NamedParameterJdbcTemplate with one parameter source per row: a value
-        // array built by name and a setter per row) measured ~1.3-2.5x slower for 200k rows on HSQLDB.
-        batch.getJdbcOperations().batchUpdate(SQL.get("insert-message"), messages, messages.size(), (ps, m) -> {
-            ps.setString(1, m.messageId());
-            ps.setString(2, m.wabaId());
-            ps.setString(3, m.phoneNumberId());
-            ps.setString(4, m.customerWaId());
-            ps.setShort(5, (short) m.bucket());
-            ps.setString(6, m.direction().code());
-            ps.setString(7, m.type());
-            ps.setString(8, m.templateName());
-            ps.setString(9, m.templateLanguage());
-            ps.setLong(10, m.timestamp().toEpochMilli());
-            ps.setString(11, m.status());
-            setInstant(ps, 12, m.deliveredAt());
-            setInstant(ps, 13, m.eventAt());
-            ps.setString(14, m.entryPoint());
-            ps.setString(15, m.metaConversationId());
-            ps.setString(16, m.metaCategory());
-            ps.setLong(17, runId);
+        return new Events(min, max);
+    }
+
+    /** A stored message, the run that stored it and the block that holds it. */
+    public record StoredRow(ExportedMessage message, long runId, long blockNo) {
+    }
+
+    /** Every stored message, block by block (a few blocks in memory at a time). */
+    public void forEachStored(Consumer<StoredRow> action) {
+        scan(SQL.get("select-blocks"), statement -> {
+        }, action);
+    }
+
+    /** The stored messages whose event time (received, delivered) lies in [from, to). */
+    public void forEachEventBetween(Instant from, Instant to, Consumer<StoredRow> action) {
+        scan(SQL.get("select-blocks-with-events"), statement -> {
+            statement.setLong(1, from.toEpochMilli());
+            statement.setLong(2, to.toEpochMilli());
+        }, row -> {
+            Instant at = row.message().eventAt();
+            if (at != null && !at.isBefore(from) && at.isBefore(to)) {
+                action.accept(row);
+            }
         });
+    }
+
+    private void scan(String sql, StreamedQuery.Binder binder, Consumer<StoredRow> action) {
+        StreamedQuery.run(dataSource(), sql, BLOCKS_PER_FETCH, binder, rs -> {
+            long runId = rs.getLong(1);
+            long blockNo = rs.getLong(2);
+            for (ExportedMessage m : MessageBlock.decode(rs.getBytes(3))) {
+                action.accept(new StoredRow(m, runId, blockNo));
+            }
+        });
+    }
+
+    private DataSource dataSource() {
+        return ((JdbcTemplate) batch.getJdbcOperations()).getDataSource();
     }
 
     /** Applies changes to the per-day counts. */
@@ -133,17 +178,17 @@ public class MessageDao {
         });
     }
 
-    /** A stored row and the run that stored it. */
-    public record StoredRow(ExportedMessage message, long runId) {
-    }
-
-    /** The stored rows of the held records' message_ids. */
+    /** The stored rows of the held records' message_ids: one pass over the blocks. */
     public Map<String, StoredRow> storedRowsOfHeld(long runId) {
+        Set<String> held = new HashSet<>(jdbc.sql(SQL.get("held-ids")).param("runId", runId).query(String.class).list());
         Map<String, StoredRow> rows = new HashMap<>();
-        jdbc.sql(SQL.get("select-repeated-rows")).param("runId", runId).query(rs -> {
-            ExportedMessage m = map(rs);
-            rows.put(m.messageId(), new StoredRow(m, rs.getLong("run_id")));
-        });
+        if (!held.isEmpty()) {
+            forEachStored(row -> {
+                if (held.contains(row.message().messageId())) {
+                    rows.put(row.message().messageId(), row);
+                }
+            });
+        }
         return rows;
     }
 
@@ -160,16 +205,13 @@ public class MessageDao {
     }
 
     /**
-     * Records each change with the values it replaced and replaces the stored rows (those in
-     * {@code rowRuns}, by the run that stored each) with their later status: one pass over the table
-     * for all of them. Call it before storing new rows of the same transaction.
+     * Records each change with the values it replaced, and rewrites the blocks that hold the stored
+     * rows ({@code stored}, by message_id) with the later status: a row keeps the run that stored it.
+     * A message not in {@code stored} is first stored by the caller, already at its later status.
      */
-    public void advance(Collection<StatusAdvance> advances, Map<String, Long> rowRuns, long runId) {
-        if (advances.isEmpty()) {
-            return;
-        }
+    public void advance(Collection<StatusAdvance> advances, Map<String, StoredRow> stored, long runId) {
         MessageTally tally = new MessageTally();
-        Map<Long, List<ExportedMessage>> rows = new TreeMap<>();
+        Map<List<Long>, Map<String, ExportedMessage>> blocks = new LinkedHashMap<>();
         for (StatusAdvance a : advances) {
             ExportedMessage m = a.now();
             ExportedMessage p = a.previous();
@@ -186,16 +228,27 @@ public class MessageDao {
             params.put("previousMetaConversationId", p.metaConversationId());
             params.put("previousMetaCategory", p.metaCategory());
             jdbc.sql(SQL.get("insert-status-change")).params(params).update();
-            Long rowRun = rowRuns.get(m.messageId());
-            if (rowRun != null) { // else first stored by the caller after this, already at its later status
-                tally.remove(p, rowRun);
-                tally.add(m, rowRun);
-                rows.computeIfAbsent(rowRun, r -> new ArrayList<>()).add(m);
+            StoredRow row = stored.get(m.messageId());
+            if (row != null) {
+                tally.remove(p, row.runId());
+                tally.add(m, row.runId());
+                blocks.computeIfAbsent(List.of(row.runId(), row.blockNo()), k -> new HashMap<>()).put(m.messageId(), m);
             }
         }
-        jdbc.sql(SQL.get("delete-advanced-rows")).param("runId", runId).update();
-        rows.forEach((rowRun, messages) -> insertRows(messages, rowRun)); // a row keeps the run that stored it
+        blocks.forEach((key, later) -> rewrite(key.get(0), key.get(1), later));
         count(tally);
+    }
+
+    private void rewrite(long runId, long blockNo, Map<String, ExportedMessage> later) {
+        byte[] data = jdbc.sql(SQL.get("select-block")).param("runId", runId).param("blockNo", blockNo)
+                .query(byte[].class).single();
+        List<ExportedMessage> messages = new ArrayList<>(MessageBlock.decode(data));
+        messages.replaceAll(m -> later.getOrDefault(m.messageId(), m));
+        Events events = events(messages);
+        jdbc.sql(SQL.get("update-block")).param("runId", runId).param("blockNo", blockNo)
+                .param("messages", messages.size()).param("minEvent", millis(events.min()), Types.BIGINT)
+                .param("maxEvent", millis(events.max()), Types.BIGINT).param("data", MessageBlock.encode(messages))
+                .update();
     }
 
     /** Records of the run that advanced the status of a message read before. */

@@ -47,11 +47,7 @@ public class RepeatSettlement implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Map<String, MessageDao.StoredRow> stored = messages.storedRowsOfHeld(runId);
         Map<String, ExportedMessage> known = new HashMap<>();
-        Map<String, Long> rowRuns = new HashMap<>();
-        stored.forEach((id, row) -> {
-            known.put(id, row.message());
-            rowRuns.put(id, row.runId());
-        });
+        stored.forEach((id, row) -> known.put(id, row.message()));
         Map<String, ExportedMessage> toInsert = new LinkedHashMap<>();
         Map<String, MessageDao.StatusAdvance> advances = new LinkedHashMap<>();
         List<Reject> rejects = new ArrayList<>();
@@ -88,7 +84,7 @@ public class RepeatSettlement implements Tasklet {
             }
             counts.merge(held.source(), outcome, SourceCounts::plus);
         });
-        messages.advance(advances.values(), rowRuns, runId);
+        messages.advance(advances.values(), stored, runId);
         messages.insert(new ArrayList<>(toInsert.values()), runId);
         messages.releaseHeld(runId);
         ledger.reject(runId, rejects);

@@ -50,7 +50,11 @@ class MessageSortTest {
                     inbound ? Direction.INBOUND : Direction.OUTBOUND, "text", null, null, at,
                     inbound ? null : "delivered", inbound ? null : at, null, null, null));
         }
-        new MessageDao(new NamedParameterJdbcTemplate(new JdbcTemplate(dataSource))).insert(stored, 1);
+        // several blocks, as several chunks store them
+        MessageDao messages = messageDao();
+        for (int from = 0; from < stored.size(); from += 150) {
+            messages.insert(stored.subList(from, Math.min(stored.size(), from + 150)), 1);
+        }
     }
 
     @Test
@@ -71,7 +75,7 @@ class MessageSortTest {
                 .map(m -> m.wabaId() + "|" + m.phoneNumberId() + "|" + m.customerWaId() + " " + m.messageId()).toList();
 
         for (int runRows : new int[] {7, 100, 10_000}) {
-            MessageSort sort = new MessageSort(dataSource, root.resolve("r" + runRows), runRows);
+            MessageSort sort = new MessageSort(messageDao(), root.resolve("r" + runRows), runRows);
             long rows = sort.sort(PERIOD, 4, "p");
             List<List<String>> partitions = new ArrayList<>();
             for (int p = 0; p < 4; p++) {
@@ -92,13 +96,17 @@ class MessageSortTest {
 
     @Test
     void theFilesOfASortGoWhenDeleted() throws Exception {
-        MessageSort sort = new MessageSort(dataSource, root, 50);
+        MessageSort sort = new MessageSort(messageDao(), root, 50);
         sort.sort(PERIOD, 2, "gone");
         assertThat(Files.list(sort.directory("gone")).count()).isGreaterThan(2);
 
         sort.delete("gone");
 
         assertThat(sort.directory("gone")).doesNotExist();
+    }
+
+    private MessageDao messageDao() {
+        return new MessageDao(new NamedParameterJdbcTemplate(new JdbcTemplate(dataSource)));
     }
 
     private List<String> read(MessageSort sort, int partition) {

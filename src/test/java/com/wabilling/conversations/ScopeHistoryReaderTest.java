@@ -84,7 +84,7 @@ class ScopeHistoryReaderTest {
     }
 
     private ScopeHistoryReader sortedReader() {
-        MessageSort sort = new MessageSort(dataSource, sortRoot);
+        MessageSort sort = new MessageSort(new MessageDao(new NamedParameterJdbcTemplate(jdbc)), sortRoot);
         sort.sort(PERIOD, 1, "test");
         return new ScopeHistoryReader(sort.directory("test"), dataSource, PERIOD, 1, 0);
     }

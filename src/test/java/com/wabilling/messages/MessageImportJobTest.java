@@ -69,8 +69,7 @@ class MessageImportJobTest {
         assertThat(counts).hasSize(4);
         counts.forEach((file, c) -> assertThat(c.read()).as(file).isEqualTo(dataRecords(Path.of(file))));
         long accepted = counts.values().stream().mapToLong(SourceCounts::accepted).sum();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE run_id = ?", Long.class,
-                execution.getJobInstanceId())).isEqualTo(accepted);
+        assertThat(StoredMessages.count(jdbc, r -> r.runId() == execution.getJobInstanceId())).isEqualTo(accepted);
         assertThat(counts.get("sample-data/messages/export-2023-06a.csv").duplicates())
                 .as("the May export overlaps June by six hours").isPositive();
         String rejects = Files.readString(rejectsFile(execution));
@@ -272,8 +271,7 @@ class MessageImportJobTest {
 
         assertThat(fixed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(stored("fix.%")).isEqualTo(2500);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE message_id = 'fix.00010'", Long.class))
-                .isEqualTo(1);
+        assertThat(StoredMessages.count(jdbc, r -> r.message().messageId().equals("fix.00010"))).isEqualTo(1);
         assertThat(ledger.counts(fixed.getJobInstanceId()).get(file.toString())).isEqualTo(new SourceCounts(501, 0, 1999));
     }
 
@@ -287,9 +285,10 @@ class MessageImportJobTest {
     }
 
     private List<Object> row(String messageId) {
-        return jdbc.queryForObject("SELECT status, delivered_at_ms, event_at_ms, run_id FROM message WHERE message_id = ?",
-                (rs, n) -> java.util.Arrays.asList(rs.getString(1), (Object) rs.getObject(2, Long.class),
-                        rs.getObject(3, Long.class), rs.getLong(4)), messageId);
+        MessageDao.StoredRow row = StoredMessages.one(jdbc, messageId);
+        ExportedMessage m = row.message();
+        return java.util.Arrays.asList(m.status(), m.deliveredAt() == null ? null : m.deliveredAt().toEpochMilli(),
+                m.eventAt() == null ? null : m.eventAt().toEpochMilli(), row.runId());
     }
 
     @Test
@@ -299,12 +298,13 @@ class MessageImportJobTest {
             csv.append(String.format("resume.%05d,100,200,55119%08d,inbound,text,,,%d,,,%n", i, i, 1685620800 + i));
         }
         Path file = Files.writeString(WORKSPACE.root().resolve("resume.csv"), csv);
-        jdbc.execute("ALTER TABLE message ADD CONSTRAINT test_outage CHECK (message_id <> 'resume.02500')");
+        // an outage on the chunk holding resume.02500: the second chunk of 2,000, stored as block 2
+        jdbc.execute("ALTER TABLE message_block ADD CONSTRAINT test_outage CHECK (block_no <> 2)");
         JobExecution failed;
         try {
             failed = (JobExecution) start(file.toString(), "1000", null);
         } finally {
-            jdbc.execute("ALTER TABLE message DROP CONSTRAINT test_outage");
+            jdbc.execute("ALTER TABLE message_block DROP CONSTRAINT test_outage");
         }
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(stored("resume.%")).isEqualTo(2000); // two chunks of 1000 committed
@@ -336,7 +336,8 @@ class MessageImportJobTest {
     }
 
     private long stored(String pattern) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE message_id LIKE ?", Long.class, pattern);
+        String prefix = pattern.substring(0, pattern.indexOf('%')); // 'fix.%': a prefix
+        return StoredMessages.count(jdbc, r -> r.message().messageId().startsWith(prefix));
     }
 
     private static Path rejectsFile(JobExecution execution) {

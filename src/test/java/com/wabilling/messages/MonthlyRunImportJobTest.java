@@ -91,7 +91,7 @@ class MonthlyRunImportJobTest {
         for (String month : List.of("2023-06", "2023-07", "2023-08")) {
             assertThat(storedIn(month)).as(month).isEqualTo(expectedIn(month)).isPositive();
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message", Long.class)).isEqualTo(written.size());
+        assertThat(StoredMessages.all(jdbc)).hasSize(written.size());
         Map<String, List<String>> monthByMonth = new HashMap<>();
         for (String month : List.of("2023-06", "2023-07", "2023-08")) {
             monthByMonth.put(month, invoiceFiles(month));
@@ -218,8 +218,8 @@ class MonthlyRunImportJobTest {
         YearMonth m = YearMonth.parse(month);
         long from = m.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         long to = m.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        return jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE sent_at_ms >= ? AND sent_at_ms < ?", Long.class,
-                from, to);
+        return StoredMessages.count(jdbc, r -> r.message().timestamp().toEpochMilli() >= from
+                && r.message().timestamp().toEpochMilli() < to);
     }
 
     private static PrintStream quiet() {

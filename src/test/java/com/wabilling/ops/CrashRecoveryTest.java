@@ -21,8 +21,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import com.wabilling.benchmark.SyntheticExport;
+import com.wabilling.messages.StoredMessages;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
@@ -277,7 +279,7 @@ class CrashRecoveryTest {
     private static List<String> stored(Map<String, String> env) throws Exception {
         try (Connection c = TestWorkspace.connect(env); Statement s = c.createStatement()) {
             List<String> result = new ArrayList<>();
-            result.add(digest(s, "SELECT message_id, status, event_at_ms, entry_point FROM message ORDER BY message_id"));
+            result.add(messagesDigest(c));
             result.add(digest(s, "SELECT conversation_id, scope_mode, category, opened_at_ms, messages FROM conversation"
                     + " ORDER BY conversation_id, scope_mode"));
             result.add(digest(s, "SELECT invoice_id, status, conversations, billable, subtotal, markup, total FROM invoice"
@@ -285,9 +287,20 @@ class CrashRecoveryTest {
             result.add(digest(s, "SELECT invoice_id, category, market, unit_price, conversations, amount FROM invoice_line"
                     + " ORDER BY invoice_id, category, market, unit_price"));
             result.add(digest(s, "SELECT SUM(accepted), SUM(rejected), SUM(duplicates) FROM run_count"
-                    + " WHERE run_id = (SELECT MAX(run_id) FROM message)"));
+                    + " WHERE run_id = (SELECT MAX(run_id) FROM message_block)"));
             return result;
         }
+    }
+
+    /** Every stored message (kept in blocks: their layout may differ after a restart), in message_id order. */
+    private static String messagesDigest(Connection c) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        List<String> rows = StoredMessages.all(new SingleConnectionDataSource(c, true)).stream()
+                .map(r -> r.message().messageId() + "\u0001" + r.message().status() + "\u0001" + r.message().eventAt()
+                        + "\u0001" + r.message().entryPoint())
+                .sorted().toList();
+        rows.forEach(row -> sha.update((row + "\u0001").getBytes(StandardCharsets.UTF_8)));
+        return rows.size() + " messages " + java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     /** Row count and SHA-256 of the rows' text. */

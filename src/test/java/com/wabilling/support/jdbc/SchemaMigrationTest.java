@@ -39,7 +39,7 @@ class SchemaMigrationTest {
     /** Every table the version before Flyway created: Spring Batch's six and the domain's twelve. */
     private static final Set<String> TABLES = Set.of("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
-            "BATCH_STEP_EXECUTION_CONTEXT", "REJECT_RECORD", "RUN_COUNT", "TEMPLATE", "TEMPLATE_CATEGORY", "MESSAGE",
+            "BATCH_STEP_EXECUTION_CONTEXT", "REJECT_RECORD", "RUN_COUNT", "TEMPLATE", "TEMPLATE_CATEGORY", "MESSAGE_BLOCK",
             "CONVERSATION", "ANOMALY", "RECONCILIATION_FINDING", "RECONSTRUCTED_PERIOD", "INVOICE", "INVOICE_LINE",
             "INVOICE_SEQUENCE");
 
@@ -49,10 +49,10 @@ class SchemaMigrationTest {
 
         try (ConfigurableApplicationContext context = start(url, "classpath:db/migration")) {
             assertThat(applied(context)).containsExactly("1 JDBC SUCCESS", "2 SQL SUCCESS", "3 SQL SUCCESS",
-                    "4 SQL SUCCESS", "5 SQL SUCCESS");
+                    "4 SQL SUCCESS", "5 SQL SUCCESS", "6 JDBC SUCCESS");
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
             assertThat(tables(jdbc)).containsAll(TABLES).contains("PERIOD_REBUILD", "IMPORTED_FILE",
-                    "MESSAGE_STATUS_CHANGE", "INVOICE_PERIOD_BASIS", "MESSAGE_COUNT", "MESSAGE_REPEAT");
+                    "MESSAGE_STATUS_CHANGE", "INVOICE_PERIOD_BASIS", "MESSAGE_COUNT", "MESSAGE_REPEAT", "MESSAGE_BLOCK");
         }
     }
 
@@ -61,13 +61,13 @@ class SchemaMigrationTest {
         String fresh = url("compare-new");
         try (ConfigurableApplicationContext context = start(fresh, "classpath:db/migration")) {
             assertThat(applied(context)).containsExactly("1 JDBC SUCCESS", "2 SQL SUCCESS", "3 SQL SUCCESS",
-                    "4 SQL SUCCESS", "5 SQL SUCCESS");
+                    "4 SQL SUCCESS", "5 SQL SUCCESS", "6 JDBC SUCCESS");
         }
         String old = url("compare-old");
         createTheOldWay(old);
         try (ConfigurableApplicationContext context = start(old, "classpath:db/migration")) {
             assertThat(applied(context)).containsExactly("1 BASELINE BASELINE", "2 SQL SUCCESS", "3 SQL SUCCESS",
-                    "4 SQL SUCCESS", "5 SQL SUCCESS");
+                    "4 SQL SUCCESS", "5 SQL SUCCESS", "6 JDBC SUCCESS");
         }
 
         assertThat(shape(fresh)).isEqualTo(shape(old)).isNotEmpty();
@@ -85,7 +85,7 @@ class SchemaMigrationTest {
 
         try (ConfigurableApplicationContext context = start(url, "classpath:db/migration,classpath:db/test-migration")) {
             assertThat(applied(context)).containsExactly("1 BASELINE BASELINE", "2 SQL SUCCESS", "3 SQL SUCCESS",
-                    "4 SQL SUCCESS", "5 SQL SUCCESS", "900 SQL SUCCESS");
+                    "4 SQL SUCCESS", "5 SQL SUCCESS", "6 JDBC SUCCESS", "900 SQL SUCCESS");
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
             assertThat(jdbc.queryForObject("SELECT next_value FROM invoice_sequence WHERE sequence_name = 'invoice'",
                     Long.class)).isEqualTo(42);

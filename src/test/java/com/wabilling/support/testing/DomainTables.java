@@ -2,17 +2,25 @@ package com.wabilling.support.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.util.Arrays;
 import java.util.Comparator;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-/** The domain tables at the latest schema version, without Spring: the baseline, then every SQL migration. */
+import com.wabilling.messages.V6__MessagesIntoBlocks;
+
+/**
+ * The domain tables at the latest schema version, without Spring or Flyway: the baseline, every SQL
+ * migration, then the Java migration V6 (the SQL ones all come before it).
+ */
 public final class DomainTables {
 
     private DomainTables() {
@@ -26,8 +34,23 @@ public final class DomainTables {
                     new ClassPathResource("db/baseline/domain-tables.sql"));
             Arrays.stream(migrations).forEach(populator::addScript);
             populator.execute(dataSource);
+            try (Connection connection = dataSource.getConnection()) {
+                new V6__MessagesIntoBlocks().migrate(new Context() {
+                    @Override
+                    public Configuration getConfiguration() {
+                        return null;
+                    }
+
+                    @Override
+                    public Connection getConnection() {
+                        return connection;
+                    }
+                });
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

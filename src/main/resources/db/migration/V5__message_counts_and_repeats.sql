@@ -1,37 +1,7 @@
--- issue 11: the message table becomes an append-only heap without any index. An indexed row per
--- message capped the import at ~24k rows/s on the embedded database (stack.md); appends run at ~200k.
--- Nothing looks a message up by key any more: the import filters repeats in memory and settles the
--- few possible ones in one pass (message_repeat), reconstruct reads the table in one scan and sorts
--- in bounded memory, and every count is kept per day in message_count. Recreated (not altered):
--- dropping a primary key has no portable syntax.
-CREATE TABLE message_appended (
-  message_id            VARCHAR(128) NOT NULL,
-  waba_id               VARCHAR(32) NOT NULL,
-  phone_number_id       VARCHAR(32) NOT NULL,
-  customer_wa_id        VARCHAR(16) NOT NULL,
-  bucket                SMALLINT NOT NULL,
-  direction             CHAR(1) NOT NULL,
-  message_type          VARCHAR(32) NOT NULL,
-  template_name         VARCHAR(512),
-  template_language     VARCHAR(16),
-  sent_at_ms            BIGINT NOT NULL,
-  status                VARCHAR(16),
-  delivered_at_ms       BIGINT,
-  event_at_ms           BIGINT,
-  entry_point           VARCHAR(16),
-  meta_conversation_id  VARCHAR(128),
-  meta_category         VARCHAR(32),
-  run_id                BIGINT NOT NULL
-);
-INSERT INTO message_appended (message_id, waba_id, phone_number_id, customer_wa_id, bucket, direction, message_type,
-  template_name, template_language, sent_at_ms, status, delivered_at_ms, event_at_ms, entry_point,
-  meta_conversation_id, meta_category, run_id)
-SELECT message_id, waba_id, phone_number_id, customer_wa_id, bucket, direction, message_type, template_name,
-  template_language, sent_at_ms, status, delivered_at_ms, event_at_ms, entry_point, meta_conversation_id,
-  meta_category, run_id
-  FROM message;
-DROP TABLE message;
-ALTER TABLE message_appended RENAME TO message;
+-- issue 11: nothing looks a message up by key any more. The import filters repeats in memory and
+-- settles the few possible ones in one pass (message_repeat); reconstruct reads the messages in one
+-- scan and sorts them in bounded memory; every count comes from message_count. V6 then moves the
+-- messages into blocks (message_block): a row per message cost an index walk on every insert.
 
 -- Messages per UTC day, kept in the transaction that stores or changes them, by the run that stored
 -- the row: kind I (inbound) and O (outbound delivered) on the day of their event, U (outbound never
