@@ -16,11 +16,11 @@ SELECT conversation_id FROM conversation
  WHERE scope_mode = :mode AND opened_at_ms >= :carriedFrom AND opened_at_ms < :from AND expires_at_ms > :from
  ORDER BY conversation_id;
 
--- name: insert-conversation
+-- name: insert-conversation-positional
+-- positional: ConversationDao binds it in a JdbcTemplate batch with direct setters (every conversation)
 INSERT INTO conversation (conversation_id, scope_mode, waba_id, phone_number_id, customer_wa_id, bucket, market,
   category, opened_at_ms, expires_at_ms, opening_message_id, messages, run_id)
-VALUES (:conversationId, :mode, :wabaId, :phoneNumberId, :customerWaId, :bucket, :market, :category, :openedAt,
-  :expiresAt, :openingMessageId, :messages, :runId);
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: insert-anomaly
 INSERT INTO anomaly (scope_mode, period_from_ms, period_to_ms, message_id, kind, detail) VALUES (:mode, :from, :to, :messageId, :kind, :detail);

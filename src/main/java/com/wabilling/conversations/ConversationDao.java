@@ -2,6 +2,7 @@ package com.wabilling.conversations;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,24 +54,12 @@ public class ConversationDao {
 
     public void insert(Period period, List<? extends ScopeOutcome> outcomes, long runId) {
         Map<String, Object> params = params(period);
-        List<SqlParameterSource> conversations = new ArrayList<>();
+        List<StoredConversation> conversations = new ArrayList<>();
         List<SqlParameterSource> anomalies = new ArrayList<>();
         List<SqlParameterSource> findings = new ArrayList<>();
         for (ScopeOutcome o : outcomes) {
             for (Conversation c : o.conversations()) {
-                conversations.add(new MapSqlParameterSource(params)
-                        .addValue("conversationId", c.id())
-                        .addValue("wabaId", c.scope().wabaId())
-                        .addValue("phoneNumberId", c.scope().phoneNumberId())
-                        .addValue("customerWaId", c.scope().customerWaId())
-                        .addValue("bucket", o.bucket())
-                        .addValue("market", o.market())
-                        .addValue("category", c.category().name())
-                        .addValue("openedAt", c.openedAt().toEpochMilli())
-                        .addValue("expiresAt", c.expiresAt().toEpochMilli())
-                        .addValue("openingMessageId", c.openingMessageId())
-                        .addValue("messages", c.messages())
-                        .addValue("runId", runId));
+                conversations.add(new StoredConversation(c, o.bucket(), o.market()));
             }
             for (Anomaly a : o.anomalies()) {
                 anomalies.add(new MapSqlParameterSource(params)
@@ -86,9 +75,42 @@ public class ConversationDao {
                         .addValue("detail", f.detail()));
             }
         }
-        batch("insert-conversation", conversations);
+        insertConversations(period, conversations, runId);
         batch("insert-anomaly", anomalies);
         batch("insert-finding", findings);
+    }
+
+    private record StoredConversation(Conversation conversation, int bucket, String market) {
+    }
+
+    /**
+     * In the order of the index by account (waba, then opening time): neighbouring inserts walk the
+     * same index pages, which the embedded database's cache then still holds (issue 11). Positional
+     * setters: every conversation goes through here.
+     */
+    private void insertConversations(Period period, List<StoredConversation> rows, long runId) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        rows.sort(Comparator.comparing((StoredConversation r) -> r.conversation().scope().wabaId())
+                .thenComparing(r -> r.conversation().openedAt()));
+        String mode = period.mode().parameter();
+        batch.getJdbcOperations().batchUpdate(SQL.get("insert-conversation-positional"), rows, rows.size(), (ps, r) -> {
+            Conversation c = r.conversation();
+            ps.setString(1, c.id());
+            ps.setString(2, mode);
+            ps.setString(3, c.scope().wabaId());
+            ps.setString(4, c.scope().phoneNumberId());
+            ps.setString(5, c.scope().customerWaId());
+            ps.setShort(6, (short) r.bucket());
+            ps.setString(7, r.market());
+            ps.setString(8, c.category().name());
+            ps.setLong(9, c.openedAt().toEpochMilli());
+            ps.setLong(10, c.expiresAt().toEpochMilli());
+            ps.setString(11, c.openingMessageId());
+            ps.setInt(12, c.messages());
+            ps.setLong(13, runId);
+        });
     }
 
     private void batch(String statement, List<SqlParameterSource> rows) {
