@@ -8,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.wabilling.ops.CommandLine;
 import com.wabilling.ops.DataDirectoryLock;
+import com.wabilling.ops.EmbeddedDatabaseCreation;
 import com.wabilling.ops.ExitCodes;
 import com.wabilling.ops.Launcher;
 import com.wabilling.ops.LiveOps;
@@ -53,10 +54,12 @@ public class WaBillingApplication {
                     : Launcher.explainInUse(System.err));
             return;
         }
+        Runnable created = DataDirectoryLock.applies() ? EmbeddedDatabaseCreation.begin(Launcher.dataDir()) : () -> { };
         ConfigurableApplicationContext context = start();
         if (context == null) {
             return;
         }
+        created.run(); // the schema is migrated: a new embedded database is complete
         int code;
         try {
             code = context.getBean(Launcher.class).run(invocation);

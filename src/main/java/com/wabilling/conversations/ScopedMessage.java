@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;
 
+import com.wabilling.support.NullableUtf;
+
 /**
  * A message of a period's read window with its scope, as MessageSort spills it to its run files and
  * the reader merges them back (issue 11), in the order reconstruction needs: by scope, then event
@@ -26,31 +28,20 @@ record ScopedMessage(Scope scope, int bucket, StoredMessage message) {
         out.writeUTF(message.messageId());
         out.writeLong(message.eventAt().toEpochMilli());
         out.writeBoolean(message.inbound());
-        writeNullable(out, message.type());
-        writeNullable(out, message.templateName());
-        writeNullable(out, message.templateLanguage());
-        writeNullable(out, message.entryPoint());
-        writeNullable(out, message.metaConversationId());
-        writeNullable(out, message.metaCategory());
+        NullableUtf.write(out, message.type());
+        NullableUtf.write(out, message.templateName());
+        NullableUtf.write(out, message.templateLanguage());
+        NullableUtf.write(out, message.entryPoint());
+        NullableUtf.write(out, message.metaConversationId());
+        NullableUtf.write(out, message.metaCategory());
     }
 
     static ScopedMessage read(DataInputStream in) throws IOException {
         Scope scope = new Scope(in.readUTF(), in.readUTF(), in.readUTF());
         int bucket = in.readShort();
         StoredMessage message = new StoredMessage(in.readUTF(), Instant.ofEpochMilli(in.readLong()), in.readBoolean(),
-                readNullable(in), readNullable(in), readNullable(in), readNullable(in), readNullable(in),
-                readNullable(in));
+                NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in),
+                NullableUtf.read(in));
         return new ScopedMessage(scope, bucket, message);
-    }
-
-    private static void writeNullable(DataOutputStream out, String value) throws IOException {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            out.writeUTF(value);
-        }
-    }
-
-    private static String readNullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
     }
 }

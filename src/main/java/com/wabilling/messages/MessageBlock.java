@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.wabilling.support.NullableUtf;
+
 /**
  * The stored form of messages (issue 11): one database row (table message_block) holds the
  * messages one transaction stored, in this binary encoding. A row per message cost the embedded
@@ -36,17 +38,17 @@ final class MessageBlock {
                 out.writeUTF(m.customerWaId());
                 out.writeUTF(m.direction().code());
                 out.writeUTF(m.type());
-                nullable(out, m.templateName());
-                nullable(out, m.templateLanguage());
+                NullableUtf.write(out, m.templateName());
+                NullableUtf.write(out, m.templateLanguage());
                 out.writeLong(m.timestamp().toEpochMilli());
-                nullable(out, m.status());
+                NullableUtf.write(out, m.status());
                 out.writeBoolean(m.deliveredAt() != null);
                 if (m.deliveredAt() != null) {
                     out.writeLong(m.deliveredAt().toEpochMilli());
                 }
-                nullable(out, m.entryPoint());
-                nullable(out, m.metaConversationId());
-                nullable(out, m.metaCategory());
+                NullableUtf.write(out, m.entryPoint());
+                NullableUtf.write(out, m.metaConversationId());
+                NullableUtf.write(out, m.metaCategory());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
@@ -69,28 +71,17 @@ final class MessageBlock {
                 String customer = in.readUTF();
                 Direction direction = Direction.ofCode(in.readUTF());
                 String type = in.readUTF();
-                String templateName = nullable(in);
-                String templateLanguage = nullable(in);
+                String templateName = NullableUtf.read(in);
+                String templateLanguage = NullableUtf.read(in);
                 Instant timestamp = Instant.ofEpochMilli(in.readLong());
-                String status = nullable(in);
+                String status = NullableUtf.read(in);
                 Instant deliveredAt = in.readBoolean() ? Instant.ofEpochMilli(in.readLong()) : null;
                 messages.add(new ExportedMessage(id, waba, phone, customer, direction, type, templateName,
-                        templateLanguage, timestamp, status, deliveredAt, nullable(in), nullable(in), nullable(in)));
+                        templateLanguage, timestamp, status, deliveredAt, NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in)));
             }
             return messages;
         } catch (IOException e) {
             throw new UncheckedIOException("a stored message block cannot be read", e);
         }
-    }
-
-    private static void nullable(DataOutputStream out, String value) throws IOException {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            out.writeUTF(value);
-        }
-    }
-
-    private static String nullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
     }
 }

@@ -27,8 +27,6 @@ import com.wabilling.support.rejects.StepCounts;
  */
 public class MessageImportWriter implements ItemStreamWriter<Checked<ExportedMessage>> {
 
-    private static final SourceCounts ACCEPTED = new SourceCounts(1, 0, 0);
-    private static final SourceCounts REJECTED = new SourceCounts(0, 1, 0);
 
     private final MessageDao messages;
     private final RunLedger ledger;
@@ -64,10 +62,10 @@ public class MessageImportWriter implements ItemStreamWriter<Checked<ExportedMes
                 }
                 stored.add(message.messageId()); // a superset after a rolled-back chunk is harmless: held, then stored
                 toInsert.add(message);
-                counts.merge(item.source(), ACCEPTED, SourceCounts::plus);
+                counts.merge(item.source(), SourceCounts.ONE_ACCEPTED, SourceCounts::plus);
             } else {
                 rejects.add(((Checked.Rejected<ExportedMessage>) item).reject());
-                counts.merge(item.source(), REJECTED, SourceCounts::plus);
+                counts.merge(item.source(), SourceCounts.ONE_REJECTED, SourceCounts::plus);
             }
         }
         messages.insert(toInsert, runId);

@@ -27,9 +27,6 @@ import com.wabilling.support.rejects.SourceCounts;
  */
 public class RepeatSettlement implements Tasklet {
 
-    private static final SourceCounts ACCEPTED = new SourceCounts(1, 0, 0);
-    private static final SourceCounts REJECTED = new SourceCounts(0, 1, 0);
-    private static final SourceCounts DUPLICATE = new SourceCounts(0, 0, 1);
 
     private final MessageDao messages;
     private final RunLedger ledger;
@@ -61,7 +58,7 @@ public class RepeatSettlement implements Tasklet {
             contribution.incrementReadCount();
             if (first == null) {
                 toInsert.put(message.messageId(), message);
-                outcome = ACCEPTED;
+                outcome = SourceCounts.ONE_ACCEPTED;
             } else if (repeat == Repeat.ADVANCE) {
                 known.put(message.messageId(), message);
                 if (toInsert.containsKey(message.messageId())) {
@@ -72,15 +69,15 @@ public class RepeatSettlement implements Tasklet {
                 advances.put(message.messageId(), new MessageDao.StatusAdvance(before == null ? first
                         : before.previous(), message, held.source(), held.record(),
                         before == null ? 1 : before.records() + 1));
-                outcome = ACCEPTED;
+                outcome = SourceCounts.ONE_ACCEPTED;
             } else if (repeat == Repeat.DUPLICATE) {
-                outcome = DUPLICATE;
+                outcome = SourceCounts.ONE_DUPLICATE;
                 duplicates[0]++;
             } else {
                 rejects.add(new Reject(held.source(), held.record(), "conflicting_duplicate: message_id "
                         + message.messageId() + " was imported before with other content; the first is kept",
                         held.raw()));
-                outcome = REJECTED;
+                outcome = SourceCounts.ONE_REJECTED;
             }
             counts.merge(held.source(), outcome, SourceCounts::plus);
         });

@@ -55,7 +55,7 @@ public class TemplateMigrationWriter implements ItemWriter<Checked<MigratedTempl
             SourceCounts outcome;
             if (item instanceof Checked.Rejected<MigratedTemplate> rejected) {
                 rejects.add(rejected.reject());
-                outcome = new SourceCounts(0, 1, 0);
+                outcome = SourceCounts.ONE_REJECTED;
             } else {
                 Accepted<MigratedTemplate> accepted = (Accepted<MigratedTemplate>) item;
                 String problem = check(accepted, inChunk, keysInChunk);
@@ -64,13 +64,13 @@ public class TemplateMigrationWriter implements ItemWriter<Checked<MigratedTempl
                     CatalogueTemplate t = accepted.value().template();
                     inChunk.put(t.templateId(), accepted);
                     keysInChunk.put(key(t), t.templateId());
-                    outcome = new SourceCounts(1, 0, 0);
+                    outcome = SourceCounts.ONE_ACCEPTED;
                 } else if (problem.isEmpty()) {
-                    outcome = new SourceCounts(0, 0, 1);
+                    outcome = SourceCounts.ONE_DUPLICATE;
                     duplicates++;
                 } else {
                     rejects.add(accepted.reject(problem));
-                    outcome = new SourceCounts(0, 1, 0);
+                    outcome = SourceCounts.ONE_REJECTED;
                 }
             }
             counts.merge(item.source(), outcome, SourceCounts::plus);

@@ -45,7 +45,9 @@ class CrashRecoveryTest {
         input = WORKSPACE.root().resolve("input");
         new SyntheticExport().write(input, 150_000, Path.of("sample-data"));
         large = WORKSPACE.root().resolve("large");
-        new SyntheticExport().write(large, 800_000, Path.of("sample-data")); // runs long enough to be caught
+        // runs long enough to be caught: the import reads ~60k messages/s, and listing, showing and stopping
+        // it are three launches of ~4 s after its first progress line
+        new SyntheticExport().write(large, 2_400_000, Path.of("sample-data"));
     }
 
     @Test
