@@ -2,6 +2,7 @@ package com.wabilling.pricing;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,10 @@ public final class ReferenceFiles {
         return builder.build();
     }
 
-    /** accounts.csv: waba_id, account_name, timezone, currency, markup_percent (default 0). */
+    /**
+     * accounts.csv: waba_id, account_name, timezone, currency, markup_percent (default 0), portfolio_id
+     * (default waba_id).
+     */
     public List<BillingAccount> accounts() {
         List<BillingAccount> accounts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -78,8 +82,12 @@ public final class ReferenceFiles {
                 throw new IllegalArgumentException("timezone is not an IANA zone: '" + r.get("timezone") + "'");
             }
             String markup = r.getOrDefault("markup_percent", "");
+            String portfolio = r.getOrDefault("portfolio_id", "");
+            if (!portfolio.isEmpty() && !portfolio.matches("\\d{1,32}")) {
+                throw new IllegalArgumentException("portfolio_id must be digits: '" + portfolio + "'");
+            }
             accounts.add(new BillingAccount(waba, r.get("account_name"), zone, currency(r.get("currency")),
-                    markup.isEmpty() ? BigDecimal.ZERO : decimal("markup_percent", markup)));
+                    markup.isEmpty() ? BigDecimal.ZERO : decimal("markup_percent", markup), portfolio));
         });
         accounts.sort(Comparator.comparing(BillingAccount::wabaId));
         return accounts;
@@ -112,6 +120,49 @@ public final class ReferenceFiles {
             rows.add(new RateCard.Row(from, r.get("market"), currency(r.get("currency")).getCurrencyCode(), prices));
         });
         return new RateCard(rows);
+    }
+
+    /**
+     * volume-tiers.csv, optional (pricing-regimes.md 3): no file means no tiers. Unlike the other files
+     * every bad row is collected, so the refusal names them all with their line (formats.md).
+     */
+    public VolumeTiers volumeTiers() {
+        Path file = directory.resolve("volume-tiers.csv");
+        if (!Files.isRegularFile(file)) {
+            return VolumeTiers.NONE;
+        }
+        String content;
+        try {
+            content = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read reference file " + file, e);
+        }
+        List<VolumeTierRows.Line> lines = new ArrayList<>();
+        try (CSVParser parser = FORMAT.parse(new StringReader(content))) {
+            List<String> header = parser.getHeaderNames().stream().map(CsvHeader::normalise).toList();
+            for (String column : VolumeTierRows.COLUMNS) {
+                if (!header.contains(column)) {
+                    throw new MissingColumnException(file.toString(), column);
+                }
+            }
+            for (CSVRecord record : parser) {
+                // the line where the record starts, right after quoted line breaks; the position is that of
+                // any skipped empty lines before it, so step over them
+                int start = (int) record.getCharacterPosition();
+                while (start < content.length() && (content.charAt(start) == '\n' || content.charAt(start) == '\r')) {
+                    start++;
+                }
+                long line = 1 + content.substring(0, start).chars().filter(c -> c == '\n').count();
+                Map<String, String> values = new HashMap<>();
+                for (int i = 0; i < header.size() && i < record.size(); i++) {
+                    values.put(header.get(i), record.get(i));
+                }
+                lines.add(new VolumeTierRows.Line(line, values));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read reference file " + file, e);
+        }
+        return VolumeTierRows.parse(file.toString(), lines);
     }
 
     private static Currency currency(String code) {

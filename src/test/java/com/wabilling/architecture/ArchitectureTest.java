@@ -62,6 +62,9 @@ class ArchitectureTest {
         noClasses().that().haveSimpleName("TemplateClassifier").or().resideInAPackage("com.wabilling.templates.signals")
                 .or().haveSimpleName("ScopeReconstruction").or().haveSimpleName("InvoiceCalculator")
                 .or().haveSimpleName("Adjustments").or().haveSimpleName("InvoicePlan")
+                .or().haveSimpleName("Regimes").or().haveSimpleName("MessagePricing")
+                .or().haveSimpleName("ServiceFreeTier").or().haveSimpleName("VolumeTierRows")
+                .or().haveSimpleName("VolumeTierCounter")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
                 .check(PRODUCTION);
     }

@@ -57,4 +57,58 @@ class ReferenceFilesTest {
         assertThatThrownBy(files::markets).hasMessageContaining("markets.csv not found")
                 .hasMessageContaining("WA_BILLING_REFERENCE_DIR");
     }
+    @Test
+    void portfolioDefaultsToTheWabaAndIsReadWhenGiven() throws IOException {
+        Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency,portfolio_id\n"
+                + "1,A,UTC,EUR,\n2,B,UTC,EUR,900\n");
+
+        assertThat(new ReferenceFiles(dir).accounts()).extracting(BillingAccount::portfolioId).containsExactly("1", "900");
+        assertThat(new BillingAccount("3", "C", ZoneId.of("UTC"), java.util.Currency.getInstance("EUR"),
+                java.math.BigDecimal.ZERO).portfolioId()).isEqualTo("3");
+    }
+
+    @Test
+    void aPortfolioIdThatIsNotDigitsStopsTheJob() throws IOException {
+        Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency,portfolio_id\n"
+                + "1,A,UTC,EUR,acme\n");
+
+        assertThatThrownBy(() -> new ReferenceFiles(dir).accounts()).hasMessageContaining("accounts.csv record 1")
+                .hasMessageContaining("portfolio_id must be digits: 'acme'");
+    }
+
+    @Test
+    void withoutAVolumeTiersFileThereAreNoTiers() {
+        assertThat(new ReferenceFiles(dir).volumeTiers()).isSameAs(VolumeTiers.NONE);
+    }
+
+    @Test
+    void volumeTiersAreReadWithColumnsInAnyOrder() throws IOException {
+        Files.writeString(dir.resolve("volume-tiers.csv"), "rate,category,market,currency,effective_from,from_volume,"
+                + "to_volume\n0.0014,UTILITY,India,USD,2025-07-01,1,100000\n0.0010,UTILITY,India,USD,2025-07-01,100001,\n");
+
+        VolumeTiers tiers = new ReferenceFiles(dir).volumeTiers();
+
+        assertThat(tiers.band("India", "USD", PricingCategory.UTILITY, LocalDate.of(2025, 7, 1), 100001))
+                .hasValueSatisfying(b -> assertThat(b.rate()).isEqualByComparingTo("0.0010"));
+    }
+
+    @Test
+    void badVolumeTierRowsAreNamedByTheLineTheyStartOn() throws IOException {
+        // lines 2-3 hold one record with a quoted line break, line 5 is empty
+        Files.writeString(dir.resolve("volume-tiers.csv"), "effective_from,market,currency,category,from_volume,"
+                + "to_volume,rate\n2025-07-01,\"Rest of\nAfrica\",USD,UTILITY,1,,0.001\n"
+                + "2025-07-01,India,USD,MARKETING,1,,0.001\n\n2025-07-01,India,USD,UTILITY,2,,0.001\n");
+
+        assertThatThrownBy(() -> new ReferenceFiles(dir).volumeTiers()).isInstanceOf(VolumeTiersException.class)
+                .hasMessageContaining("volume-tiers.csv is refused, 2 problems")
+                .hasMessageContaining("line 4: category must be UTILITY or AUTHENTICATION: 'MARKETING'")
+                .hasMessageContaining("line 6: the first band of UTILITY India USD from 2025-07-01 starts at 2, not 1");
+    }
+
+    @Test
+    void aVolumeTiersFileWithoutARequiredColumnStopsNamingIt() throws IOException {
+        Files.writeString(dir.resolve("volume-tiers.csv"), "effective_from,market,currency,category,from_volume,rate\n");
+
+        assertThatThrownBy(() -> new ReferenceFiles(dir).volumeTiers()).hasMessageContaining("to_volume");
+    }
 }

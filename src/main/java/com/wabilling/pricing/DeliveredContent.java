@@ -1,0 +1,39 @@
+package com.wabilling.pricing;
+
+import java.util.Objects;
+
+/**
+ * What one delivered business message was, as pricing needs it (pricing-regimes.md 2): a template
+ * with the category in effect at delivery, a template the catalogue does not know, or a non-template
+ * ("service") message. Built only through the three factories.
+ */
+public record DeliveredContent(boolean template, PricingCategory templateCategory, boolean notInCatalogue) {
+
+    private static final DeliveredContent NON_TEMPLATE = new DeliveredContent(false, null, false);
+    private static final DeliveredContent UNKNOWN = new DeliveredContent(true, PricingCategory.MARKETING, true);
+
+    public DeliveredContent {
+        if (template) {
+            Objects.requireNonNull(templateCategory, "templateCategory");
+            if (!templateCategory.isTemplateCategory()) {
+                throw new IllegalArgumentException(templateCategory + " is not a template category"
+                        + " (UTILITY, AUTHENTICATION or MARKETING)");
+            }
+        } else if (templateCategory != null || notInCatalogue) {
+            throw new IllegalArgumentException("a non-template message has no template category");
+        }
+    }
+
+    public static DeliveredContent template(PricingCategory category) {
+        return new DeliveredContent(true, category, false);
+    }
+
+    /** pricing-regimes.md 2 rule 2: an unknown template counts as MARKETING. */
+    public static DeliveredContent unknownTemplate() {
+        return UNKNOWN;
+    }
+
+    public static DeliveredContent nonTemplate() {
+        return NON_TEMPLATE;
+    }
+}

@@ -1,0 +1,26 @@
+package com.wabilling.pricing;
+
+import java.util.Locale;
+
+/**
+ * The category of a per-message pricing record (pricing-regimes.md 2), named as in Meta's status
+ * webhook ({@code pricing.category}) so records compare one to one.
+ */
+public enum PricingCategory {
+    REFERRAL_CONVERSION, UTILITY, AUTHENTICATION, MARKETING, SERVICE;
+
+    /** Meta's webhook spelling: {@code utility}, {@code referral_conversion}, ... */
+    public String metaName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A template's own category (domain.md 2): SERVICE and REFERRAL_CONVERSION never are. */
+    public boolean isTemplateCategory() {
+        return this == UTILITY || this == AUTHENTICATION || this == MARKETING;
+    }
+
+    /** pricing-regimes.md 3: only utility and authentication messages have volume tiers. */
+    public boolean hasVolumeTiers() {
+        return this == UTILITY || this == AUTHENTICATION;
+    }
+}
