@@ -1,6 +1,5 @@
 package com.wabilling.messages;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -8,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,31 +16,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.support.jdbc.SqlStatements;
-import com.wabilling.support.jdbc.StreamedQuery;
 
 /** Data access for imported messages. */
 public class MessageDao {
 
     static final SqlStatements SQL = SqlStatements.load("db/messages.sql");
-    /** A block holds up to a chunk of messages (~250 KB): a few per round trip. */
-    private static final int BLOCKS_PER_FETCH = 4;
 
     private final JdbcClient jdbc;
-    /** What the JdbcClient is built on: {@link #insert} batches through its JdbcTemplate (no batch API in JdbcClient). */
+    /** What the JdbcClient is built on: {@link #hold} batches through it (no batch API in JdbcClient). */
     private final NamedParameterJdbcOperations batch;
+    private final MessageBlockStore blocks;
 
     public MessageDao(NamedParameterJdbcOperations jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batch = jdbc;
+        this.blocks = new MessageBlockStore(jdbc);
     }
 
     /** Every stored message_id, for the import's in-memory filter: one pass over the blocks. */
@@ -58,79 +52,24 @@ public class MessageDao {
         if (messages.isEmpty()) {
             return;
         }
-        long blockNo = jdbc.sql(SQL.get("next-block")).param("runId", runId).query(Long.class).single();
-        batch.getJdbcOperations().update(connection -> {
-            PreparedStatement insert = connection.prepareStatement(SQL.get("insert-block-positional"));
-            bindBlock(insert, runId, blockNo, messages);
-            return insert;
-        });
+        blocks.insert(messages, runId);
         MessageTally tally = new MessageTally();
         messages.forEach(m -> tally.add(m, runId));
         count(tally);
     }
 
-    static void bindBlock(PreparedStatement insert, long runId, long blockNo, List<ExportedMessage> messages)
-            throws SQLException {
-        insert.setLong(1, runId);
-        insert.setLong(2, blockNo);
-        insert.setInt(3, messages.size());
-        setInstant(insert, 4, events(messages).min());
-        setInstant(insert, 5, events(messages).max());
-        insert.setBytes(6, MessageBlock.encode(messages));
-    }
-
-    /** The earliest and latest event time of a block's messages (null when none has one). */
-    private record Events(Instant min, Instant max) {
-    }
-
-    private static Events events(List<ExportedMessage> messages) {
-        Instant min = null;
-        Instant max = null;
-        for (ExportedMessage m : messages) {
-            Instant at = m.eventAt();
-            if (at != null) {
-                min = min == null || at.isBefore(min) ? at : min;
-                max = max == null || at.isAfter(max) ? at : max;
-            }
-        }
-        return new Events(min, max);
-    }
-
-    /** A stored message, the run that stored it and the block that holds it. */
-    public record StoredRow(ExportedMessage message, long runId, long blockNo) {
-    }
-
     /** Every stored message, block by block (a few blocks in memory at a time). */
     public void forEachStored(Consumer<StoredRow> action) {
-        scan(SQL.get("select-blocks"), statement -> {
-        }, action);
+        blocks.forEach(action);
     }
 
     /** The stored messages whose event time (received, delivered) lies in [from, to). */
     public void forEachEventBetween(Instant from, Instant to, Consumer<StoredRow> action) {
-        scan(SQL.get("select-blocks-with-events"), statement -> {
-            statement.setLong(1, from.toEpochMilli());
-            statement.setLong(2, to.toEpochMilli());
-        }, row -> {
-            Instant at = row.message().eventAt();
-            if (at != null && !at.isBefore(from) && at.isBefore(to)) {
-                action.accept(row);
-            }
-        });
+        blocks.forEachEventBetween(from, to, action);
     }
 
-    private void scan(String sql, StreamedQuery.Binder binder, Consumer<StoredRow> action) {
-        StreamedQuery.run(dataSource(), sql, BLOCKS_PER_FETCH, binder, rs -> {
-            long runId = rs.getLong(1);
-            long blockNo = rs.getLong(2);
-            for (ExportedMessage m : MessageBlock.decode(rs.getBytes(3))) {
-                action.accept(new StoredRow(m, runId, blockNo));
-            }
-        });
-    }
-
-    private DataSource dataSource() {
-        return ((JdbcTemplate) batch.getJdbcOperations()).getDataSource();
+    /** A stored message, the run that stored it and the block that holds it. */
+    public record StoredRow(ExportedMessage message, long runId, long blockNo) {
     }
 
     /** Applies changes to the per-day counts. */
@@ -211,7 +150,7 @@ public class MessageDao {
      */
     public void advance(Collection<StatusAdvance> advances, Map<String, StoredRow> stored, long runId) {
         MessageTally tally = new MessageTally();
-        Map<List<Long>, Map<String, ExportedMessage>> blocks = new LinkedHashMap<>();
+        Map<List<Long>, Map<String, ExportedMessage>> byBlock = new LinkedHashMap<>();
         for (StatusAdvance a : advances) {
             ExportedMessage m = a.now();
             ExportedMessage p = a.previous();
@@ -232,23 +171,11 @@ public class MessageDao {
             if (row != null) {
                 tally.remove(p, row.runId());
                 tally.add(m, row.runId());
-                blocks.computeIfAbsent(List.of(row.runId(), row.blockNo()), k -> new HashMap<>()).put(m.messageId(), m);
+                byBlock.computeIfAbsent(List.of(row.runId(), row.blockNo()), k -> new HashMap<>()).put(m.messageId(), m);
             }
         }
-        blocks.forEach((key, later) -> rewrite(key.get(0), key.get(1), later));
+        byBlock.forEach((key, later) -> blocks.rewrite(key.get(0), key.get(1), later));
         count(tally);
-    }
-
-    private void rewrite(long runId, long blockNo, Map<String, ExportedMessage> later) {
-        byte[] data = jdbc.sql(SQL.get("select-block")).param("runId", runId).param("blockNo", blockNo)
-                .query(byte[].class).single();
-        List<ExportedMessage> messages = new ArrayList<>(MessageBlock.decode(data));
-        messages.replaceAll(m -> later.getOrDefault(m.messageId(), m));
-        Events events = events(messages);
-        jdbc.sql(SQL.get("update-block")).param("runId", runId).param("blockNo", blockNo)
-                .param("messages", messages.size()).param("minEvent", millis(events.min()), Types.BIGINT)
-                .param("maxEvent", millis(events.max()), Types.BIGINT).param("data", MessageBlock.encode(messages))
-                .update();
     }
 
     /** Records of the run that advanced the status of a message read before. */
@@ -291,14 +218,6 @@ public class MessageDao {
             n[kind.equals(Direction.INBOUND.code()) ? 0 : kind.equals("U") ? 2 : 1] += rs.getLong("messages");
         });
         return new RunStats(n[0], n[1], n[2]);
-    }
-
-    private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, instant.toEpochMilli());
-        }
     }
 
     private static ExportedMessage map(ResultSet rs) throws SQLException {

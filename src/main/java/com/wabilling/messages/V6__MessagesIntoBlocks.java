@@ -67,7 +67,7 @@ public class V6__MessagesIntoBlocks extends BaseJavaMigration {
         if (block.isEmpty()) {
             return;
         }
-        MessageDao.bindBlock(insert, run, blockNo, block);
+        MessageBlockStore.bindBlock(insert, run, blockNo, block);
         insert.executeUpdate();
         block.clear();
     }
