@@ -48,7 +48,7 @@ VALUES (:runId, :fileIndex, :source, :record, :raw, :messageId, :wabaId, :phoneN
 
 -- name: select-repeats
 -- in the order the records were read: the first record of a message_id is the one that stays
-SELECT source, record_no, raw_fields, message_id, waba_id, phone_number_id, customer_wa_id, direction, message_type,
+SELECT file_index, source, record_no, raw_fields, message_id, waba_id, phone_number_id, customer_wa_id, direction, message_type,
        template_name, template_language, sent_at_ms, status, delivered_at_ms, entry_point, meta_conversation_id,
        meta_category
   FROM message_repeat WHERE run_id = :runId ORDER BY file_index, record_no;

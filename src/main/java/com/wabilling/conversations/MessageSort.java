@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -80,32 +79,53 @@ public class MessageSort {
     }
 
     private long scan(Period period, int grid, Path dir, ExecutorService sorter) throws IOException {
-        long[] rows = {0};
-        int[] run = {0};
-        List<Future<?>> previous = new ArrayList<>(Collections.singletonList(null));
-        List<List<List<ScopedMessage>>> filling = new ArrayList<>(List.of(emptyRun(grid)));
+        Runs runs = new Runs(grid, dir, sorter);
         try {
-            messages.forEachEventBetween(period.readFrom(), period.readTo(), row -> {
-                ScopedMessage m = scoped(row.message(), period.mode());
-                filling.get(0).get(partitionOf(m.bucket(), grid)).add(m);
-                if (++rows[0] % runRows == 0) {
-                    previous.set(0, spillUnchecked(sorter, previous.get(0), filling.get(0), dir, run[0]++));
-                    filling.set(0, emptyRun(grid));
-                }
-            });
+            messages.forEachEventBetween(period.readFrom(), period.readTo(), row -> runs.add(scoped(row.message(),
+                    period.mode())));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        await(spill(sorter, previous.get(0), filling.get(0), dir, run[0]));
-        return rows[0];
+        return runs.finish();
     }
 
-    private static Future<?> spillUnchecked(ExecutorService sorter, Future<?> previous,
-            List<List<ScopedMessage>> partitions, Path dir, int run) {
-        try {
-            return spill(sorter, previous, partitions, dir, run);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The run being filled, dealt by partition, and the one being sorted and written before it. */
+    private final class Runs {
+        private final int grid;
+        private final Path dir;
+        private final ExecutorService sorter;
+        private List<List<ScopedMessage>> filling;
+        private Future<?> writing;
+        private int run;
+        private long rows;
+
+        Runs(int grid, Path dir, ExecutorService sorter) {
+            this.grid = grid;
+            this.dir = dir;
+            this.sorter = sorter;
+            this.filling = emptyRun(grid);
+        }
+
+        void add(ScopedMessage m) {
+            filling.get(partitionOf(m.bucket(), grid)).add(m);
+            if (++rows % runRows == 0) {
+                try {
+                    spill();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        long finish() throws IOException {
+            spill();
+            await(writing);
+            return rows;
+        }
+
+        private void spill() throws IOException {
+            writing = MessageSort.spill(sorter, writing, filling, dir, run++);
+            filling = emptyRun(grid);
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ public class MessageDao {
     static final SqlStatements SQL = SqlStatements.load("db/messages.sql");
 
     private final JdbcClient jdbc;
-    /** What the JdbcClient is built on: {@link #hold} batches through it (no batch API in JdbcClient). */
+    /** What the JdbcClient is built on: {@link #hold} and {@link #count} batch through it (JdbcClient has none). */
     private final NamedParameterJdbcOperations batch;
     private final MessageBlockStore blocks;
 
@@ -72,15 +73,28 @@ public class MessageDao {
     public record StoredRow(ExportedMessage message, long runId, long blockNo) {
     }
 
-    /** Applies changes to the per-day counts. */
+    /** Applies changes to the per-day counts: one batch of updates, one of inserts for the new days. */
     public void count(MessageTally tally) {
-        for (Map.Entry<MessageTally.Key, Long> change : tally.changes().entrySet()) {
+        List<MapSqlParameterSource> changes = tally.changes().entrySet().stream().map(change -> {
             MessageTally.Key key = change.getKey();
-            Map<String, Object> params = Map.of("runId", key.runId(), "day", key.dayMs(), "kind", key.kind(),
-                    "withMeta", key.withMeta(), "messages", change.getValue());
-            if (jdbc.sql(SQL.get("add-count")).params(params).update() == 0) {
-                jdbc.sql(SQL.get("insert-count")).params(params).update();
+            return new MapSqlParameterSource().addValue("runId", key.runId()).addValue("day", key.dayMs())
+                    .addValue("kind", key.kind()).addValue("withMeta", key.withMeta())
+                    .addValue("messages", change.getValue());
+        }).toList();
+        if (changes.isEmpty()) {
+            return;
+        }
+        int[] updated = batch.batchUpdate(SQL.get("add-count"), changes.toArray(SqlParameterSource[]::new));
+        List<SqlParameterSource> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                missing.add(changes.get(i));
+            } else if (updated[i] < 0) { // a driver that does not say: the counts cannot be kept exact
+                throw new IllegalStateException("the database did not report which message counts it updated");
             }
+        }
+        if (!missing.isEmpty()) {
+            batch.batchUpdate(SQL.get("insert-count"), missing.toArray(SqlParameterSource[]::new));
         }
     }
 
@@ -112,8 +126,8 @@ public class MessageDao {
     /** The held records of a run, in the order they were read. */
     public void forEachHeld(long runId, Consumer<HeldRepeat> action) {
         jdbc.sql(SQL.get("select-repeats")).param("runId", runId).query(rs -> {
-            action.accept(new HeldRepeat(map(rs), 0, rs.getString("source"), rs.getLong("record_no"),
-                    rs.getString("raw_fields")));
+            action.accept(new HeldRepeat(map(rs), rs.getInt("file_index"), rs.getString("source"),
+                    rs.getLong("record_no"), rs.getString("raw_fields")));
         });
     }
 

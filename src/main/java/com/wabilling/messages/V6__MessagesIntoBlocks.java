@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -37,24 +39,23 @@ public class V6__MessagesIntoBlocks extends BaseJavaMigration {
         try (Statement read = connection.createStatement();
                 PreparedStatement insert = connection.prepareStatement(MessageDao.SQL.get("insert-block-positional"))) {
             read.setFetchSize(BLOCK);
+            // no ORDER BY: a block per run being filled, written when full (memory: runs x one block)
             try (ResultSet rs = read.executeQuery("SELECT message_id, waba_id, phone_number_id, customer_wa_id,"
                     + " direction, message_type, template_name, template_language, sent_at_ms, status, delivered_at_ms,"
-                    + " entry_point, meta_conversation_id, meta_category, run_id FROM message ORDER BY run_id, message_id")) {
-                List<ExportedMessage> block = new ArrayList<>();
-                long run = -1;
-                long blockNo = 0;
+                    + " entry_point, meta_conversation_id, meta_category, run_id FROM message")) {
+                Map<Long, List<ExportedMessage>> filling = new HashMap<>();
+                Map<Long, Long> written = new HashMap<>();
                 while (rs.next()) {
-                    long rowRun = rs.getLong("run_id");
-                    if (rowRun != run) { // the previous run's last block; numbers start again per run
-                        store(insert, run, ++blockNo, block);
-                        run = rowRun;
-                        blockNo = 0;
-                    } else if (block.size() == BLOCK) {
-                        store(insert, run, ++blockNo, block);
-                    }
+                    long run = rs.getLong("run_id");
+                    List<ExportedMessage> block = filling.computeIfAbsent(run, r -> new ArrayList<>());
                     block.add(message(rs));
+                    if (block.size() == BLOCK) {
+                        store(insert, run, written.merge(run, 1L, Long::sum), block);
+                    }
                 }
-                store(insert, run, ++blockNo, block);
+                for (Map.Entry<Long, List<ExportedMessage>> last : filling.entrySet()) {
+                    store(insert, last.getKey(), written.merge(last.getKey(), 1L, Long::sum), last.getValue());
+                }
             }
         }
         try (Statement ddl = connection.createStatement()) {

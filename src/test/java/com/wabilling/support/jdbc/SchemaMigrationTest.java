@@ -98,6 +98,51 @@ class SchemaMigrationTest {
         }
     }
 
+    @Test
+    void messagesStoredARowEachMoveIntoBlocksWithTheirRunsAndCounts() throws Exception {
+        // issue 11 (versions 5 and 6): a database from before keeps every message, conversation and count
+        String url = url("rows");
+        createTheOldWay(url);
+        JdbcTemplate before = new JdbcTemplate(dataSource(url));
+        String insert = "INSERT INTO message (message_id, waba_id, phone_number_id, customer_wa_id, bucket, direction,"
+                + " message_type, template_name, template_language, sent_at_ms, status, delivered_at_ms, event_at_ms,"
+                + " entry_point, meta_conversation_id, meta_category, run_id) VALUES (?, '100', '200', ?, 1, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?)";
+        long june10 = java.time.Instant.parse("2023-06-10T10:00:00Z").toEpochMilli();
+        long june11 = java.time.Instant.parse("2023-06-11T01:00:00Z").toEpochMilli();
+        before.update(insert, "in.1", "31600000001", "I", "text", null, null, june10, null, null, june10, "ctwa_ad",
+                null, null, 3);
+        before.update(insert, "out.1", "31600000001", "O", "template", "order_shipped", "en", june10, "read", june11,
+                june11, null, "conv.9", "utility", 3);
+        before.update(insert, "out.2", "31600000002", "O", "text", null, null, june10, "failed", null, null, null, null,
+                null, 4);
+        before.update("INSERT INTO conversation (conversation_id, scope_mode, waba_id, phone_number_id, customer_wa_id,"
+                + " bucket, market, category, opened_at_ms, expires_at_ms, opening_message_id, messages, run_id)"
+                + " VALUES ('c1', 'phone-number', '100', '200', '31600000001', 1, 'Netherlands', 'SERVICE', ?, ?,"
+                + " 'in.1', 2, 5)", june10, june10 + 86_400_000);
+        before.execute("SHUTDOWN");
+
+        try (ConfigurableApplicationContext context = start(url, "classpath:db/migration")) {
+            JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+            List<String> stored = com.wabilling.messages.StoredMessages.all(jdbc).stream()
+                    .map(r -> r.runId() + " " + r.message().messageId() + " " + r.message().direction() + " "
+                            + r.message().status() + " " + r.message().eventAt() + " " + r.message().entryPoint() + " "
+                            + r.message().metaConversationId() + " " + r.message().templateName())
+                    .sorted().toList();
+            assertThat(stored).containsExactly(
+                    "3 in.1 INBOUND null 2023-06-10T10:00:00Z ctwa_ad null null",
+                    "3 out.1 OUTBOUND read 2023-06-11T01:00:00Z null conv.9 order_shipped",
+                    "4 out.2 OUTBOUND failed null null null null");
+            // per day of the event (U: on the day it was sent), kind and run; with_meta for Meta's id
+            assertThat(jdbc.queryForList("SELECT run_id || ' ' || day_ms || ' ' || kind || ' ' || with_meta || ' '"
+                    + " || messages FROM message_count ORDER BY run_id, kind", String.class)).containsExactly(
+                    "3 " + (june10 - june10 % 86_400_000) + " I 0 1", "3 " + (june11 - june11 % 86_400_000) + " O 1 1",
+                    "4 " + (june10 - june10 % 86_400_000) + " U 0 1");
+            assertThat(jdbc.queryForObject("SELECT opening_message_id FROM conversation WHERE conversation_id = 'c1'",
+                    String.class)).isEqualTo("in.1");
+        }
+    }
+
     private static String url(String name) {
         return "jdbc:hsqldb:file:" + WORKSPACE.root().resolve(name) + "/db;hsqldb.tx=mvcc;shutdown=true;"
                 + "hsqldb.default_table_type=cached";
