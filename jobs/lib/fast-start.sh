@@ -18,7 +18,8 @@ prepare_fast_start() {
   scratch="$(mktemp -d "${TMPDIR:-/tmp}/wa-billing-cds.XXXXXX")" || return 1
   # the archive is written next to its final name and moved: a launch never sees half of one
   env -u WA_BILLING_DB_URL -u WA_BILLING_DB_USER -u WA_BILLING_DB_PASSWORD -u WA_BILLING_JAVA_OPTS \
-    WA_BILLING_DATA_DIR="$scratch/data" WA_BILLING_OUTPUT_DIR="$scratch/out" java -Xmx1g -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=off,cds+dynamic=off -jar "$app_jar" ops list \
+    WA_BILLING_DATA_DIR="$scratch/data" WA_BILLING_OUTPUT_DIR="$scratch/out" \
+    java -Xmx1g -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=off,cds+dynamic=off -jar "$app_jar" ops list \
     >/dev/null 2>&1 && mv -f "$archive.tmp" "$archive"
   rm -rf "$scratch" "$archive.tmp"
   [ -f "$archive" ]
