@@ -55,7 +55,15 @@ SELECT message_id, kind, detail FROM anomaly
 
 -- name: select-findings
 SELECT kind, conversation_id, meta_conversation_id, detail FROM reconciliation_finding
- WHERE scope_mode = :mode AND period_from_ms = :from AND period_to_ms = :to ORDER BY kind, conversation_id, meta_conversation_id;
+ WHERE scope_mode = :mode AND period_from_ms = :from AND period_to_ms = :to AND kind <> 'meta_only'
+ ORDER BY kind, conversation_id, meta_conversation_id;
+
+-- name: select-meta-only
+-- pricing-regimes.md 5: messages Meta priced per message that a conversation covered here; for this
+-- kind conversation_id holds the message id and meta_conversation_id Meta's category/type
+SELECT kind, conversation_id, meta_conversation_id, detail FROM reconciliation_finding
+ WHERE scope_mode = :mode AND period_from_ms = :from AND period_to_ms = :to AND kind = 'meta_only'
+ ORDER BY conversation_id;
 
 -- Message counts come from message_count (messages per UTC day: kinds I, O by event day, U by sent
 -- day), never from the message table, which has no index (issue 11). Windows are whole days.

@@ -41,16 +41,16 @@ SELECT kind, SUM(messages) AS messages FROM message_count WHERE run_id = :runId 
 -- name: insert-repeat
 INSERT INTO message_repeat (run_id, file_index, source, record_no, raw_fields, message_id, waba_id, phone_number_id,
   customer_wa_id, direction, message_type, template_name, template_language, sent_at_ms, status, delivered_at_ms,
-  entry_point, meta_conversation_id, meta_category)
+  entry_point, meta_conversation_id, meta_category, meta_pricing_category, meta_pricing_type)
 VALUES (:runId, :fileIndex, :source, :record, :raw, :messageId, :wabaId, :phoneNumberId, :customerWaId, :direction,
   :type, :templateName, :templateLanguage, :sentAt, :status, :deliveredAt, :entryPoint, :metaConversationId,
-  :metaCategory);
+  :metaCategory, :metaPricingCategory, :metaPricingType);
 
 -- name: select-repeats
 -- in the order the records were read: the first record of a message_id is the one that stays
 SELECT file_index, source, record_no, raw_fields, message_id, waba_id, phone_number_id, customer_wa_id, direction, message_type,
        template_name, template_language, sent_at_ms, status, delivered_at_ms, entry_point, meta_conversation_id,
-       meta_category
+       meta_category, meta_pricing_category, meta_pricing_type
   FROM message_repeat WHERE run_id = :runId ORDER BY file_index, record_no;
 
 -- name: held-ids
@@ -61,9 +61,11 @@ DELETE FROM message_repeat WHERE run_id = :runId;
 
 -- name: insert-status-change
 INSERT INTO message_status_change (run_id, message_id, previous_status, previous_delivered_at_ms,
-  previous_meta_conversation_id, previous_meta_category, status, delivered_at_ms, source, record_no, advances)
+  previous_meta_conversation_id, previous_meta_category, previous_meta_pricing_category, previous_meta_pricing_type,
+  status, delivered_at_ms, source, record_no, advances)
 VALUES (:runId, :messageId, :previousStatus, :previousDeliveredAt, :previousMetaConversationId,
-  :previousMetaCategory, :status, :deliveredAt, :source, :record, :records);
+  :previousMetaCategory, :previousMetaPricingCategory, :previousMetaPricingType, :status, :deliveredAt, :source,
+  :record, :records);
 
 -- name: count-status-advances
 SELECT COALESCE(SUM(advances), 0) FROM message_status_change WHERE run_id = :runId;

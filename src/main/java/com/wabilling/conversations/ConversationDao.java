@@ -50,6 +50,7 @@ public class ConversationDao {
         jdbc.sql(SQL.get("delete-conversations")).params(params).update();
         jdbc.sql(SQL.get("delete-anomalies")).params(params).update();
         jdbc.sql(SQL.get("delete-findings")).params(params).update();
+        jdbc.sql(PricedMessageDao.SQL.get("delete-priced")).params(params).update();
     }
 
     public void insert(Period period, List<? extends ScopeOutcome> outcomes, long runId) {
@@ -73,6 +74,15 @@ public class ConversationDao {
                         .addValue("conversationId", f.conversationId())
                         .addValue("metaConversationId", f.metaConversationId())
                         .addValue("detail", f.detail()));
+            }
+            for (MetaOnlyRecord m : o.metaOnly()) {
+                findings.add(new MapSqlParameterSource(params)
+                        .addValue("kind", PricingReconciliation.META_ONLY)
+                        .addValue("conversationId", m.messageId())
+                        .addValue("metaConversationId", PricingReconciliation.metaPair(m.metaPricingCategory(),
+                                m.metaPricingType()))
+                        .addValue("detail", "covered by conversation " + m.conversationId()
+                                + ", opened before the switch to per-message pricing"));
             }
         }
         insertConversations(period, conversations, runId);
@@ -146,6 +156,11 @@ public class ConversationDao {
 
     public List<Reconciliation.Finding> findings(Period period) {
         return jdbc.sql(SQL.get("select-findings")).params(params(period)).query(Reconciliation.Finding.class).list();
+    }
+
+    /** pricing-regimes.md 5: Meta priced these messages, here a conversation covered them (message id first). */
+    public List<Reconciliation.Finding> metaOnlyFindings(Period period) {
+        return jdbc.sql(SQL.get("select-meta-only")).params(params(period)).query(Reconciliation.Finding.class).list();
     }
 
     /** Messages by direction ('I', 'O') with an event time in the period; 'U' = outbound never delivered. */

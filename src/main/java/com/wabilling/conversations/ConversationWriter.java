@@ -3,15 +3,17 @@ package com.wabilling.conversations;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Stores a chunk of scope outcomes in one transaction. */
+/** Stores a chunk of scope outcomes (conversations, pricing records, findings) in one transaction. */
 public class ConversationWriter implements ItemWriter<ScopeOutcome> {
 
     private final ConversationDao conversations;
+    private final PricedMessageDao priced;
     private final Period period;
     private final long runId;
 
-    public ConversationWriter(ConversationDao conversations, Period period, long runId) {
+    public ConversationWriter(ConversationDao conversations, PricedMessageDao priced, Period period, long runId) {
         this.conversations = conversations;
+        this.priced = priced;
         this.period = period;
         this.runId = runId;
     }
@@ -19,5 +21,6 @@ public class ConversationWriter implements ItemWriter<ScopeOutcome> {
     @Override
     public void write(Chunk<? extends ScopeOutcome> chunk) {
         conversations.insert(period, chunk.getItems(), runId);
+        priced.insert(period, chunk.getItems(), runId);
     }
 }

@@ -133,7 +133,8 @@ public class MessageSort {
         Scope scope = Scope.of(mode, m.wabaId(), m.phoneNumberId().strip(), m.customerWaId());
         return new ScopedMessage(scope, m.bucket(), new StoredMessage(m.messageId(), m.eventAt(),
                 m.direction() == Direction.INBOUND, m.type(), m.templateName(), m.templateLanguage(), m.entryPoint(),
-                m.metaConversationId(), m.metaCategory()));
+                m.metaConversationId(), m.metaCategory(), m.phoneNumberId().strip(), m.metaPricingCategory(),
+                m.metaPricingType()));
     }
 
     private static List<List<ScopedMessage>> emptyRun(int grid) {

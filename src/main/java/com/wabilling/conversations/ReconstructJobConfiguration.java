@@ -28,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.messages.MessageDao;
 import com.wabilling.pricing.ReferenceFiles;
+import com.wabilling.pricing.Regimes;
 import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.Progress;
@@ -58,6 +59,11 @@ public class ReconstructJobConfiguration {
     }
 
     @Bean
+    PricedMessageDao pricedMessageDao(NamedParameterJdbcOperations jdbc) {
+        return new PricedMessageDao(jdbc);
+    }
+
+    @Bean
     PeriodLedger periodLedger(JdbcClient jdbc) {
         return new PeriodLedger(jdbc);
     }
@@ -74,7 +80,7 @@ public class ReconstructJobConfiguration {
 
     @Bean
     Job reconstructJob(JobRepository jobRepository, Step clearPeriodStep, Step sortWindowStep,
-            Step reconstructPartitionsStep, Step reconstructReportStep, ProcessOwner processOwner,
+            Step reconstructPartitionsStep, Step serviceTierStep, Step reconstructReportStep, ProcessOwner processOwner,
             SortWindowTasklet sortWindowTasklet) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(PARAMETERS.validator())
@@ -83,6 +89,7 @@ public class ReconstructJobConfiguration {
                 .start(clearPeriodStep)
                 .next(sortWindowStep)
                 .next(reconstructPartitionsStep)
+                .next(serviceTierStep)
                 .next(reconstructReportStep)
                 .build();
     }
@@ -133,6 +140,22 @@ public class ReconstructJobConfiguration {
     }
 
     @Bean
+    Step serviceTierStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ServiceTierSettlement serviceTierSettlement) {
+        return new StepBuilder("settle-service-tier", jobRepository)
+                .tasklet(serviceTierSettlement, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @JobScope
+    ServiceTierSettlement serviceTierSettlement(PricedMessageDao priced, ReferenceDirectory reference,
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        return new ServiceTierSettlement(priced, PerMessageAccounts.zones(period(parameters), reference.path()),
+                Regimes.META);
+    }
+
+    @Bean
     Step reconstructReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ReconstructReport reconstructReport) {
         return new StepBuilder("write-conversations", jobRepository)
@@ -154,23 +177,27 @@ public class ReconstructJobConfiguration {
     @StepScope
     ReconstructProcessor reconstructProcessor(TemplateDao templates, ReferenceDirectory reference,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
-        return new ReconstructProcessor(period(parameters), templates.categoryHistory(),
-                new ReferenceFiles(reference.path()).markets());
+        Period period = period(parameters);
+        return new ReconstructProcessor(period, templates.categoryHistory(), new ReferenceFiles(reference.path()).markets(),
+                PerMessageAccounts.zones(period, reference.path()), Regimes.META);
     }
 
     @Bean
     @StepScope
-    ConversationWriter conversationWriter(ConversationDao conversations,
+    ConversationWriter conversationWriter(ConversationDao conversations, PricedMessageDao priced,
             @Value("#{jobParameters}") Map<String, Object> parameters,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId) {
-        return new ConversationWriter(conversations, period(parameters), runId);
+        return new ConversationWriter(conversations, priced, period(parameters), runId);
     }
 
     @Bean
     @JobScope
-    ReconstructReport reconstructReport(ConversationDao conversations, PeriodLedger ledger, OutputDirectory output,
-            Clock clock, @Value("#{jobParameters}") Map<String, Object> parameters) {
-        return new ReconstructReport(conversations, ledger, period(parameters), output.path(), clock);
+    ReconstructReport reconstructReport(ConversationDao conversations, PricedMessageDao priced, PeriodLedger ledger,
+            OutputDirectory output, ReferenceDirectory reference, Clock clock,
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        Period period = period(parameters);
+        return new ReconstructReport(conversations, ledger, period, output.path(), clock,
+                PerMessageAccounts.pricingReport(period, reference.path(), conversations, priced));
     }
 
     private static Partitioner bucketPartitioner() {

@@ -1,40 +1,77 @@
 package com.wabilling.conversations;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.MarketTable;
+import com.wabilling.pricing.Regime;
+import com.wabilling.pricing.Regimes;
 import com.wabilling.templates.CategoryHistory;
 
-/** Runs the state machine over one scope's history (domain.md 3.3) and prices nothing yet: it only names the market. */
+/**
+ * Runs the state machine over one scope's history (domain.md 3.3, pricing-regimes.md 1-2) and names the
+ * market; prices stay for invoicing. The regime of a message is its account's: Meta switches at 00:00 in
+ * the WABA's zone (a WABA without a billing account switches at 00:00 UTC; invoicing refuses it anyway).
+ */
 public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOutcome> {
 
     private final Period period;
     private final CategoryHistory categories;
     private final MarketTable markets;
+    private final Map<String, ZoneId> zones;
+    private final Regimes regimes;
 
     public ReconstructProcessor(Period period, CategoryHistory categories, MarketTable markets) {
+        this(period, categories, markets, Map.of(), Regimes.META);
+    }
+
+    /** @param zones the time zone of each WABA with a billing account */
+    public ReconstructProcessor(Period period, CategoryHistory categories, MarketTable markets,
+            Map<String, ZoneId> zones, Regimes regimes) {
         this.period = period;
         this.categories = categories;
         this.markets = markets;
+        this.zones = Map.copyOf(zones);
+        this.regimes = regimes;
     }
 
     @Override
     public ScopeOutcome process(ScopeHistory history) {
         Scope scope = history.scope();
         ScopeReconstruction reconstruction = new ScopeReconstruction(scope, period.from(), period.to(),
-                history.carriedOver());
+                history.carriedOver(), history.entryPointOpenedAt(), regimeOf(scope.wabaId()));
         for (StoredMessage message : history.messages()) {
             reconstruction.accept(event(scope, message));
         }
         List<Conversation> conversations = reconstruction.conversations();
-        if (conversations.isEmpty() && reconstruction.anomalies().isEmpty() && reconstruction.coverages().isEmpty()) {
-            return null; // nothing opened in this period (only history or look-ahead messages)
+        if (conversations.isEmpty() && reconstruction.priced().isEmpty() && reconstruction.anomalies().isEmpty()
+                && reconstruction.coverages().isEmpty() && reconstruction.metaOnly().isEmpty()) {
+            return null; // nothing opened or priced in this period (only history or look-ahead messages)
         }
         return new ScopeOutcome(scope, history.bucket(), markets.marketOf(scope.customerWaId()), conversations,
-                reconstruction.anomalies(), Reconciliation.of(reconstruction.coverages()));
+                reconstruction.priced(), reconstruction.anomalies(), Reconciliation.of(reconstruction.coverages()),
+                reconstruction.metaOnly());
+    }
+
+    /**
+     * Before the first regime (2023-06-01) the conversation rules still give the state June starts
+     * from, so reconstruct uses them; invoicing refuses those months.
+     */
+    private Function<Instant, Regime> regimeOf(String wabaId) {
+        ZoneId zone = zones.getOrDefault(wabaId, ZoneOffset.UTC);
+        LocalDate earliest = regimes.earliest();
+        return t -> {
+            LocalDate local = LocalDate.ofInstant(t, zone);
+            return local.isBefore(earliest) ? regimes.all().get(0) : regimes.at(local);
+        };
     }
 
     private MessageEvent event(Scope scope, StoredMessage m) {
@@ -51,6 +88,8 @@ public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOu
         } else {
             event = MessageEvent.freeForm(m.messageId(), m.eventAt(), m.type());
         }
+        event = event.withPricing(m.phoneNumberId() != null ? m.phoneNumberId() : scope.phoneNumberId(),
+                m.metaPricingCategory(), m.metaPricingType());
         return m.metaConversationId() == null ? event : event.withMeta(m.metaConversationId(), m.metaCategory());
     }
 }

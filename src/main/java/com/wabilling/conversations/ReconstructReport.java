@@ -19,6 +19,7 @@ import com.wabilling.support.csv.CsvOutput;
 
 /**
  * Last step of reconstruct: the conversations, anomalies and reconciliation files (formats.md), the
+ * pricing records of a period a per-message regime reaches ({@link PricingReport}), the
  * period's record in the ledger, and a warning naming every period built on state that has changed.
  */
 public class ReconstructReport implements Tasklet {
@@ -32,14 +33,17 @@ public class ReconstructReport implements Tasklet {
     private final Period period;
     private final Path outputDir;
     private final Clock clock;
+    private final PricingReport pricing;
 
-    public ReconstructReport(ConversationDao conversations, PeriodLedger ledger, Period period, Path outputDir,
-            Clock clock) {
+    /** @param pricing the per-message part, null for a period no per-message regime reaches */
+    ReconstructReport(ConversationDao conversations, PeriodLedger ledger, Period period, Path outputDir,
+            Clock clock, PricingReport pricing) {
         this.conversations = conversations;
         this.ledger = ledger;
         this.period = period;
         this.outputDir = outputDir;
         this.clock = clock;
+        this.pricing = pricing;
     }
 
     @Override
@@ -89,6 +93,9 @@ public class ReconstructReport implements Tasklet {
         summary.append("\n  files: ").append(conversationsFile).append(", ").append(anomaliesFile.getFileName());
         if (reconciliation != null) {
             summary.append(", ").append(period.fileStem()).append("-reconciliation.csv");
+        }
+        if (pricing != null) {
+            summary.append(pricing.write(period, outputDir));
         }
         summary.append('\n');
         for (PeriodLedger.Recorded r : stale) {

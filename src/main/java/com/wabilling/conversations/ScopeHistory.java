@@ -1,7 +1,17 @@
 package com.wabilling.conversations;
 
+import java.time.Instant;
 import java.util.List;
 
-/** One scope's messages in the period's read window, with its conversations still open at the start. */
-public record ScopeHistory(Scope scope, int bucket, List<Conversation> carriedOver, List<StoredMessage> messages) {
+/**
+ * One scope's messages in the period's read window, with its conversations still open at the start and,
+ * under a per-message regime, when the free entry point window still open at the start opened (null if none).
+ */
+public record ScopeHistory(Scope scope, int bucket, List<Conversation> carriedOver, Instant entryPointOpenedAt,
+        List<StoredMessage> messages) {
+
+    /** A history of the conversation era. */
+    public ScopeHistory(Scope scope, int bucket, List<Conversation> carriedOver, List<StoredMessage> messages) {
+        this(scope, bucket, carriedOver, null, messages);
+    }
 }

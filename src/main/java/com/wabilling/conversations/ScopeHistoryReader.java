@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 import javax.sql.DataSource;
@@ -50,6 +52,7 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
     private PriorityQueue<Run> next;
     private List<Conversation> carried;
     private int carriedAt;
+    private Map<Scope, Instant> entryPoints;
     private Scope last;
     private long messagesRead;
 
@@ -68,6 +71,7 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
         try {
             carried = carriedConversations();
             carriedAt = 0;
+            entryPoints = carriedEntryPoints();
             next = new PriorityQueue<>(Comparator.comparing((Run r) -> r.head, ScopedMessage.ORDER));
             for (Path file : MessageSort.runsOf(sorted, partition)) {
                 Run run = new Run(file);
@@ -134,7 +138,34 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
         }
         last = scope;
         messagesRead += history.size();
-        return new ScopeHistory(scope, Buckets.of(scope.customerWaId()), open, history);
+        return new ScopeHistory(scope, Buckets.of(scope.customerWaId()), open, entryPoints.get(scope), history);
+    }
+
+    /**
+     * Per-message free entry point windows (72 h) still open at the start, by scope: when each opened
+     * (pricing-regimes.md 2 rule 1). A scope has at most one: a window never opens inside another.
+     */
+    private Map<Scope, Instant> carriedEntryPoints() throws SQLException {
+        Map<Scope, Instant> result = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        PricedMessageDao.SQL.get("carried-entry-points"))) {
+            bind(statement, period.mode().parameter(), period.carriedFrom().toEpochMilli(), period.from().toEpochMilli(),
+                    Buckets.COUNT * partition / grid, Buckets.COUNT * (partition + 1) / grid);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Scope scope = Scope.of(period.mode(), rs.getString(1), rs.getString(2).strip(), rs.getString(3));
+                    result.merge(scope, Instant.ofEpochMilli(rs.getLong(4)), (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
     }
 
     /** The partition's conversations still open at the start, in scope order, then by opening time. */
@@ -144,11 +175,8 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
         int endBucket = Buckets.COUNT * (partition + 1) / grid;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(SQL.get("carried-conversations"))) {
-            Object[] parameters = {period.mode().parameter(), period.carriedFrom().toEpochMilli(),
-                period.from().toEpochMilli(), period.from().toEpochMilli(), firstBucket, endBucket};
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+            bind(statement, period.mode().parameter(), period.carriedFrom().toEpochMilli(),
+                period.from().toEpochMilli(), period.from().toEpochMilli(), firstBucket, endBucket);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     String phone = rs.getString(2);

@@ -7,7 +7,13 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+
 import com.wabilling.pricing.ConversationCategory;
+import com.wabilling.pricing.DeliveredContent;
+import com.wabilling.pricing.MessagePricing;
+import com.wabilling.pricing.PricingCategory;
+import com.wabilling.pricing.Regime;
 
 /**
  * The conversation state machine of one scope (domain.md 3.2, 3.3), for the period [from, to).
@@ -18,6 +24,12 @@ import com.wabilling.pricing.ConversationCategory;
  * at the period start (domain.md 3.4). Events from {@code to} on are applied only to complete the
  * message counts of conversations this period opened; conversations they open belong to the next
  * period and are not reported.
+ *
+ * <p>From the switch to a per-message regime on (pricing-regimes.md 1-2, chosen per message by
+ * {@code regimeAt}) no conversation opens: a message a conversation opened before the switch still
+ * covers is counted on it, every other delivered business message gets a pricing record. The free
+ * entry point window of that era is state, not a conversation; one still open at {@code from} is
+ * carried in as {@code entryPointOpenedAt}.
  */
 public final class ScopeReconstruction {
 
@@ -33,16 +45,34 @@ public final class ScopeReconstruction {
     private final Map<ConversationCategory, Open> open = new EnumMap<>(ConversationCategory.class);
     private Open freeEntryPoint;
     private long sequence;
+    private final Function<Instant, Regime> regimeAt;
+    private Instant entryPointUntil;
 
     private final List<Open> opened = new ArrayList<>();
     private final List<Anomaly> anomalies = new ArrayList<>();
     private final List<Coverage> coverages = new ArrayList<>();
+    private final List<PricedMessage> priced = new ArrayList<>();
+    private final List<MetaOnlyRecord> metaOnly = new ArrayList<>();
 
+    /** The conversation era only (CBP-2023 whatever the date). */
     public ScopeReconstruction(Scope scope, Instant from, Instant to, Collection<Conversation> carriedOver) {
+        this(scope, from, to, carriedOver, null, t -> Regime.CBP_2023);
+    }
+
+    /**
+     * @param entryPointOpenedAt when the per-message free entry point window still open at {@code from}
+     *        opened (it closed every conversation opened before it), null when none is
+     * @param regimeAt the regime of a delivery time for this scope's account (its zone decides)
+     */
+    public ScopeReconstruction(Scope scope, Instant from, Instant to, Collection<Conversation> carriedOver,
+            Instant entryPointOpenedAt, Function<Instant, Regime> regimeAt) {
         this.scope = scope;
         this.from = from;
         this.to = to;
+        this.regimeAt = regimeAt;
+        this.entryPointUntil = entryPointOpenedAt == null ? null : entryPointOpenedAt.plus(FREE_ENTRY_POINT_WINDOW);
         carriedOver.stream()
+                .filter(c -> entryPointOpenedAt == null || !c.openedAt().isBefore(entryPointOpenedAt))
                 .sorted((a, b) -> a.openedAt().compareTo(b.openedAt()) != 0 ? a.openedAt().compareTo(b.openedAt())
                         : a.id().compareTo(b.id()))
                 .forEach(c -> {
@@ -75,15 +105,55 @@ public final class ScopeReconstruction {
             return;
         }
         reportAnomalies(event, t);
-        Open covering = cover(event, t);
+        Regime regime = regimeAt.apply(t);
+        // pricing-regimes.md 1: after the switch a conversation still open covers what it would have
+        // covered, but none opens any more
+        Open covering = cover(event, t, !regime.perMessage());
+        if (covering == null) {
+            price(event, t, regime);
+            return;
+        }
         covering.messages++;
         if (event.metaConversationId() != null) {
             coverages.add(new Coverage(event.messageId(), covering.id, covering.category, covering.reported,
                     event.metaConversationId(), event.metaCategory()));
         }
+        if (regime.perMessage() && event.hasMetaPricing() && t.isBefore(to)) {
+            metaOnly.add(new MetaOnlyRecord(event.messageId(), covering.id, event.metaPricingCategory(),
+                    event.metaPricingType()));
+        }
     }
 
-    private Open cover(MessageEvent event, Instant t) {
+    /** pricing-regimes.md 2: one pricing record per delivered business message no conversation covers. */
+    private void price(MessageEvent event, Instant t, Regime regime) {
+        boolean insideServiceWindow = serviceWindowUntil != null && t.isBefore(serviceWindowUntil);
+        boolean entryPoint = entryPointUntil != null && t.isBefore(entryPointUntil);
+        boolean opens = false;
+        if (!entryPoint && referralUntil != null && t.isBefore(referralUntil)) {
+            // rule 1: the first business message while a referral is pending opens a 72 h window; like a
+            // free entry point conversation (domain.md 3.3 rule 2) it ends what was open before
+            entryPointUntil = t.plus(FREE_ENTRY_POINT_WINDOW);
+            entryPoint = true;
+            opens = true;
+            open.clear();
+        }
+        referralUntil = null; // consumed, or outlived by a business message (as in domain.md 3.3)
+        if (!t.isBefore(to)) {
+            return; // the next period prices it
+        }
+        DeliveredContent content = !event.isTemplate() ? DeliveredContent.nonTemplate()
+                : event.unknownTemplate() != null ? DeliveredContent.unknownTemplate()
+                : DeliveredContent.template(PricingCategory.valueOf(event.category().name()));
+        priced.add(new PricedMessage(event.messageId(), event.phoneNumberId(), t, regime,
+                MessagePricing.decide(regime, entryPoint, content, insideServiceWindow), insideServiceWindow, opens,
+                event.metaPricingCategory(), event.metaPricingType()));
+    }
+
+    /**
+     * The conversation that covers the message (domain.md 3.3), opening one when {@code mayOpen};
+     * null when it would need a new one and may not open it.
+     */
+    private Open cover(MessageEvent event, Instant t, boolean mayOpen) {
         // rule 1: inside a free entry point everything is covered by it; a pending referral is consumed
         if (freeEntryPoint != null && t.isBefore(freeEntryPoint.expiresAt)) {
             referralUntil = null;
@@ -92,6 +162,9 @@ public final class ScopeReconstruction {
         freeEntryPoint = null;
         // rule 2: a pending referral opens a free entry point that closes every other conversation
         if (referralUntil != null && t.isBefore(referralUntil)) {
+            if (!mayOpen) {
+                return null;
+            }
             referralUntil = null;
             open.clear();
             freeEntryPoint = openNew(ConversationCategory.FREE_ENTRY_POINT, t, FREE_ENTRY_POINT_WINDOW, event);
@@ -104,6 +177,9 @@ public final class ScopeReconstruction {
             if (same != null && t.isBefore(same.expiresAt)) {
                 return same;
             }
+            if (!mayOpen) {
+                return null;
+            }
             Open created = openNew(event.category(), t, WINDOW, event);
             open.put(event.category(), created);
             return created;
@@ -115,7 +191,7 @@ public final class ScopeReconstruction {
                 latest = candidate;
             }
         }
-        if (latest != null) {
+        if (latest != null || !mayOpen) {
             return latest;
         }
         Open service = openNew(ConversationCategory.SERVICE, t, WINDOW, event);
@@ -174,6 +250,15 @@ public final class ScopeReconstruction {
 
     public List<Coverage> coverages() {
         return coverages;
+    }
+
+    /** Pricing records of the messages delivered in [from, to) under a per-message regime, in processing order. */
+    public List<PricedMessage> priced() {
+        return priced;
+    }
+
+    public List<MetaOnlyRecord> metaOnly() {
+        return metaOnly;
     }
 
     /** A conversation while it can still cover messages. */

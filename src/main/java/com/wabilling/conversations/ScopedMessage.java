@@ -34,6 +34,9 @@ record ScopedMessage(Scope scope, int bucket, StoredMessage message) {
         NullableUtf.write(out, message.entryPoint());
         NullableUtf.write(out, message.metaConversationId());
         NullableUtf.write(out, message.metaCategory());
+        NullableUtf.write(out, message.phoneNumberId());
+        NullableUtf.write(out, message.metaPricingCategory());
+        NullableUtf.write(out, message.metaPricingType());
     }
 
     static ScopedMessage read(DataInputStream in) throws IOException {
@@ -41,7 +44,7 @@ record ScopedMessage(Scope scope, int bucket, StoredMessage message) {
         int bucket = in.readShort();
         StoredMessage message = new StoredMessage(in.readUTF(), Instant.ofEpochMilli(in.readLong()), in.readBoolean(),
                 NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in),
-                NullableUtf.read(in));
+                NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in));
         return new ScopedMessage(scope, bucket, message);
     }
 }

@@ -2,7 +2,19 @@ package com.wabilling.conversations;
 
 import java.time.Instant;
 
-/** What reconstruction reads of an imported message that has an event time. */
+/**
+ * What reconstruction reads of an imported message that has an event time. {@code phoneNumberId} is the
+ * business number even when the scope leaves it out (conversation-scope=waba): the service free tier
+ * counts per number (pricing-regimes.md 2 rule 3).
+ */
 public record StoredMessage(String messageId, Instant eventAt, boolean inbound, String type, String templateName,
-        String templateLanguage, String entryPoint, String metaConversationId, String metaCategory) {
+        String templateLanguage, String entryPoint, String metaConversationId, String metaCategory,
+        String phoneNumberId, String metaPricingCategory, String metaPricingType) {
+
+    /** A message of the conversation era (tests): no per-message pricing columns, number from the scope. */
+    public StoredMessage(String messageId, Instant eventAt, boolean inbound, String type, String templateName,
+            String templateLanguage, String entryPoint, String metaConversationId, String metaCategory) {
+        this(messageId, eventAt, inbound, type, templateName, templateLanguage, entryPoint, metaConversationId,
+                metaCategory, null, null, null);
+    }
 }

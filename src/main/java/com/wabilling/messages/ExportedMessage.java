@@ -8,7 +8,16 @@ import java.time.Instant;
  */
 public record ExportedMessage(String messageId, String wabaId, String phoneNumberId, String customerWaId,
         Direction direction, String type, String templateName, String templateLanguage, Instant timestamp,
-        String status, Instant deliveredAt, String entryPoint, String metaConversationId, String metaCategory) {
+        String status, Instant deliveredAt, String entryPoint, String metaConversationId, String metaCategory,
+        String metaPricingCategory, String metaPricingType) {
+
+    /** A message without Meta's per-message pricing columns (the conversation era's exports). */
+    public ExportedMessage(String messageId, String wabaId, String phoneNumberId, String customerWaId,
+            Direction direction, String type, String templateName, String templateLanguage, Instant timestamp,
+            String status, Instant deliveredAt, String entryPoint, String metaConversationId, String metaCategory) {
+        this(messageId, wabaId, phoneNumberId, customerWaId, direction, type, templateName, templateLanguage, timestamp,
+                status, deliveredAt, entryPoint, metaConversationId, metaCategory, null, null);
+    }
 
     public boolean isTemplate() {
         return "template".equals(type);

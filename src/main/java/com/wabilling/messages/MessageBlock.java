@@ -21,7 +21,8 @@ import com.wabilling.support.NullableUtf;
  */
 final class MessageBlock {
 
-    private static final int FORMAT = 1;
+    /** 2 adds Meta's per-message pricing columns (issue 12); blocks in format 1 are still read. */
+    private static final int FORMAT = 2;
 
     private MessageBlock() {
     }
@@ -49,6 +50,8 @@ final class MessageBlock {
                 NullableUtf.write(out, m.entryPoint());
                 NullableUtf.write(out, m.metaConversationId());
                 NullableUtf.write(out, m.metaCategory());
+                NullableUtf.write(out, m.metaPricingCategory());
+                NullableUtf.write(out, m.metaPricingType());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
@@ -59,8 +62,9 @@ final class MessageBlock {
     static List<ExportedMessage> decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int format = in.readByte();
-            if (format != FORMAT) {
-                throw new IllegalStateException("message block in format " + format + ", this version reads " + FORMAT);
+            if (format != 1 && format != FORMAT) {
+                throw new IllegalStateException("message block in format " + format + ", this version reads 1 and "
+                        + FORMAT);
             }
             int count = in.readInt();
             List<ExportedMessage> messages = new ArrayList<>(count);
@@ -76,8 +80,14 @@ final class MessageBlock {
                 Instant timestamp = Instant.ofEpochMilli(in.readLong());
                 String status = NullableUtf.read(in);
                 Instant deliveredAt = in.readBoolean() ? Instant.ofEpochMilli(in.readLong()) : null;
+                String entryPoint = NullableUtf.read(in);
+                String metaConversationId = NullableUtf.read(in);
+                String metaCategory = NullableUtf.read(in);
+                String metaPricingCategory = format >= 2 ? NullableUtf.read(in) : null;
+                String metaPricingType = format >= 2 ? NullableUtf.read(in) : null;
                 messages.add(new ExportedMessage(id, waba, phone, customer, direction, type, templateName,
-                        templateLanguage, timestamp, status, deliveredAt, NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in)));
+                        templateLanguage, timestamp, status, deliveredAt, entryPoint, metaConversationId, metaCategory,
+                        metaPricingCategory, metaPricingType));
             }
             return messages;
         } catch (IOException e) {

@@ -119,7 +119,9 @@ public class MessageDao {
                     .addValue("deliveredAt", millis(m.deliveredAt()), Types.BIGINT)
                     .addValue("entryPoint", m.entryPoint(), Types.VARCHAR)
                     .addValue("metaConversationId", m.metaConversationId(), Types.VARCHAR)
-                    .addValue("metaCategory", m.metaCategory(), Types.VARCHAR);
+                    .addValue("metaCategory", m.metaCategory(), Types.VARCHAR)
+                    .addValue("metaPricingCategory", m.metaPricingCategory(), Types.VARCHAR)
+                    .addValue("metaPricingType", m.metaPricingType(), Types.VARCHAR);
         }).toArray(SqlParameterSource[]::new));
     }
 
@@ -180,6 +182,8 @@ public class MessageDao {
             params.put("previousDeliveredAt", millis(p.deliveredAt()));
             params.put("previousMetaConversationId", p.metaConversationId());
             params.put("previousMetaCategory", p.metaCategory());
+            params.put("previousMetaPricingCategory", p.metaPricingCategory());
+            params.put("previousMetaPricingType", p.metaPricingType());
             jdbc.sql(SQL.get("insert-status-change")).params(params).update();
             StoredRow row = stored.get(m.messageId());
             if (row != null) {
@@ -241,6 +245,7 @@ public class MessageDao {
                 rs.getString("customer_wa_id"), Direction.ofCode(rs.getString("direction")), rs.getString("message_type"),
                 rs.getString("template_name"), rs.getString("template_language"),
                 Instant.ofEpochMilli(rs.getLong("sent_at_ms")), rs.getString("status"), deliveredAt,
-                rs.getString("entry_point"), rs.getString("meta_conversation_id"), rs.getString("meta_category"));
+                rs.getString("entry_point"), rs.getString("meta_conversation_id"), rs.getString("meta_category"),
+                rs.getString("meta_pricing_category"), rs.getString("meta_pricing_type"));
     }
 }

@@ -79,7 +79,10 @@ public final class MessageRowMapper {
         }
         return new ExportedMessage(messageId, wabaId, phoneNumberId, customer, direction, type, templateName,
                 templateLanguage, timestamp, status, deliveredAt, null, emptyToNull(row.get("meta_conversation_id")),
-                emptyToNull(row.get("meta_category").toLowerCase(Locale.ROOT)));
+                emptyToNull(row.get("meta_category").toLowerCase(Locale.ROOT)),
+                // pricing-regimes.md 5: kept as Meta wrote them (lower case); unknown values are reported, not refused
+                emptyToNull(row.get("meta_pricing_category").toLowerCase(Locale.ROOT)),
+                emptyToNull(row.get("meta_pricing_type").toLowerCase(Locale.ROOT)));
     }
 
     private static Instant notInTheFuture(String column, Instant value, Instant latest) {

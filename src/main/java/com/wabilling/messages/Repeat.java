@@ -8,7 +8,7 @@ import java.util.Set;
  * taken at different times see one message at different statuses, and status only moves forward:
  * sent → delivered → read, or sent → failed (failed is final). So a record that differs from the
  * stored one only in its status fields (status, delivered_at and Meta's status-webhook columns
- * meta_conversation_id, meta_category) advances it when its status is later, is a duplicate when
+ * meta_conversation_id, meta_category, meta_pricing_category, meta_pricing_type) advances it when its status is later, is a duplicate when
  * its status is earlier, and is a conflict when the two statuses cannot follow each other
  * (delivered or read against failed) or the same status comes with other values. Any other
  * difference is a conflict, and the first record stays.
@@ -42,6 +42,7 @@ public enum Repeat {
         return new ExportedMessage(message.messageId(), message.wabaId(), message.phoneNumberId(),
                 message.customerWaId(), message.direction(), message.type(), message.templateName(),
                 message.templateLanguage(), message.timestamp(), status.status(), status.deliveredAt(),
-                message.entryPoint(), status.metaConversationId(), status.metaCategory());
+                message.entryPoint(), status.metaConversationId(), status.metaCategory(), status.metaPricingCategory(),
+                status.metaPricingType());
     }
 }

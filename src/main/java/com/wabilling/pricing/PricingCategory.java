@@ -19,6 +19,19 @@ public enum PricingCategory {
         return this == UTILITY || this == AUTHENTICATION || this == MARKETING;
     }
 
+    /**
+     * pricing-regimes.md 4: the rate-card column a message of this category is priced from; SERVICE
+     * messages pay the utility rate, REFERRAL_CONVERSION messages are always free (empty).
+     */
+    public java.util.Optional<ConversationCategory> rateColumn() {
+        return switch (this) {
+            case UTILITY, SERVICE -> java.util.Optional.of(ConversationCategory.UTILITY);
+            case AUTHENTICATION -> java.util.Optional.of(ConversationCategory.AUTHENTICATION);
+            case MARKETING -> java.util.Optional.of(ConversationCategory.MARKETING);
+            case REFERRAL_CONVERSION -> java.util.Optional.empty();
+        };
+    }
+
     /** pricing-regimes.md 3: only utility and authentication messages have volume tiers. */
     public boolean hasVolumeTiers() {
         return this == UTILITY || this == AUTHENTICATION;

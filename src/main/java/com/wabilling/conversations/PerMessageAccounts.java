@@ -1,0 +1,44 @@
+package com.wabilling.conversations;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.wabilling.pricing.BillingAccount;
+import com.wabilling.pricing.ReferenceFiles;
+import com.wabilling.pricing.Regimes;
+
+/**
+ * What reconstruct needs of accounts.csv and rate-card.csv, only for a period a per-message regime may
+ * reach: the account zones decide each message's regime (pricing-regimes.md: the switch is at 00:00
+ * local time), the rates value reconciliation disagreements. Periods before are rebuilt without them.
+ */
+final class PerMessageAccounts {
+
+    private PerMessageAccounts() {
+    }
+
+    static Map<String, ZoneId> zones(Period period, Path referenceDir) {
+        return accounts(period, referenceDir).values().stream()
+                .collect(Collectors.toMap(BillingAccount::wabaId, BillingAccount::zone));
+    }
+
+    static PricingReport pricingReport(Period period, Path referenceDir, ConversationDao conversations,
+            PricedMessageDao priced) {
+        if (!PricingReport.mayPricePerMessage(period, Regimes.META)) {
+            return null;
+        }
+        return new PricingReport(conversations, priced, accounts(period, referenceDir),
+                new ReferenceFiles(referenceDir).rateCard());
+    }
+
+    private static Map<String, BillingAccount> accounts(Period period, Path referenceDir) {
+        if (!PricingReport.mayPricePerMessage(period, Regimes.META)) {
+            return Map.of();
+        }
+        return new ReferenceFiles(referenceDir).accounts().stream()
+                .collect(Collectors.toMap(BillingAccount::wabaId, Function.identity()));
+    }
+}

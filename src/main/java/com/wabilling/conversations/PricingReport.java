@@ -1,0 +1,161 @@
+package com.wabilling.conversations;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import com.wabilling.pricing.BillingAccount;
+import com.wabilling.pricing.PricingCategory;
+import com.wabilling.pricing.PricingType;
+import com.wabilling.pricing.RateCard;
+import com.wabilling.pricing.Regimes;
+import com.wabilling.support.TextTable;
+import com.wabilling.support.Timestamps;
+import com.wabilling.support.csv.CsvOutput;
+
+/**
+ * The per-message part of reconstruct's report (formats.md pricing/): the pricing records, the
+ * anomalies of those messages and, when the export carried Meta's pricing columns, the reconciliation
+ * with the money at stake at the account's list rates (pricing-regimes.md 5).
+ */
+class PricingReport {
+
+    private static final String[] RECORD_HEADER = {"message_id", "waba_id", "phone_number_id", "customer_wa_id",
+        "market", "category", "pricing_type", "regime", "delivered_at"};
+    private static final String[] RECONCILIATION_HEADER = {"message_id", "kind", "category", "pricing_type",
+        "meta_pricing_category", "meta_pricing_type", "market", "currency", "amount_at_stake", "detail"};
+    private static final int EXAMPLES = 3;
+    /** The earliest instant any account can be under a per-message regime: 00:00 at UTC+14. */
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+
+    private final ConversationDao conversations;
+    private final PricedMessageDao priced;
+    private final Map<String, BillingAccount> accounts;
+    private final RateCard rates;
+
+    PricingReport(ConversationDao conversations, PricedMessageDao priced, Map<String, BillingAccount> accounts,
+            RateCard rates) {
+        this.conversations = conversations;
+        this.priced = priced;
+        this.accounts = Map.copyOf(accounts);
+        this.rates = rates;
+    }
+
+    /** Whether some account's day in the period falls under a per-message regime. */
+    static boolean mayPricePerMessage(Period period, Regimes regimes) {
+        LocalDate firstPerMessage = regimes.all().stream().filter(r -> r.perMessage()).map(r -> r.from())
+                .findFirst().orElse(LocalDate.MAX);
+        return firstPerMessage != LocalDate.MAX
+                && period.to().isAfter(firstPerMessage.atTime(LocalTime.MIDNIGHT).toInstant(EARLIEST_ZONE));
+    }
+
+    /** Writes the files and returns the summary lines. */
+    String write(Period period, Path outputDir) {
+        Path dir = outputDir.resolve("pricing");
+        Path recordsFile = dir.resolve(period.fileStem() + ".csv");
+        Map<String, Long> byType = new TreeMap<>();
+        Set<String> pricedIds = new HashSet<>();
+        List<PricedMessageDao.Row> withMeta = new ArrayList<>();
+        CsvOutput.write(recordsFile, RECORD_HEADER, out -> priced.forEachRecord(period, r -> {
+            out.row(r.messageId(), r.wabaId(), r.phoneNumberId(), r.customerWaId(), CsvOutput.text(r.market()),
+                    r.category(), metaName(r.pricingType()), r.regime(), Timestamps.format(r.deliveredAt()));
+            byType.merge(r.category() + " " + metaName(r.pricingType()), 1L, Long::sum);
+            pricedIds.add(r.messageId());
+            if (r.metaPricingCategory() != null || r.metaPricingType() != null) {
+                withMeta.add(r);
+            }
+        }));
+        Path anomaliesFile = dir.resolve(period.fileStem() + "-anomalies.csv");
+        CsvOutput.write(anomaliesFile, new String[] {"message_id", "kind", "detail"},
+                out -> conversations.forEachAnomaly(period, a -> {
+                    if (pricedIds.contains(a.messageId())) {
+                        out.row(a.messageId(), a.kind(), CsvOutput.text(a.detail()));
+                    }
+                }));
+        StringBuilder summary = new StringBuilder("\n  per-message pricing records: ").append(pricedIds.size());
+        if (!byType.isEmpty()) {
+            TextTable table = new TextTable("category and pricing_type", "messages");
+            byType.forEach(table::row);
+            summary.append('\n').append(table.render("  "));
+        }
+        List<Reconciliation.Finding> metaOnly = conversations.metaOnlyFindings(period);
+        if (!withMeta.isEmpty() || !metaOnly.isEmpty()) {
+            summary.append("\n  reconciliation with Meta (per message): ")
+                    .append(writeReconciliation(dir.resolve(period.fileStem() + "-reconciliation.csv"), withMeta,
+                            metaOnly));
+        }
+        summary.append("\n  files: ").append(recordsFile).append(", ").append(anomaliesFile.getFileName());
+        return summary.toString();
+    }
+
+    private String writeReconciliation(Path file, List<PricedMessageDao.Row> withMeta,
+            List<Reconciliation.Finding> metaOnly) {
+        Map<String, List<String>> examples = new TreeMap<>();
+        Map<String, BigDecimal> atStake = new TreeMap<>();
+        List<String[]> rows = new ArrayList<>();
+        for (PricedMessageDao.Row r : withMeta) {
+            PricingCategory category = PricingCategory.valueOf(r.category());
+            PricingType type = PricingType.valueOf(r.pricingType());
+            PricingReconciliation.Comparison c = PricingReconciliation.compare(category, type,
+                    r.metaPricingCategory(), r.metaPricingType());
+            examples.computeIfAbsent(c.kind(), k -> new ArrayList<>()).add(r.messageId());
+            BillingAccount account = accounts.get(r.wabaId());
+            String currency = account == null ? "" : account.currency().getCurrencyCode();
+            String amount = "";
+            String detail = "";
+            if (c.moneyAtStake()) {
+                // the list rate of whoever charges it: what billing gains or loses if Meta is right
+                PricingCategory charged = type.charged() ? category : c.metaCategory().orElse(category);
+                Optional<BigDecimal> rate = listRate(account, r, charged);
+                amount = rate.map(BigDecimal::toPlainString).orElse("");
+                detail = (type.charged() ? "charged here, free at Meta" : "free here, charged by Meta")
+                        + (rate.isEmpty() ? "; no list rate to value it" : "");
+                rate.ifPresent(v -> atStake.merge(currency, v, BigDecimal::add));
+            }
+            rows.add(new String[] {r.messageId(), c.kind(), r.category(), metaName(r.pricingType()),
+                orEmpty(r.metaPricingCategory()), orEmpty(r.metaPricingType()), CsvOutput.text(r.market()), currency,
+                amount, detail});
+        }
+        for (Reconciliation.Finding f : metaOnly) {
+            String[] meta = f.metaConversationId().split("/", -1);
+            examples.computeIfAbsent(PricingReconciliation.META_ONLY, k -> new ArrayList<>()).add(f.conversationId());
+            rows.add(new String[] {f.conversationId(), PricingReconciliation.META_ONLY, "", "", meta[0],
+                meta.length > 1 ? meta[1] : "", "", "", "", CsvOutput.text(f.detail())});
+        }
+        rows.sort((a, b) -> a[0].compareTo(b[0]));
+        CsvOutput.write(file, RECONCILIATION_HEADER, out -> rows.forEach(out::row));
+        String counts = examples.entrySet().stream()
+                .map(e -> e.getValue().size() + " " + e.getKey() + (e.getKey().equals(PricingReconciliation.AGREEMENT)
+                        ? "" : " (e.g. " + String.join(" ", e.getValue().stream().sorted().limit(EXAMPLES).toList()) + ")"))
+                .collect(Collectors.joining(", "));
+        String money = atStake.isEmpty() ? "none" : atStake.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().toPlainString()).collect(Collectors.joining(", "));
+        return counts + "; money at stake at list rates: " + money + "; file " + file.getFileName();
+    }
+
+    private Optional<BigDecimal> listRate(BillingAccount account, PricedMessageDao.Row r, PricingCategory charged) {
+        if (account == null) {
+            return Optional.empty();
+        }
+        return charged.rateColumn().flatMap(column -> rates.rate(r.market(), column,
+                account.currency().getCurrencyCode(), LocalDate.ofInstant(r.deliveredAt(), account.zone())));
+    }
+
+    private static String metaName(String pricingType) {
+        return PricingType.valueOf(pricingType).metaName();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,77 @@
+package com.wabilling.conversations;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import com.wabilling.pricing.PricingType;
+import com.wabilling.pricing.Regime;
+import com.wabilling.pricing.Regimes;
+import com.wabilling.pricing.ServiceFreeTier;
+
+/**
+ * pricing-regimes.md 2 rule 3, after the scopes: the partitions split customers, but the service free
+ * tier counts per business phone number across all its customers. Reads the period's service records
+ * that wait for it in processing order (delivery time, then message_id), starts each (number,
+ * account-local month) from what earlier periods of that month counted, and marks the free ones.
+ * Idempotent: the records were written {@code regular} and the same ones become free on a restart.
+ */
+class ServiceTierSettlement implements Tasklet {
+
+    private static final int BATCH = 1_000;
+
+    private final PricedMessageDao priced;
+    private final Map<String, ZoneId> zones;
+    private final Regimes regimes;
+
+    ServiceTierSettlement(PricedMessageDao priced, Map<String, ZoneId> zones, Regimes regimes) {
+        this.priced = priced;
+        this.zones = Map.copyOf(zones);
+        this.regimes = regimes;
+    }
+
+    private record NumberMonth(String phoneNumberId, YearMonth month) {
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        Period period = ReconstructJobConfiguration.period(
+                chunkContext.getStepContext().getStepExecution().getJobExecution().getJobParameters());
+        List<PricedMessageDao.AwaitingTier> awaiting = new ArrayList<>();
+        priced.forEachAwaitingTier(period, awaiting::add); // read whole before updating the same table
+        Map<Regime, ServiceFreeTier> tiers = new HashMap<>();
+        Set<NumberMonth> started = new HashSet<>();
+        List<PricedMessageDao.AwaitingTier> free = new ArrayList<>();
+        for (PricedMessageDao.AwaitingTier r : awaiting) {
+            ZoneId zone = zones.getOrDefault(r.wabaId(), ZoneOffset.UTC);
+            LocalDate local = LocalDate.ofInstant(r.deliveredAt(), zone);
+            ServiceFreeTier tier = tiers.computeIfAbsent(regimes.at(local), ServiceFreeTier::of);
+            YearMonth month = YearMonth.from(local);
+            if (started.add(new NumberMonth(r.phoneNumberId(), month))) {
+                tier.alreadyCounted(r.phoneNumberId(), month, priced.tierCountedBefore(period, r.wabaId(),
+                        r.phoneNumberId(), month.atDay(1).atStartOfDay(zone).toInstant()));
+            }
+            if (tier.next(r.phoneNumberId(), month) == PricingType.FREE_CUSTOMER_SERVICE) {
+                free.add(r);
+                if (free.size() == BATCH) {
+                    priced.setTypes(period, free, PricingType.FREE_CUSTOMER_SERVICE);
+                    free.clear();
+                }
+            }
+        }
+        priced.setTypes(period, free, PricingType.FREE_CUSTOMER_SERVICE);
+        return RepeatStatus.FINISHED;
+    }
+}

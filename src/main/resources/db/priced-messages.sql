@@ -1,0 +1,45 @@
+-- Per-message pricing records (pricing-regimes.md 2), one per delivered business message a
+-- per-message regime prices, in the period that holds its delivery.
+
+-- name: insert-priced
+INSERT INTO priced_message (scope_mode, message_id, waba_id, phone_number_id, customer_wa_id, bucket, market, category,
+  pricing_type, regime, delivered_at_ms, inside_service_window, opens_entry_point, awaits_service_tier,
+  meta_pricing_category, meta_pricing_type, run_id)
+VALUES (:mode, :messageId, :wabaId, :phoneNumberId, :customerWaId, :bucket, :market, :category, :type, :regime,
+  :deliveredAt, :insideServiceWindow, :opensEntryPoint, :awaitsServiceTier, :metaPricingCategory, :metaPricingType,
+  :runId);
+
+-- name: delete-priced
+DELETE FROM priced_message WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to;
+
+-- name: carried-entry-points
+-- free entry point windows (72 h) still open at the period start; raw JDBC cursor (ScopeHistoryReader)
+SELECT waba_id, phone_number_id, customer_wa_id, delivered_at_ms FROM priced_message
+ WHERE scope_mode = ? AND opens_entry_point = 1 AND delivered_at_ms >= ? AND delivered_at_ms < ?
+   AND bucket >= ? AND bucket < ?;
+
+-- name: awaiting-service-tier
+-- pricing-regimes.md 2 rule 3: the free tier counts per phone number in processing order
+SELECT message_id, waba_id, phone_number_id, delivered_at_ms FROM priced_message
+ WHERE scope_mode = :mode AND awaits_service_tier = 1 AND delivered_at_ms >= :from AND delivered_at_ms < :to
+ ORDER BY waba_id, phone_number_id, delivered_at_ms, message_id;
+
+-- name: service-tier-counted-before
+SELECT COUNT(*) FROM priced_message
+ WHERE scope_mode = :mode AND awaits_service_tier = 1 AND waba_id = :wabaId AND phone_number_id = :phoneNumberId
+   AND delivered_at_ms >= :monthStart AND delivered_at_ms < :from;
+
+-- name: set-pricing-type
+UPDATE priced_message SET pricing_type = :type
+ WHERE scope_mode = :mode AND waba_id = :wabaId AND delivered_at_ms = :deliveredAt AND message_id = :messageId;
+
+-- name: select-priced
+SELECT message_id, waba_id, phone_number_id, customer_wa_id, market, category, pricing_type, regime, delivered_at_ms,
+       meta_pricing_category, meta_pricing_type
+  FROM priced_message WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to
+ ORDER BY delivered_at_ms, message_id;
+
+-- name: priced-counts
+SELECT category, pricing_type, COUNT(*) AS messages FROM priced_message
+ WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to
+ GROUP BY category, pricing_type ORDER BY category, pricing_type;
