@@ -14,10 +14,33 @@ SELECT market, category, opened_at_ms / 900000 AS quarter_hour FROM conversation
    AND category <> 'FREE_ENTRY_POINT'
  GROUP BY market, category, opened_at_ms / 900000;
 
+-- name: month-priced-messages
+-- pricing-regimes.md 3-4: the account's pricing records and the volume-tiered ones of the other WABAs of
+-- its portfolio, over the widest of their local months, in the order volume tiers count
+SELECT message_id, waba_id, phone_number_id, category, pricing_type, market, delivered_at_ms, inside_service_window
+  FROM priced_message
+ WHERE scope_mode = 'phone-number' AND delivered_at_ms >= :from AND delivered_at_ms < :to
+   AND (waba_id = :wabaId OR (waba_id IN (:portfolio) AND category IN ('UTILITY', 'AUTHENTICATION')))
+ ORDER BY delivered_at_ms, message_id;
+
+-- name: month-message-price-points
+-- what the rate card must price under a per-message regime, per quarter hour (see month-price-points)
+SELECT market, category, delivered_at_ms / 900000 AS quarter_hour FROM priced_message
+ WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to
+   AND category <> 'REFERRAL_CONVERSION'
+ GROUP BY market, category, delivered_at_ms / 900000;
+
 -- name: activity-by-waba
--- issue 9.2: every WABA with conversations in a range, to find those without a billing account
-SELECT waba_id, COUNT(*) AS conversations, SUM(messages) AS messages FROM conversation
- WHERE scope_mode = 'phone-number' AND opened_at_ms >= :from AND opened_at_ms < :to
+-- issue 9.2: every WABA with conversations or pricing records in a range, to find those without a
+-- billing account
+SELECT waba_id, SUM(conversations) AS conversations, SUM(messages) AS messages FROM (
+  SELECT waba_id, COUNT(*) AS conversations, SUM(messages) AS messages FROM conversation
+   WHERE scope_mode = 'phone-number' AND opened_at_ms >= :from AND opened_at_ms < :to
+   GROUP BY waba_id
+  UNION ALL
+  SELECT waba_id, 0 AS conversations, COUNT(*) AS messages FROM priced_message
+   WHERE scope_mode = 'phone-number' AND delivered_at_ms >= :from AND delivered_at_ms < :to
+   GROUP BY waba_id) activity
  GROUP BY waba_id ORDER BY waba_id;
 
 -- name: period-basis
@@ -40,7 +63,7 @@ SELECT invoice_id, invoice_number, kind, status, references_invoice_id, subtotal
   FROM invoice WHERE waba_id = :wabaId AND billing_month = :month ORDER BY invoice_id;
 
 -- name: lines-of-invoice
-SELECT category, market, unit_price, conversations, free_count, billable, amount
+SELECT category, market, band, unit_price, conversations, free_count, billable, amount
   FROM invoice_line WHERE invoice_id = :invoiceId;
 
 -- name: delete-draft-lines
@@ -59,8 +82,8 @@ VALUES (:invoiceId, NULL, :kind, 'DRAFT', :wabaId, :month, :referencesInvoiceId,
   :periodStart, :periodEnd);
 
 -- name: insert-line
-INSERT INTO invoice_line (invoice_id, category, market, unit_price, conversations, free_count, billable, amount)
-VALUES (:invoiceId, :category, :market, :unitPrice, :conversations, :free, :billable, :amount);
+INSERT INTO invoice_line (invoice_id, category, market, band, unit_price, conversations, free_count, billable, amount)
+VALUES (:invoiceId, :category, :market, :band, :unitPrice, :conversations, :free, :billable, :amount);
 
 -- name: drafts-of-month
 SELECT invoice_id FROM invoice WHERE billing_month = :month AND status = 'DRAFT' ORDER BY waba_id, invoice_id;

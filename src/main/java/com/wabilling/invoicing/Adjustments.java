@@ -23,7 +23,7 @@ public final class Adjustments {
         for (var key : union(before, after)) {
             InvoiceLine b = before.get(key);
             InvoiceLine a = after.get(key);
-            InvoiceLine diff = new InvoiceLine(key.category(), key.market(), (a != null ? a : b).unitPrice(),
+            InvoiceLine diff = (a != null ? a : b).with(
                     n(a, InvoiceLine::conversations) - n(b, InvoiceLine::conversations),
                     n(a, InvoiceLine::free) - n(b, InvoiceLine::free),
                     n(a, InvoiceLine::billable) - n(b, InvoiceLine::billable),
@@ -41,8 +41,7 @@ public final class Adjustments {
         Map<InvoiceLine.Key, InvoiceLine> total = new LinkedHashMap<>();
         for (List<InvoiceLine> lines : invoices) {
             for (InvoiceLine l : lines) {
-                total.merge(l.key(), l, (x, y) -> new InvoiceLine(x.category(), x.market(), x.unitPrice(),
-                        x.conversations() + y.conversations(), x.free() + y.free(), x.billable() + y.billable(),
+                total.merge(l.key(), l, (x, y) -> x.with(x.conversations() + y.conversations(), x.free() + y.free(), x.billable() + y.billable(),
                         x.amount().add(y.amount())));
             }
         }

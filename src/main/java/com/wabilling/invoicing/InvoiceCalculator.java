@@ -105,7 +105,7 @@ public final class InvoiceCalculator {
         List<InvoiceLine> lines = new ArrayList<>();
         counts.forEach((key, n) -> {
             long billable = n[0] - n[1];
-            lines.add(new InvoiceLine(key.category(), key.market(), key.unitPrice(), n[0], n[1], billable,
+            lines.add(new InvoiceLine(key.category(), key.market(), key.band(), key.unitPrice(), n[0], n[1], billable,
                     Money.round(key.unitPrice().multiply(BigDecimal.valueOf(billable)), account.currency())));
         });
         lines.sort(InvoiceLine.ORDER);

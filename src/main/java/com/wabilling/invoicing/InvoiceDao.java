@@ -19,6 +19,7 @@ import com.wabilling.conversations.Period;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ConversationCategory;
+import com.wabilling.pricing.PricingCategory;
 import com.wabilling.support.jdbc.SqlStatements;
 
 /** Data access for invoicing: the month's conversations, reconstructed periods, invoices and lines. */
@@ -54,14 +55,33 @@ public class InvoiceDao {
 
     /** A (market, category) the month needs a price for, at some quarter hour. */
     public record PricePoint(String market, ConversationCategory category, Instant at) {
+
+        /** A pricing record's category as its rate-card column (pricing-regimes.md 4); null when always free. */
+        PricePoint withMessageCategory(PricingCategory messageCategory) {
+            return new PricePoint(market, messageCategory.rateColumn().orElse(null), at);
+        }
+
+        void ifPriced(java.util.function.Consumer<PricePoint> action) {
+            if (category != null) {
+                action.accept(this);
+            }
+        }
     }
 
+    /** Conversation months and per-message months alike (a SERVICE message needs the utility rate). */
     public List<PricePoint> pricePoints(BillingAccount account, YearMonth month) {
-        return jdbc.sql(SQL.get("month-price-points")).params(month(account, month))
+        List<PricePoint> points = new java.util.ArrayList<>(jdbc.sql(SQL.get("month-price-points"))
+                .params(month(account, month))
                 .query((rs, n) -> new PricePoint(rs.getString("market"),
                         ConversationCategory.valueOf(rs.getString("category")),
                         Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L)))
-                .list();
+                .list());
+        jdbc.sql(SQL.get("month-message-price-points")).params(month(account, month))
+                .query((rs, n) -> new PricePoint(rs.getString("market"), null,
+                        Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L)).withMessageCategory(
+                                PricingCategory.valueOf(rs.getString("category"))))
+                .list().forEach(p -> p.ifPriced(points::add));
+        return points;
     }
 
     public List<PeriodCoverage.Range> reconstructedPeriods() {
@@ -115,8 +135,8 @@ public class InvoiceDao {
 
     public List<InvoiceLine> lines(String invoiceId) {
         return jdbc.sql(SQL.get("lines-of-invoice")).param("invoiceId", invoiceId)
-                .query((rs, n) -> new InvoiceLine(ConversationCategory.valueOf(rs.getString("category")),
-                        rs.getString("market"), rs.getBigDecimal("unit_price").stripTrailingZeros(),
+                .query((rs, n) -> new InvoiceLine(rs.getString("category"), rs.getString("market"),
+                        rs.getString("band"), rs.getBigDecimal("unit_price").stripTrailingZeros(),
                         rs.getLong("conversations"), rs.getLong("free_count"), rs.getLong("billable"),
                         rs.getBigDecimal("amount")))
                 .list();
@@ -153,8 +173,9 @@ public class InvoiceDao {
                 .update();
         SqlParameterSource[] lines = c.lines().stream().map(l -> new MapSqlParameterSource()
                 .addValue("invoiceId", draft.invoiceId())
-                .addValue("category", l.category().name())
+                .addValue("category", l.category())
                 .addValue("market", l.market(), Types.VARCHAR)
+                .addValue("band", l.band())
                 .addValue("unitPrice", l.unitPrice(), Types.DECIMAL)
                 .addValue("conversations", l.conversations())
                 .addValue("free", l.free())

@@ -9,9 +9,12 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
+import com.wabilling.pricing.Regimes;
 import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.Progress;
@@ -40,7 +44,40 @@ public class InvoiceJobConfiguration {
     public static final JobParameterSpec PARAMETERS = new JobParameterSpec(JOB_NAME, List.of(
             JobParameterSpec.Param.required("month", JobParameterSpec.Kind.MONTH),
             JobParameterSpec.Param.optional("finalize", "false", JobParameterSpec.Kind.BOOLEAN),
-            JobParameterSpec.Param.optional(InvoiceRun.LEAVE_OUT, "", JobParameterSpec.Kind.WABA_IDS)));
+            JobParameterSpec.Param.optional(InvoiceRun.LEAVE_OUT, "", JobParameterSpec.Kind.WABA_IDS),
+            JobParameterSpec.Param.optional(InvoiceRun.REGIME, "", JobParameterSpec.Kind.NAME)));
+
+    /** The parameters' own checks, then: a known regime name, and a what-if is never finalized (issue 12). */
+    static void validate(JobParameters parameters) throws InvalidJobParametersException {
+        PARAMETERS.validator().validate(parameters);
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        parameters.parameters().forEach(p -> values.put(p.name(), p.value()));
+        String regime = PARAMETERS.value(values, InvoiceRun.REGIME);
+        if (regime.isEmpty()) {
+            return;
+        }
+        try {
+            Regimes.META.named(regime);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidJobParametersException(JOB_NAME + ": " + e.getMessage());
+        }
+        if (Boolean.parseBoolean(PARAMETERS.value(values, "finalize"))) {
+            throw new InvalidJobParametersException(JOB_NAME + ": a what-if (regime=" + regime + ") is never stored,"
+                    + " so it cannot be finalized; drop finalize=true");
+        }
+    }
+
+    @Bean
+    PricedMonthDao pricedMonthDao(NamedParameterJdbcOperations jdbc) {
+        return new PricedMonthDao(jdbc);
+    }
+
+    @Bean
+    @JobScope
+    PerMessageMonth perMessageMonth(PricedMonthDao records, ReferenceDirectory reference) {
+        ReferenceFiles files = new ReferenceFiles(reference.path());
+        return new PerMessageMonth(records, files.accounts(), files.rateCard(), files.volumeTiers());
+    }
 
     @Bean
     InvoiceDao invoiceDao(NamedParameterJdbcOperations jdbc) {
@@ -51,7 +88,7 @@ public class InvoiceJobConfiguration {
     Job invoiceJob(JobRepository jobRepository, Step checkInvoiceInputsStep, Step computeInvoicesStep,
             Step finalizeInvoicesStep, Step invoiceReportStep, ProcessOwner processOwner) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(PARAMETERS.validator())
+                .validator(InvoiceJobConfiguration::validate)
                 .listener(processOwner)
                 .start(checkInvoiceInputsStep)
                 .next(computeInvoicesStep)
@@ -108,7 +145,7 @@ public class InvoiceJobConfiguration {
 
     @Bean
     Step invoiceReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InvoiceReport invoiceReport) {
+            Tasklet invoiceReport) {
         return new StepBuilder("write-invoices", jobRepository)
                 .tasklet(invoiceReport, transactionManager)
                 .build();
@@ -122,9 +159,10 @@ public class InvoiceJobConfiguration {
 
     @Bean
     @StepScope
-    InvoiceProcessor invoiceProcessor(InvoiceDao invoices, ReferenceDirectory reference,
-            @Value("#{jobParameters['month']}") String month) {
-        return new InvoiceProcessor(invoices, new ReferenceFiles(reference.path()).rateCard(), month(month));
+    InvoiceProcessor invoiceProcessor(InvoiceDao invoices, ReferenceDirectory reference, PerMessageMonth perMessage,
+            @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
+        return new InvoiceProcessor(invoices, new ReferenceFiles(reference.path()).rateCard(), InvoiceRun.of(parameters),
+                perMessage);
     }
 
     @Bean
@@ -136,11 +174,15 @@ public class InvoiceJobConfiguration {
 
     @Bean
     @JobScope
-    InvoiceReport invoiceReport(InvoiceDao invoices, OutputDirectory output, ReferenceDirectory reference,
-            @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
-        return new InvoiceReport(invoices, output.path(),
-                new InvoiceConversations(invoices, new ReferenceFiles(reference.path()).rateCard()),
-                InvoiceRun.of(parameters));
+    Tasklet invoiceReport(InvoiceDao invoices, OutputDirectory output, ReferenceDirectory reference,
+            PerMessageMonth perMessage, @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
+        InvoiceRun run = InvoiceRun.of(parameters);
+        ReferenceFiles files = new ReferenceFiles(reference.path());
+        if (run.isWhatIf()) {
+            return new WhatIfReport(perMessage, files.accounts(), output.path(), run);
+        }
+        return new InvoiceReport(invoices, output.path(), new InvoiceConversations(invoices, files.rateCard()),
+                new InvoiceMessages(invoices, perMessage), files.accounts(), run);
     }
 
     private static YearMonth month(Object parameter) {

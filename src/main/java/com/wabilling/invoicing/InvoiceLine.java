@@ -6,22 +6,41 @@ import java.util.Comparator;
 import com.wabilling.pricing.ConversationCategory;
 
 /**
- * One line of an invoice (domain.md 4.4): conversations of one (category, market, unit price).
- * In an adjustment every number is the signed difference to what was already finalized.
+ * One line of an invoice (domain.md 4.4): conversations of one (category, market, unit price), or under
+ * a per-message regime messages of one (category, market, band, unit price) (pricing-regimes.md 4);
+ * {@code band} is empty for the list rate and for conversation lines, and {@code conversations} counts
+ * messages on a per-message line. In an adjustment every number is the signed difference to what was
+ * already finalized.
  */
-public record InvoiceLine(ConversationCategory category, String market, BigDecimal unitPrice, long conversations,
+public record InvoiceLine(String category, String market, String band, BigDecimal unitPrice, long conversations,
         long free, long billable, BigDecimal amount) {
 
-    /** formats.md: lines sorted by category, market, unit_price. */
-    public static final Comparator<InvoiceLine> ORDER = Comparator.comparing((InvoiceLine l) -> l.category().name())
-            .thenComparing(InvoiceLine::market).thenComparing(InvoiceLine::unitPrice);
+    /** formats.md: lines sorted by category, market, unit_price (then band, which only per-message lines have). */
+    public static final Comparator<InvoiceLine> ORDER = Comparator.comparing(InvoiceLine::category)
+            .thenComparing(InvoiceLine::market).thenComparing(InvoiceLine::unitPrice)
+            .thenComparing(InvoiceLine::band);
 
-    /** Lines are the same line when category, market and unit price are equal (any scale). */
-    public Key key() {
-        return new Key(category, market, unitPrice.stripTrailingZeros());
+    /** A conversation line. */
+    public InvoiceLine(ConversationCategory category, String market, BigDecimal unitPrice, long conversations,
+            long free, long billable, BigDecimal amount) {
+        this(category.name(), market, "", unitPrice, conversations, free, billable, amount);
     }
 
-    public record Key(ConversationCategory category, String market, BigDecimal unitPrice) {
+    /** Lines are the same line when category, market, band and unit price are equal (any scale). */
+    public Key key() {
+        return new Key(category, market, band, unitPrice.stripTrailingZeros());
+    }
+
+    public record Key(String category, String market, String band, BigDecimal unitPrice) {
+
+        public Key(ConversationCategory category, String market, BigDecimal unitPrice) {
+            this(category.name(), market, "", unitPrice);
+        }
+    }
+
+    /** The same line with other numbers. */
+    InvoiceLine with(long conversations, long free, long billable, BigDecimal amount) {
+        return new InvoiceLine(category, market, band, unitPrice, conversations, free, billable, amount);
     }
 
     public boolean isZero() {

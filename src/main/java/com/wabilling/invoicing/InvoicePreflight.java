@@ -1,5 +1,7 @@
 package com.wabilling.invoicing;
 
+import com.wabilling.pricing.Regime;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -33,6 +35,7 @@ public class InvoicePreflight {
     /** Throws, naming every problem and the command that fixes it, unless the month can be invoiced. */
     public void check(List<BillingAccount> accounts, RateCard rates, InvoiceRun run, String accountsFile) {
         YearMonth month = run.month();
+        checkRegimes(run);
         List<String> refusals = new ArrayList<>();
         String coverage = coverage(accounts, month);
         if (coverage != null) {
@@ -52,6 +55,22 @@ public class InvoicePreflight {
             throw new IllegalStateException(String.join("\n", refusals));
         }
         checkRates(accounts, rates, month);
+    }
+
+    /** pricing-regimes.md: no regime before 2023-06-01; a what-if re-prices pricing records only. */
+    private static void checkRegimes(InvoiceRun run) {
+        Regime billed;
+        try {
+            billed = BillingMonth.regime(run.month());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cannot invoice " + run.month() + ": " + e.getMessage());
+        }
+        if (run.isWhatIf() && (!billed.perMessage() || !run.whatIf().perMessage())) {
+            throw new IllegalStateException("cannot price " + run.month() + " under " + run.whatIf() + ": a what-if"
+                    + " prices a month's per-message pricing records again, so both the month's own regime ("
+                    + billed + ") and the one asked for must be per-message regimes (from "
+                    + Regime.PMP_2025.from() + " on: " + Regime.PMP_2025 + ", " + Regime.PMP_2026_10 + ")");
+        }
     }
 
     private String coverage(List<BillingAccount> accounts, YearMonth month) {

@@ -7,23 +7,37 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.RateCard;
 
-/** Prices one account's month from its conversations and decides what to store (domain.md 4). */
+/** Prices one account's month from its conversations or pricing records and decides what to store (domain.md 4). */
 public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePlan> {
 
     private final InvoiceDao invoices;
     private final RateCard rates;
     private final YearMonth month;
+    private final boolean whatIf;
+    private final PerMessageMonth perMessage;
 
-    public InvoiceProcessor(InvoiceDao invoices, RateCard rates, YearMonth month) {
+    public InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, PerMessageMonth perMessage) {
         this.invoices = invoices;
         this.rates = rates;
-        this.month = month;
+        this.month = run.month();
+        this.whatIf = run.isWhatIf();
+        this.perMessage = perMessage;
     }
 
     @Override
     public InvoicePlan process(BillingAccount account) {
-        InvoiceCalculator calculator = new InvoiceCalculator(account, rates);
-        invoices.forEachConversation(account, month, calculator::accept);
-        return InvoicePlan.of(account, month, calculator.result(), invoices.invoices(account.wabaId(), month));
+        if (whatIf) {
+            return null; // a what-if stores nothing: its report step prices the month (WhatIfReport)
+        }
+        ComputedInvoice computed;
+        if (BillingMonth.regime(month).perMessage()) { // pricing-regimes.md 4
+            computed = perMessage.compute(account, month, null, priced -> {
+            });
+        } else {
+            InvoiceCalculator calculator = new InvoiceCalculator(account, rates);
+            invoices.forEachConversation(account, month, calculator::accept);
+            computed = calculator.result();
+        }
+        return InvoicePlan.of(account, month, computed, invoices.invoices(account.wabaId(), month));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.wabilling.support.JobSummary;
+import com.wabilling.pricing.BillingAccount;
 import com.wabilling.support.TextTable;
 import com.wabilling.support.Timestamps;
 import com.wabilling.support.csv.CsvOutput;
@@ -30,18 +31,26 @@ public class InvoiceReport implements Tasklet {
         "period_start", "period_end", "time_zone", "markup_percent"};
     private static final String[] LINE_HEADER = {"category", "market", "unit_price", "conversations", "free",
         "billable", "amount"};
+    /** formats.md: under a per-message regime the quantity is messages and the band follows the market. */
+    private static final String[] MESSAGE_LINE_HEADER = {"category", "market", "band", "unit_price", "messages", "free",
+        "billable", "amount"};
 
     private final InvoiceDao invoices;
     private final Path outputDir;
     private final YearMonth month;
     private final InvoiceConversations conversations;
+    private final InvoiceMessages messages;
+    private final Map<String, BillingAccount> accounts;
     private final Set<String> leaveOut;
 
-    public InvoiceReport(InvoiceDao invoices, Path outputDir, InvoiceConversations conversations, InvoiceRun run) {
+    public InvoiceReport(InvoiceDao invoices, Path outputDir, InvoiceConversations conversations,
+            InvoiceMessages messages, List<BillingAccount> accounts, InvoiceRun run) {
         this.invoices = invoices;
         this.outputDir = outputDir;
         this.month = run.month();
         this.conversations = conversations;
+        this.messages = messages;
+        this.accounts = accounts.stream().collect(Collectors.toMap(BillingAccount::wabaId, a -> a));
         this.leaveOut = run.leaveOut();
     }
 
@@ -66,7 +75,12 @@ public class InvoiceReport implements Tasklet {
                 writeLines(dir, r);
                 // written by the run that computes the invoice, from the same conversations; a later run
                 // never rewrites it, so a finalized invoice's explanation stays as it was billed
-                if (r.runId() == runId) {
+                if (r.runId() == runId && BillingMonth.perMessage(r)) {
+                    BillingAccount current = accounts.getOrDefault(r.wabaId(), new BillingAccount(r.wabaId(),
+                            r.accountName(), java.time.ZoneId.of(r.timeZone()),
+                            java.util.Currency.getInstance(r.currency()), r.markupPercent()));
+                    messages.write(dir.resolve(r.invoiceId() + "-messages.csv"), r, month, current);
+                } else if (r.runId() == runId) {
                     conversations.write(dir.resolve(r.invoiceId() + "-conversations.csv"), r, month);
                 }
             }
@@ -74,7 +88,10 @@ public class InvoiceReport implements Tasklet {
         String summary = "Invoices for " + month + " (each account's month in its own time zone)\n"
                 + (rows.isEmpty() ? "  no invoices: no account had conversations\n" : table.render("  "))
                 + "  files: " + dir.resolve("summary.csv") + ", one <invoice_id>.csv per invoice (its lines) and"
-                + " <invoice_id>-conversations.csv (every conversation as billed)\n" + leftOut();
+                + (BillingMonth.regime(month).perMessage()
+                        ? " <invoice_id>-messages.csv (every message as billed; a band marks a rate from volume tiers"
+                                + " computed from this BSP's traffic, an estimate of Meta's)"
+                        : " <invoice_id>-conversations.csv (every conversation as billed)") + "\n" + leftOut();
         JobSummary.put(chunkContext.getStepContext().getStepExecution().getJobExecution(), summary);
         return RepeatStatus.FINISHED;
     }
@@ -95,13 +112,19 @@ public class InvoiceReport implements Tasklet {
     }
 
     private void writeLines(Path dir, InvoiceDao.SummaryRow invoice) {
-        CsvOutput.write(dir.resolve(invoice.invoiceId() + ".csv"), LINE_HEADER, out -> {
+        boolean perMessage = BillingMonth.perMessage(invoice);
+        CsvOutput.write(dir.resolve(invoice.invoiceId() + ".csv"), perMessage ? MESSAGE_LINE_HEADER : LINE_HEADER, out -> {
             List<InvoiceLine> lines = invoices.lines(invoice.invoiceId()).stream().sorted(InvoiceLine.ORDER).toList();
             for (InvoiceLine l : lines) {
-                out.row(l.category().name(), CsvOutput.text(l.market()), Money.displayPrice(l.unitPrice(),
-                        java.util.Currency.getInstance(invoice.currency()).getDefaultFractionDigits()).toPlainString(),
-                        Long.toString(l.conversations()), Long.toString(l.free()), Long.toString(l.billable()),
-                        money(l.amount(), invoice));
+                String price = Money.displayPrice(l.unitPrice(),
+                        java.util.Currency.getInstance(invoice.currency()).getDefaultFractionDigits()).toPlainString();
+                List<String> row = new java.util.ArrayList<>(List.of(l.category(), CsvOutput.text(l.market())));
+                if (perMessage) {
+                    row.add(l.band());
+                }
+                row.addAll(List.of(price, Long.toString(l.conversations()), Long.toString(l.free()),
+                        Long.toString(l.billable()), money(l.amount(), invoice)));
+                out.row(row.toArray(String[]::new));
             }
         });
     }

@@ -1,5 +1,8 @@
 package com.wabilling.invoicing;
 
+import com.wabilling.pricing.Regime;
+import com.wabilling.pricing.Regimes;
+
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,9 +17,16 @@ import com.wabilling.support.batch.JobParameterSpec;
  * it prints is the one to run. {@code leave-out} lists WABAs without a billing account that this
  * run deliberately does not invoice (issue 9.2).
  */
-public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> leaveOut, String rerun) {
+public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> leaveOut, String rerun,
+        Regime whatIf) {
 
     public static final String LEAVE_OUT = "leave-out";
+    /** issue 12: price the month under another regime into out/what-if/, never stored. */
+    public static final String REGIME = "regime";
+
+    public InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> leaveOut, String rerun) {
+        this(month, finalizing, leaveOut, rerun, null);
+    }
 
     public InvoiceRun {
         leaveOut = new TreeSet<>(leaveOut);
@@ -26,9 +36,14 @@ public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> 
     public static InvoiceRun of(Map<String, ?> parameters) {
         JobParameterSpec spec = InvoiceJobConfiguration.PARAMETERS;
         Object rerun = parameters.get(JobParameterSpec.RERUN);
+        String regime = spec.value(parameters, REGIME);
         return new InvoiceRun(YearMonth.parse(spec.value(parameters, "month")),
                 Boolean.parseBoolean(spec.value(parameters, "finalize")), parseIds(spec.value(parameters, LEAVE_OUT)),
-                rerun == null ? null : rerun.toString());
+                rerun == null ? null : rerun.toString(), regime.isEmpty() ? null : Regimes.META.named(regime));
+    }
+
+    public boolean isWhatIf() {
+        return whatIf != null;
     }
 
     /** {@code "1,2"} → {1, 2}; blanks around ids and an empty value are allowed. */
@@ -52,6 +67,7 @@ public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> 
 
     private String command(SortedSet<String> ids) {
         return "jobs/wa-billing invoice month=" + month + (finalizing ? " finalize=true" : "")
+                + (whatIf == null ? "" : " " + REGIME + "=" + whatIf.name())
                 + (ids.isEmpty() ? "" : " " + LEAVE_OUT + "=" + String.join(",", ids))
                 + (rerun == null ? "" : " rerun=" + rerun);
     }

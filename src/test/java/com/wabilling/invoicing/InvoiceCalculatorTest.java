@@ -195,7 +195,7 @@ class InvoiceCalculatorTest {
     }
 
     private static InvoiceLine line(ComputedInvoice invoice, ConversationCategory category, String market) {
-        return invoice.lines().stream().filter(l -> l.category() == category && l.market().equals(market))
+        return invoice.lines().stream().filter(l -> l.category().equals(category.name()) && l.market().equals(market))
                 .findFirst().orElseThrow();
     }
 

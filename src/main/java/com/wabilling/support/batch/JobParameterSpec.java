@@ -28,7 +28,8 @@ public record JobParameterSpec(String name, List<Param> params) {
     /** formats.md: a run fails once more records than this were rejected. */
     public static final Param MAX_REJECTS = Param.optional("max-rejects", "1000", Kind.COUNT);
 
-    public enum Kind { TEXT, EXISTING_PATH, DATE, MONTH, COUNT, BOOLEAN, SCOPE, WABA_IDS }
+    /** NAME: letters, digits, '.', '_' and '-', or empty (an optional choice the job checks itself). */
+    public enum Kind { TEXT, EXISTING_PATH, DATE, MONTH, COUNT, BOOLEAN, SCOPE, WABA_IDS, NAME }
 
     public record Param(String name, boolean required, String defaultValue, Kind kind) {
 
@@ -50,6 +51,7 @@ public record JobParameterSpec(String name, List<Param> params) {
                 case BOOLEAN -> "<true|false>";
                 case SCOPE -> "<phone-number|waba>";
                 case WABA_IDS -> "<waba_id>[,<waba_id>...]";
+                case NAME -> "<name>";
             };
             String text = name + "=" + (defaultValue == null || defaultValue.isEmpty() ? shape : defaultValue);
             return required ? text : "[" + text + "]";
@@ -122,6 +124,7 @@ public record JobParameterSpec(String name, List<Param> params) {
                     : "must be phone-number or waba: " + value;
             case WABA_IDS -> value.isEmpty() || value.matches("\\d{1,32}(,\\d{1,32})*") ? null
                     : "must be waba_ids (digits) separated by commas, no blanks: " + value;
+            case NAME -> value.matches("[A-Za-z0-9._-]*") ? null : "is not a name: " + value;
         };
         if (problem != null) {
             throw new UsageException(name + ": " + p.name() + " " + problem + "; usage: " + usage());

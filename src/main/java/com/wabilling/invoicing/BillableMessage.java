@@ -1,0 +1,11 @@
+package com.wabilling.invoicing;
+
+import java.time.Instant;
+
+import com.wabilling.pricing.PricingCategory;
+import com.wabilling.pricing.PricingType;
+
+/** What invoicing needs of a pricing record (pricing-regimes.md 2, 4). */
+public record BillableMessage(String messageId, String wabaId, String phoneNumberId, PricingCategory category,
+        PricingType type, String market, Instant deliveredAt, boolean insideServiceWindow) {
+}

@@ -1,0 +1,127 @@
+package com.wabilling.invoicing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.wabilling.pricing.BillingAccount;
+import com.wabilling.pricing.MessagePrice;
+import com.wabilling.pricing.PricingCategory;
+import com.wabilling.pricing.PricingType;
+import com.wabilling.pricing.RateCard;
+import com.wabilling.pricing.Regime;
+import com.wabilling.pricing.Rerating;
+import com.wabilling.pricing.ServiceFreeTier;
+import com.wabilling.pricing.VolumeBand;
+import com.wabilling.pricing.VolumeTierCounter;
+import com.wabilling.pricing.VolumeTiers;
+
+/**
+ * Prices one account's month under a per-message regime (pricing-regimes.md 3-4). Feed it, by delivery
+ * time then message_id, the account's pricing records of the month and the UTILITY and AUTHENTICATION
+ * records of the other WABAs of its portfolio: those only move the volume tier counter, whose buckets
+ * are (portfolio, market, category, account-local month). Lines: one per (category, market, band, unit
+ * price); free messages at their category's list rate with no band, REFERRAL_CONVERSION at 0.
+ * With a {@code whatIf} regime every record is priced again under it ({@link Rerating}).
+ */
+public final class PerMessageInvoiceCalculator {
+
+    /** A message as billed: its line's band and unit price, and its charge (unrounded; 0 when free). */
+    public record Priced(BillableMessage message, PricingType type, String band, BigDecimal unitPrice) {
+        public BigDecimal charge() {
+            return type.charged() ? unitPrice : BigDecimal.ZERO;
+        }
+    }
+
+    private final BillingAccount account;
+    private final Map<String, BillingAccount> portfolio;
+    private final RateCard rates;
+    private final YearMonth month;
+    private final VolumeTierCounter counter;
+    private final Regime whatIf;
+    private final ServiceFreeTier serviceTier;
+    private final Map<InvoiceLine.Key, long[]> counts = new LinkedHashMap<>();
+
+    /**
+     * @param portfolio every account of the account's portfolio, itself included, by waba_id
+     * @param whatIf the regime to price under instead of the records' own, or null
+     */
+    public PerMessageInvoiceCalculator(BillingAccount account, Map<String, BillingAccount> portfolio, RateCard rates,
+            VolumeTiers tiers, YearMonth month, Regime whatIf) {
+        this.account = account;
+        this.portfolio = Map.copyOf(portfolio);
+        this.rates = rates;
+        this.month = month;
+        this.counter = new VolumeTierCounter(tiers);
+        this.whatIf = whatIf;
+        this.serviceTier = whatIf == null || whatIf.everyServiceMessageFree() ? null : ServiceFreeTier.of(whatIf);
+    }
+
+    /** Counts the message; returns how it is billed when it is on this account's invoice, else empty. */
+    public Optional<Priced> accept(BillableMessage m) {
+        BillingAccount owner = portfolio.getOrDefault(m.wabaId(), m.wabaId().equals(account.wabaId()) ? account : null);
+        if (owner == null) {
+            return Optional.empty();
+        }
+        LocalDate local = LocalDate.ofInstant(m.deliveredAt(), owner.zone());
+        if (!YearMonth.from(local).equals(month)) {
+            return Optional.empty(); // another WABA's message outside its own local month
+        }
+        boolean own = owner.wabaId().equals(account.wabaId());
+        PricingType type = m.type();
+        if (whatIf != null) {
+            MessagePrice price = Rerating.reprice(whatIf, m.category(), m.type(), m.insideServiceWindow());
+            if (own && serviceTier != null) {
+                price = serviceTier.settle(price, m.phoneNumberId(), m.deliveredAt(), owner.zone());
+            }
+            type = price.type();
+        }
+        VolumeTierCounter.Assignment band = counter.assign(owner.portfolioId(), m.market(),
+                owner.currency().getCurrencyCode(), m.category(), type, local);
+        if (!own) {
+            return Optional.empty();
+        }
+        BigDecimal unitPrice = listRate(m, local);
+        String label = "";
+        if (type.charged() && band.band().isPresent()) {
+            VolumeBand b = band.band().get();
+            unitPrice = b.rate();
+            label = b.label();
+        }
+        unitPrice = Money.displayPrice(unitPrice, account.currency().getDefaultFractionDigits());
+        long[] line = counts.computeIfAbsent(new InvoiceLine.Key(m.category().name(), m.market(), label, unitPrice),
+                k -> new long[2]);
+        line[0]++;
+        if (!type.charged()) {
+            line[1]++;
+        }
+        return Optional.of(new Priced(m, type, label, unitPrice));
+    }
+
+    /** pricing-regimes.md 4: the category's list rate; SERVICE at utility's, REFERRAL_CONVERSION at 0. */
+    private BigDecimal listRate(BillableMessage m, LocalDate local) {
+        if (m.category() == PricingCategory.REFERRAL_CONVERSION) {
+            return BigDecimal.ZERO;
+        }
+        String currency = account.currency().getCurrencyCode();
+        var column = m.category().rateColumn().orElseThrow();
+        return rates.rate(m.market(), column, currency, local).orElseThrow(() -> new MissingRatesException(
+                List.of(new MissingRatesException.MissingRate(m.market(), column, currency, local))));
+    }
+
+    public ComputedInvoice result() {
+        List<InvoiceLine> lines = new ArrayList<>();
+        counts.forEach((key, n) -> {
+            long billable = n[0] - n[1];
+            lines.add(new InvoiceLine(key.category(), key.market(), key.band(), key.unitPrice(), n[0], n[1], billable,
+                    Money.round(key.unitPrice().multiply(BigDecimal.valueOf(billable)), account.currency())));
+        });
+        lines.sort(InvoiceLine.ORDER);
+        return InvoiceCalculator.totals(lines, account);
+    }
+}

@@ -1,0 +1,52 @@
+package com.wabilling.invoicing;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.wabilling.pricing.BillingAccount;
+import com.wabilling.pricing.PricingCategory;
+import com.wabilling.pricing.PricingType;
+import com.wabilling.support.jdbc.SqlStatements;
+
+/** Data access for invoicing a per-message month (pricing-regimes.md 3-4): the pricing records it bills. */
+public class PricedMonthDao {
+
+    private static final SqlStatements SQL = SqlStatements.load("db/invoices.sql");
+
+    private final JdbcClient jdbc;
+
+    public PricedMonthDao(NamedParameterJdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+    }
+
+    /**
+     * The account's pricing records of its month and the UTILITY/AUTHENTICATION records of the other
+     * WABAs of its portfolio (each filtered to its own local month by the calculator), by delivery time
+     * then message_id.
+     */
+    public void forEachPricedMessage(BillingAccount account, List<BillingAccount> portfolio, YearMonth month,
+            Consumer<BillableMessage> action) {
+        Instant from = account.monthStart(month);
+        Instant to = account.monthEnd(month);
+        for (BillingAccount other : portfolio) {
+            from = other.monthStart(month).isBefore(from) ? other.monthStart(month) : from;
+            to = other.monthEnd(month).isAfter(to) ? other.monthEnd(month) : to;
+        }
+        List<String> wabas = new ArrayList<>(portfolio.stream().map(BillingAccount::wabaId).toList());
+        wabas.add(account.wabaId());
+        jdbc.sql(SQL.get("month-priced-messages")).param("wabaId", account.wabaId()).param("portfolio", wabas)
+                .param("from", from.toEpochMilli()).param("to", to.toEpochMilli()).query(rs -> {
+                    action.accept(new BillableMessage(rs.getString("message_id"), rs.getString("waba_id"),
+                            rs.getString("phone_number_id"), PricingCategory.valueOf(rs.getString("category")),
+                            PricingType.valueOf(rs.getString("pricing_type")), rs.getString("market"),
+                            Instant.ofEpochMilli(rs.getLong("delivered_at_ms")), rs.getInt("inside_service_window") == 1));
+                });
+    }
+
+}
