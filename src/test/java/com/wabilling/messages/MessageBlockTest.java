@@ -1,0 +1,53 @@
+package com.wabilling.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The stored form of messages: format 2 adds Meta's pricing columns, blocks written in format 1 still read. */
+class MessageBlockTest {
+
+    private static final ExportedMessage PRICED = new ExportedMessage("wamid.1", "100", "200", "5511999990000",
+            Direction.OUTBOUND, "template", "order_update", "pt_BR", Instant.parse("2026-10-01T10:00:00Z"), "read",
+            Instant.parse("2026-10-01T10:00:05Z"), null, null, null, "utility", "free_customer_service");
+
+    @Test
+    void metaPricingColumnsSurviveTheRoundTrip() {
+        assertThat(MessageBlock.decode(MessageBlock.encode(List.of(PRICED)))).containsExactly(PRICED);
+    }
+
+    @Test
+    void aBlockInFormat1IsReadWithoutPricingColumns() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            // the layout version 1 wrote (issue 11), by hand: one inbound referral message
+            out.writeByte(1);
+            out.writeInt(1);
+            out.writeUTF("wamid.0");
+            out.writeUTF("100");
+            out.writeUTF("200");
+            out.writeUTF("5511999990000");
+            out.writeUTF(Direction.INBOUND.code());
+            out.writeUTF("text");
+            out.writeBoolean(false); // template name: null
+            out.writeBoolean(false); // template language: null
+            out.writeLong(Instant.parse("2023-06-01T10:00:00Z").toEpochMilli());
+            out.writeBoolean(false); // status: null
+            out.writeBoolean(false); // never delivered
+            out.writeBoolean(true);
+            out.writeUTF("ctwa_ad");
+            out.writeBoolean(false);
+            out.writeBoolean(false);
+        }
+
+        assertThat(MessageBlock.decode(bytes.toByteArray())).containsExactly(new ExportedMessage("wamid.0", "100", "200",
+                "5511999990000", Direction.INBOUND, "text", null, null, Instant.parse("2023-06-01T10:00:00Z"), null, null,
+                "ctwa_ad", null, null));
+    }
+}
