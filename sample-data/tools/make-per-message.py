@@ -175,6 +175,7 @@ def story(waba, phone, cust, templates, start, end):
 for y, mo in months():
     start = month_start(y, mo) + timedelta(days=1)
     end = start + timedelta(days=21)  # every background thread ends inside its UTC and local month
+    end = min(end, datetime(2026, 11, 20, tzinfo=UTC))  # nothing later than the sample's last day
     for waba, _, phones, codes, templates in ACCOUNTS:
         for cust, phone in random.sample(POOL[waba], 8):
             story(waba, phone, cust, templates, start, end)
@@ -285,13 +286,13 @@ def bulk(start, end, replies):
 bulk(local(W3, 2026, 10, 1, 0, 0), local(W3, 2026, 10, 1, 5, 0), 170)       # UTC September
 bulk(datetime(2026, 10, 1, 6, tzinfo=UTC), datetime(2026, 10, 30, tzinfo=UTC), 900)
 bulk(local(W3, 2026, 11, 1, 0, 0), local(W3, 2026, 11, 1, 5, 0), 60)        # UTC October, local November
-bulk(datetime(2026, 11, 2, tzinfo=UTC), datetime(2026, 11, 28, tzinfo=UTC), 560)
+bulk(datetime(2026, 11, 2, tzinfo=UTC), datetime(2026, 11, 20, tzinfo=UTC), 560)
 
 # ---------------------------------------------------------------- volume bands: portfolio 900000000000001 in November 2026
 # Loja Aurora (Sao Paulo) and Viajes Andinos (Bogota) share a portfolio; both send utility templates to
 # Argentina, so the Argentina UTILITY bucket mixes the two WABAs; Brazil AUTHENTICATION is Loja Aurora's.
-# All between 2 and 27 November UTC, inside both accounts' local November, outside any service window.
-TIERS_START, TIERS_END = datetime(2026, 11, 2, 12, tzinfo=UTC), datetime(2026, 11, 27, tzinfo=UTC)
+# All between 2 and 20 November UTC (nothing after: the sample must not be in the future of a run on 2026-11-26), inside both accounts' local November, outside any service window.
+TIERS_START, TIERS_END = datetime(2026, 11, 2, 12, tzinfo=UTC), datetime(2026, 11, 20, tzinfo=UTC)
 
 
 def blast(waba, code, templates, count, customers):

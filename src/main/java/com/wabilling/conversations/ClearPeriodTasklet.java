@@ -1,6 +1,11 @@
 package com.wabilling.conversations;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +17,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.wabilling.pricing.ReferenceFiles;
+import com.wabilling.pricing.Regimes;
 import com.wabilling.support.RunCommand;
 
 /**
@@ -39,6 +45,7 @@ class ClearPeriodTasklet implements Tasklet {
         Period period = ReconstructJobConfiguration.period(execution.getJobParameters());
         refuseOnUnfinishedRebuilds(ledger.unfinishedRebuildsAffecting(period), period);
         refuseOnUnknownState(ledger.exactStartInstead(period), period);
+        refuseOnUncountedFreeTier(period);
         // one transaction: the period is marked as being rebuilt exactly when its conversations go
         ledger.startRebuild(period, RunCommand.of(ReconstructJobConfiguration.JOB_NAME, execution.getJobParameters()),
                 clock.instant());
@@ -53,6 +60,33 @@ class ClearPeriodTasklet implements Tasklet {
                     + period.fromDate() + " may keep conversations (free entry points last 72 h) open into it, and no"
                     + " reconstructed period ends there; start where the state is known: jobs/wa-billing reconstruct"
                     + " from=" + exactStart.get() + " to=" + period.toDate()
+                    + (period.mode() == ScopeMode.WABA ? " conversation-scope=waba" : ""));
+        }
+    }
+
+    /**
+     * pricing-regimes.md 2 rule 3: the service free tier counts from the start of the account-local month;
+     * a period starting inside a month whose earlier days hold messages but are not reconstructed would
+     * start the count at zero and give too many messages free.
+     */
+    private void refuseOnUncountedFreeTier(Period period) {
+        Instant earliest = period.from();
+        for (ZoneId zone : PerMessageAccounts.zones(period, referenceDir).values()) {
+            LocalDate local = LocalDate.ofInstant(period.from(), zone);
+            if (local.isBefore(Regimes.META.earliest()) || Regimes.META.at(local).everyServiceMessageFree()) {
+                continue;
+            }
+            Instant monthStart = local.withDayOfMonth(1).atStartOfDay(zone).toInstant();
+            earliest = monthStart.isBefore(earliest) ? monthStart : earliest;
+        }
+        Instant day = earliest.truncatedTo(ChronoUnit.DAYS);
+        if (earliest.isBefore(period.from()) && !ledger.covered(period.mode(), earliest, period.from())
+                && ledger.messagesBetween(day, period.from()) > 0) {
+            LocalDate from = LocalDate.ofInstant(day, ZoneOffset.UTC);
+            throw new IllegalStateException("cannot reconstruct " + period.fileStem() + ": the service free tier"
+                    + " (1,000 messages per phone number and account-local month) counts from the month's start,"
+                    + " and messages from " + earliest + " on are not reconstructed; run: jobs/wa-billing reconstruct"
+                    + " from=" + from + " to=" + period.toDate()
                     + (period.mode() == ScopeMode.WABA ? " conversation-scope=waba" : ""));
         }
     }

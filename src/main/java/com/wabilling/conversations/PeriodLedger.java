@@ -128,6 +128,11 @@ public class PeriodLedger {
         return Optional.of(silentBefore && firstDay.isBefore(period.fromDate()) ? firstDay : known);
     }
 
+    /** Whether recorded periods of the mode cover [from, to) without a gap. */
+    public boolean covered(ScopeMode mode, Instant from, Instant to) {
+        return covers(recorded(mode), from, to);
+    }
+
     private static boolean covers(List<Recorded> recorded, Instant from, Instant to) {
         Instant cursor = from;
         for (Recorded r : recorded) { // ordered by from

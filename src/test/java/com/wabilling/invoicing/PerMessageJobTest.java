@@ -1,0 +1,270 @@
+package com.wabilling.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.wabilling.ops.JobRunner;
+import com.wabilling.support.testing.Csv;
+import com.wabilling.support.testing.TestWorkspace;
+
+/**
+ * Per-message months end to end on sample-data/per-message (issue 12): pricing records, the free tier
+ * and volume bands, invoices, reconciliation with Meta, what-if, period composition and restart. The
+ * expected message ids and counts are those sample-data/per-message.md documents, worked out by the
+ * generator's own model of pricing-regimes.md, not by this code.
+ */
+@SpringBatchTest
+@SpringBootTest
+class PerMessageJobTest {
+
+    private static final TestWorkspace WORKSPACE = TestWorkspace.create("per-message");
+    private static final String WHOLE = "pricing/2025-06-01_2026-12-02.csv";
+    private static final String SAHYADRI = "102938475610003";
+    private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
+    private static boolean loaded;
+    private static int reruns;
+
+    @DynamicPropertySource
+    static void workspace(DynamicPropertyRegistry registry) {
+        WORKSPACE.register(registry);
+        registry.add("wa-billing.reference-dir", () -> "sample-data");
+    }
+
+    @Autowired
+    JobOperatorTestUtils jobs;
+    @Autowired
+    Job templateMigrationJob;
+    @Autowired
+    Job messageImportJob;
+    @Autowired
+    Job reconstructJob;
+    @Autowired
+    Job invoiceJob;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final Runs runs = new Runs();
+
+    @BeforeEach
+    void loadAndReconstruct() throws Exception {
+        if (!loaded) {
+            assertThat(runs.run(templateMigrationJob, Map.of("input", "sample-data/templates.csv")).getStatus())
+                    .isEqualTo(BatchStatus.COMPLETED);
+            assertThat(runs.run(messageImportJob, Map.of("input", "sample-data/per-message")).getStatus())
+                    .isEqualTo(BatchStatus.COMPLETED);
+            completed(runs.reconstruct("2025-06-01", "2026-12-02"));
+            loaded = true;
+        }
+    }
+
+    @Test
+    void pricingRecordsFollowTheRegimeOfEachAccountsLocalDate() {
+        Map<String, Map<String, String>> records = byId(read(WHOLE));
+
+        // a utility conversation opened 23:00 local on 2025-06-30 covers the template at 00:30 and the reply
+        assertThat(records).doesNotContainKeys("wamid.HBgM0010490PERMSG", "wamid.HBgM0010491PERMSG");
+        assertThat(records.get("wamid.HBgM0010492PERMSG")).containsEntry("category", "UTILITY")
+                .containsEntry("pricing_type", "regular").containsEntry("regime", "PMP-2025");
+        // utility templates inside the window: free on 30 September, charged from 1 October (Amsterdam time)
+        assertThat(records.get("wamid.HBgM0010500PERMSG")).containsEntry("pricing_type", "free_customer_service")
+                .containsEntry("regime", "PMP-2025");
+        assertThat(records.get("wamid.HBgM0010501PERMSG")).containsEntry("pricing_type", "regular")
+                .containsEntry("regime", "PMP-2026-10");
+        assertThat(read(WHOLE)).extracting(r -> r.get("delivered_at")).isSorted();
+    }
+
+    @Test
+    void thePhoneNumbersThousandAndFirstServiceMessageOfItsLocalMonthIsCharged() {
+        List<Map<String, String>> october = read(WHOLE).stream()
+                .filter(r -> r.get("phone_number_id").equals("130000000000001") && r.get("category").equals("SERVICE"))
+                .filter(r -> YearMonth.from(Instant.parse(r.get("delivered_at")).atZone(KOLKATA))
+                        .equals(YearMonth.of(2026, 10)))
+                .toList();
+
+        assertThat(october).hasSize(1074);
+        assertThat(october.subList(0, 1000)).allSatisfy(r -> assertThat(r).containsEntry("pricing_type",
+                "free_customer_service"));
+        assertThat(october.subList(1000, 1074)).allSatisfy(r -> assertThat(r).containsEntry("pricing_type", "regular"));
+        assertThat(october.get(1000)).containsEntry("message_id", "wamid.HBgM0011871PERMSG");
+    }
+
+    @Test
+    void consecutivePeriodsGiveTheRecordsOfOneRunAcrossAMonthsFreeTier() throws Exception {
+        List<Map<String, String>> whole = read(WHOLE).stream()
+                .filter(r -> r.get("delivered_at").compareTo("2026-09-01") >= 0).toList();
+
+        // split inside Sahyadri's October: the second part starts its free tier count from the first's
+        completed(runs.reconstruct("2026-09-01", "2026-10-16"));
+        completed(runs.reconstruct("2026-10-16", "2026-12-02"));
+
+        List<Map<String, String>> split = new ArrayList<>(read("pricing/2026-09-01_2026-10-16.csv"));
+        split.addAll(read("pricing/2026-10-16_2026-12-02.csv"));
+        assertThat(split).isEqualTo(whole);
+    }
+
+    @Test
+    void reconciliationNamesEachDisagreementWithMeta() {
+        Map<String, Map<String, String>> rows = byId(read("pricing/2025-06-01_2026-12-02-reconciliation.csv"));
+
+        assertThat(rows.get("wamid.HBgM0001984PERMSG")).containsEntry("kind", "category_disagreement");
+        assertThat(rows.get("wamid.HBgM0005299PERMSG")).containsEntry("kind", "type_disagreement")
+                .containsEntry("pricing_type", "free_customer_service").containsEntry("meta_pricing_type", "regular")
+                .containsEntry("amount_at_stake", "0.0068"); // Brazil utility list rate on 2026-03-03
+        assertThat(rows.get("wamid.HBgM0011906PERMSG")).containsEntry("kind", "type_disagreement");
+        assertThat(rows.get("wamid.HBgM0003442PERMSG")).containsEntry("kind", "unknown_meta_value")
+                .containsEntry("meta_pricing_type", "free_tier_x");
+        long agreements = rows.values().stream().filter(r -> r.get("kind").equals("agreement")).count();
+        assertThat(agreements).isGreaterThan(4000);
+    }
+
+    @Test
+    void octoberInvoiceChargesTheServiceMessagesBeyondTheFreeTierAtTheUtilityRate() throws Exception {
+        completed(runs.invoice("2026-10", Map.of()));
+
+        Path dir = WORKSPACE.output().resolve("invoices/2026-10");
+        List<Map<String, String>> lines = Csv.read(dir.resolve("INV-" + SAHYADRI + "-2026-10.csv"));
+        List<Map<String, String>> service = lines.stream().filter(l -> l.get("category").equals("SERVICE")).toList();
+        assertThat(service.stream().mapToLong(l -> Long.parseLong(l.get("billable"))).sum()).isEqualTo(74);
+        // India's utility rate from 2026-10-01 (sample-data/rate-card.csv), the band column empty
+        assertThat(service).filteredOn(l -> l.get("market").equals("India")).allSatisfy(l -> assertThat(l)
+                .containsEntry("unit_price", "0.0016").containsEntry("band", ""));
+        for (Map<String, String> l : lines) { // amount = billable x unit price, HALF_UP once per line
+            assertThat(new BigDecimal(l.get("amount"))).isEqualByComparingTo(new BigDecimal(l.get("unit_price"))
+                    .multiply(new BigDecimal(l.get("billable"))).setScale(2, RoundingMode.HALF_UP));
+        }
+        // the messages file explains the lines message by message
+        List<Map<String, String>> messages = Csv.read(dir.resolve("INV-" + SAHYADRI + "-2026-10-messages.csv"));
+        assertThat((long) messages.size()).isEqualTo(lines.stream().mapToLong(l -> Long.parseLong(l.get("messages")))
+                .sum());
+        Map<String, String> summary = Csv.read(dir.resolve("summary.csv")).stream()
+                .filter(r -> r.get("waba_id").equals(SAHYADRI)).findFirst().orElseThrow();
+        assertThat(summary.get("conversations")).isEqualTo(Integer.toString(messages.size()));
+    }
+
+    @Test
+    void volumeBandsCountThePortfoliosChargedMessagesAcrossItsWabas() throws Exception {
+        completed(runs.invoice("2026-11", Map.of()));
+
+        Path dir = WORKSPACE.output().resolve("invoices/2026-11");
+        Map<String, Long> byBand = new HashMap<>();
+        for (String waba : List.of("102938475610001", "102938475610005")) {
+            Csv.read(dir.resolve("INV-" + waba + "-2026-11.csv")).stream()
+                    .filter(l -> l.get("category").equals("UTILITY") && l.get("market").equals("Argentina"))
+                    .forEach(l -> byBand.merge(l.get("band"), Long.parseLong(l.get("billable")), Long::sum));
+        }
+        // 243 charged Argentina utility messages in the portfolio: the first 200 in 1-200, the rest in 201-500
+        assertThat(byBand).containsEntry("1-200", 200L).containsEntry("201-500", 43L);
+        List<Map<String, String>> loja = Csv.read(dir.resolve("INV-102938475610001-2026-11-messages.csv"));
+        List<Map<String, String>> viajes = Csv.read(dir.resolve("INV-102938475610005-2026-11-messages.csv"));
+        List<Map<String, String>> both = new ArrayList<>(loja);
+        both.addAll(viajes);
+        Map<String, String> bandOfTheFirstInBand2 = both.stream()
+                .filter(m -> m.get("message_id").equals("wamid.HBgM0013002PERMSG")).findFirst().orElseThrow();
+        assertThat(bandOfTheFirstInBand2).containsEntry("band", "201-500").containsEntry("unit_price", "0.0221");
+    }
+
+    @Test
+    void aWhatIfIsWrittenApartAndNeverStored() throws Exception {
+        Integer invoices = jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Integer.class);
+
+        JobExecution whatIf = runs.invoice("2026-09", Map.of("regime", "PMP-2026-10"));
+
+        completed(whatIf);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Integer.class)).isEqualTo(invoices);
+        List<Map<String, String>> summary = Csv.read(WORKSPACE.output().resolve("what-if/2026-09-PMP-2026-10/summary.csv"));
+        // utility templates inside the window become charged, nothing becomes free: no account pays less
+        assertThat(summary).isNotEmpty().allSatisfy(r -> assertThat(new BigDecimal(r.get("difference")).signum())
+                .isNotNegative());
+        assertThat(summary).anySatisfy(r -> assertThat(new BigDecimal(r.get("difference")).signum()).isPositive());
+
+        assertThatThrownBy(() -> runs.invoice("2026-09", Map.of("regime", "PMP-2026-10", "finalize", "true")))
+                .isInstanceOf(InvalidJobParametersException.class).hasMessageContaining("cannot be finalized");
+    }
+
+    @Test
+    void aFailedReconstructResumesToTheRecordsOfACleanRun() throws Exception {
+        completed(runs.reconstruct("2026-11-01", "2026-12-02"));
+        List<Map<String, String>> clean = read("pricing/2026-11-01_2026-12-02.csv");
+        Map<String, String> parameters = Map.of("from", "2026-11-01", "to", "2026-12-02",
+                "conversation-scope", "phone-number", "rerun", "restart-" + (++reruns));
+        // an outage for one message of the next run: rows stored before stay valid
+        Long lastRun = jdbc.queryForObject("SELECT MAX(run_id) FROM priced_message", Long.class);
+        jdbc.execute("ALTER TABLE priced_message ADD CONSTRAINT test_outage CHECK (message_id <> '"
+                + clean.get(clean.size() / 2).get("message_id") + "' OR run_id <= " + lastRun + ")");
+        JobExecution failed;
+        try {
+            failed = runs.start(reconstructJob, parameters);
+        } finally {
+            jdbc.execute("ALTER TABLE priced_message DROP CONSTRAINT test_outage");
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        JobExecution resumed = runs.start(reconstructJob, parameters);
+
+        completed(resumed);
+        assertThat(read("pricing/2026-11-01_2026-12-02.csv")).isEqualTo(clean);
+    }
+
+    private static void completed(JobExecution execution) {
+        assertThat(execution.getStatus()).as(() -> execution.getAllFailureExceptions().toString())
+                .isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    private static List<Map<String, String>> read(String file) {
+        return Csv.read(WORKSPACE.output().resolve(file));
+    }
+
+    private static Map<String, Map<String, String>> byId(List<Map<String, String>> rows) {
+        return rows.stream().collect(Collectors.toMap(r -> r.get("message_id"), r -> r, (a, b) -> a));
+    }
+
+    /** Launch helpers, in an inner class (see ReconstructJobTest). */
+    private final class Runs {
+        JobExecution reconstruct(String from, String to) throws Exception {
+            return run(reconstructJob, Map.of("from", from, "to", to, "conversation-scope", "phone-number"));
+        }
+
+        JobExecution invoice(String month, Map<String, String> more) throws Exception {
+            Map<String, String> parameters = new HashMap<>(more);
+            parameters.put("month", month);
+            return run(invoiceJob, parameters);
+        }
+
+        JobExecution run(Job job, Map<String, String> parameters) throws Exception {
+            Map<String, String> unique = new HashMap<>(parameters);
+            unique.put("rerun", Integer.toString(++reruns));
+            return start(job, unique);
+        }
+
+        JobExecution start(Job job, Map<String, String> parameters) throws Exception {
+            jobs.setJob(job);
+            return jobs.startJob(JobRunner.toJobParameters(parameters));
+        }
+    }
+}
