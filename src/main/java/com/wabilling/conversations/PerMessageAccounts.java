@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.wabilling.messages.MessageDao;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.pricing.Regimes;
@@ -26,11 +27,11 @@ final class PerMessageAccounts {
     }
 
     static PricingReport pricingReport(Period period, Path referenceDir, ConversationDao conversations,
-            PricedMessageDao priced) {
+            PricedMessageDao priced, MessageDao messages) {
         if (!PricingReport.mayPricePerMessage(period, Regimes.META)) {
             return null;
         }
-        return new PricingReport(conversations, priced, accounts(period, referenceDir),
+        return new PricingReport(conversations, priced, messages, accounts(period, referenceDir),
                 new ReferenceFiles(referenceDir).rateCard());
     }
 

@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import com.wabilling.messages.Direction;
+import com.wabilling.messages.ExportedMessage;
+import com.wabilling.messages.MessageDao;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.PricingCategory;
 import com.wabilling.pricing.PricingType;
@@ -40,13 +43,15 @@ class PricingReport {
 
     private final ConversationDao conversations;
     private final PricedMessageDao priced;
+    private final MessageDao messages;
     private final Map<String, BillingAccount> accounts;
     private final RateCard rates;
 
-    PricingReport(ConversationDao conversations, PricedMessageDao priced, Map<String, BillingAccount> accounts,
-            RateCard rates) {
+    PricingReport(ConversationDao conversations, PricedMessageDao priced, MessageDao messages,
+            Map<String, BillingAccount> accounts, RateCard rates) {
         this.conversations = conversations;
         this.priced = priced;
+        this.messages = messages;
         this.accounts = Map.copyOf(accounts);
         this.rates = rates;
     }
@@ -88,7 +93,8 @@ class PricingReport {
             byType.forEach(table::row);
             summary.append('\n').append(table.render("  "));
         }
-        List<Reconciliation.Finding> metaOnly = conversations.metaOnlyFindings(period);
+        List<Reconciliation.Finding> metaOnly = new ArrayList<>(conversations.metaOnlyFindings(period));
+        metaOnly.addAll(undeliveredButPricedByMeta(period));
         if (!withMeta.isEmpty() || !metaOnly.isEmpty()) {
             summary.append("\n  reconciliation with Meta (per message): ")
                     .append(writeReconciliation(dir.resolve(period.fileStem() + "-reconciliation.csv"), withMeta,
@@ -96,6 +102,26 @@ class PricingReport {
         }
         summary.append("\n  files: ").append(recordsFile).append(", ").append(anomaliesFile.getFileName());
         return summary.toString();
+    }
+
+    /**
+     * pricing-regimes.md 5: Meta's records with no delivered message here, the other half: outbound
+     * messages sent in the period that never reached delivered here but carry Meta's pricing columns.
+     * They have no event time, so this reads every stored block once.
+     */
+    private List<Reconciliation.Finding> undeliveredButPricedByMeta(Period period) {
+        List<Reconciliation.Finding> found = new ArrayList<>();
+        messages.forEachStored(row -> {
+            ExportedMessage m = row.message();
+            if (m.direction() == Direction.OUTBOUND && m.deliveredAt() == null
+                    && (m.metaPricingCategory() != null || m.metaPricingType() != null)
+                    && !m.timestamp().isBefore(period.from()) && m.timestamp().isBefore(period.to())) {
+                found.add(new Reconciliation.Finding(PricingReconciliation.META_ONLY, m.messageId(),
+                        PricingReconciliation.metaPair(m.metaPricingCategory(), m.metaPricingType()),
+                        "not delivered here (status " + m.status() + "), priced by Meta"));
+            }
+        });
+        return found;
     }
 
     private String writeReconciliation(Path file, List<PricedMessageDao.Row> withMeta,

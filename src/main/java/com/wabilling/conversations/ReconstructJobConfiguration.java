@@ -192,12 +192,13 @@ public class ReconstructJobConfiguration {
 
     @Bean
     @JobScope
-    ReconstructReport reconstructReport(ConversationDao conversations, PricedMessageDao priced, PeriodLedger ledger,
+    ReconstructReport reconstructReport(ConversationDao conversations, PricedMessageDao priced, MessageDao messages,
+            PeriodLedger ledger,
             OutputDirectory output, ReferenceDirectory reference, Clock clock,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
         Period period = period(parameters);
         return new ReconstructReport(conversations, ledger, period, output.path(), clock,
-                PerMessageAccounts.pricingReport(period, reference.path(), conversations, priced));
+                PerMessageAccounts.pricingReport(period, reference.path(), conversations, priced, messages));
     }
 
     private static Partitioner bucketPartitioner() {

@@ -139,6 +139,8 @@ class PerMessageJobTest {
         assertThat(rows.get("wamid.HBgM0011906PERMSG")).containsEntry("kind", "type_disagreement");
         assertThat(rows.get("wamid.HBgM0003442PERMSG")).containsEntry("kind", "unknown_meta_value")
                 .containsEntry("meta_pricing_type", "free_tier_x");
+        assertThat(rows.get("wamid.HBgM0004961PERMSG")).containsEntry("kind", "meta_only") // sent, never delivered
+                .containsEntry("meta_pricing_category", "utility");
         long agreements = rows.values().stream().filter(r -> r.get("kind").equals("agreement")).count();
         assertThat(agreements).isGreaterThan(4000);
     }
