@@ -64,7 +64,8 @@ class ArchitectureTest {
                 .or().haveSimpleName("Adjustments").or().haveSimpleName("InvoicePlan")
                 .or().haveSimpleName("Regimes").or().haveSimpleName("MessagePricing")
                 .or().haveSimpleName("ServiceFreeTier").or().haveSimpleName("VolumeTierRows")
-                .or().haveSimpleName("VolumeTierCounter")
+                .or().haveSimpleName("VolumeTierCounter").or().haveSimpleName("Rerating")
+                .or().haveSimpleName("PerMessageInvoiceCalculator").or().haveSimpleName("PricingReconciliation")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
                 .check(PRODUCTION);
     }
