@@ -13,11 +13,9 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -117,7 +115,7 @@ public class ReconstructJobConfiguration {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("reconstruct-");
         executor.setConcurrencyLimit(PartitionsAtOnce.of(dataSource, partitionsAtOnce));
         return new StepBuilder("reconstruct", jobRepository)
-                .partitioner("reconstruct-scopes", bucketPartitioner())
+                .partitioner("reconstruct-scopes", new BucketPartitioner())
                 .step(reconstructScopesStep)
                 .gridSize(GRID_SIZE)
                 .taskExecutor(executor)
@@ -199,18 +197,6 @@ public class ReconstructJobConfiguration {
         Period period = period(parameters);
         return new ReconstructReport(conversations, ledger, period, output.path(), clock,
                 PerMessageAccounts.pricingReport(period, reference.path(), conversations, priced, messages));
-    }
-
-    private static Partitioner bucketPartitioner() {
-        return gridSize -> {
-            Map<String, ExecutionContext> partitions = new HashMap<>();
-            for (int i = 0; i < gridSize; i++) {
-                ExecutionContext context = new ExecutionContext();
-                context.putInt("partition", i);
-                partitions.put("buckets-" + i, context);
-            }
-            return partitions;
-        };
     }
 
     static Period period(org.springframework.batch.core.job.parameters.JobParameters parameters) {

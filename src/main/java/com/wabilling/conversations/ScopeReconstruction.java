@@ -42,13 +42,13 @@ public final class ScopeReconstruction {
 
     private Instant serviceWindowUntil;
     private Instant referralUntil;
-    private final Map<ConversationCategory, Open> open = new EnumMap<>(ConversationCategory.class);
-    private Open freeEntryPoint;
+    private final Map<ConversationCategory, OpenConversation> open = new EnumMap<>(ConversationCategory.class);
+    private OpenConversation freeEntryPoint;
     private long sequence;
     private final Function<Instant, Regime> regimeAt;
     private Instant entryPointUntil;
 
-    private final List<Open> opened = new ArrayList<>();
+    private final List<OpenConversation> opened = new ArrayList<>();
     private final List<Anomaly> anomalies = new ArrayList<>();
     private final List<Coverage> coverages = new ArrayList<>();
     private final List<PricedMessage> priced = new ArrayList<>();
@@ -76,7 +76,7 @@ public final class ScopeReconstruction {
                 .sorted((a, b) -> a.openedAt().compareTo(b.openedAt()) != 0 ? a.openedAt().compareTo(b.openedAt())
                         : a.id().compareTo(b.id()))
                 .forEach(c -> {
-                    Open conversation = new Open(c.id(), c.category(), c.openedAt(), c.expiresAt(), c.openingMessageId(),
+                    OpenConversation conversation = new OpenConversation(c.id(), c.category(), c.openedAt(), c.expiresAt(), c.openingMessageId(),
                             sequence++, false);
                     if (c.category() == ConversationCategory.FREE_ENTRY_POINT) {
                         freeEntryPoint = conversation;
@@ -108,7 +108,7 @@ public final class ScopeReconstruction {
         Regime regime = regimeAt.apply(t);
         // pricing-regimes.md 1: after the switch a conversation still open covers what it would have
         // covered, but none opens any more
-        Open covering = cover(event, t, !regime.perMessage());
+        OpenConversation covering = cover(event, t, !regime.perMessage());
         if (covering == null) {
             price(event, t, regime);
             return;
@@ -153,7 +153,7 @@ public final class ScopeReconstruction {
      * The conversation that covers the message (domain.md 3.3), opening one when {@code mayOpen};
      * null when it would need a new one and may not open it.
      */
-    private Open cover(MessageEvent event, Instant t, boolean mayOpen) {
+    private OpenConversation cover(MessageEvent event, Instant t, boolean mayOpen) {
         // rule 1: inside a free entry point everything is covered by it; a pending referral is consumed
         if (freeEntryPoint != null && t.isBefore(freeEntryPoint.expiresAt)) {
             referralUntil = null;
@@ -173,20 +173,20 @@ public final class ScopeReconstruction {
         referralUntil = null;
         if (event.isTemplate()) {
             // rule 3: one open window per category; other categories do not matter
-            Open same = open.get(event.category());
+            OpenConversation same = open.get(event.category());
             if (same != null && t.isBefore(same.expiresAt)) {
                 return same;
             }
             if (!mayOpen) {
                 return null;
             }
-            Open created = openNew(event.category(), t, WINDOW, event);
+            OpenConversation created = openNew(event.category(), t, WINDOW, event);
             open.put(event.category(), created);
             return created;
         }
         // rule 4: free-form rides on the most recently opened conversation, else opens SERVICE
-        Open latest = null;
-        for (Open candidate : open.values()) {
+        OpenConversation latest = null;
+        for (OpenConversation candidate : open.values()) {
             if (t.isBefore(candidate.expiresAt) && (latest == null || candidate.isNewerThan(latest))) {
                 latest = candidate;
             }
@@ -194,7 +194,7 @@ public final class ScopeReconstruction {
         if (latest != null || !mayOpen) {
             return latest;
         }
-        Open service = openNew(ConversationCategory.SERVICE, t, WINDOW, event);
+        OpenConversation service = openNew(ConversationCategory.SERVICE, t, WINDOW, event);
         open.put(ConversationCategory.SERVICE, service);
         return service;
     }
@@ -217,7 +217,7 @@ public final class ScopeReconstruction {
 
     /** After the period, nothing it opened is still open: later events cannot change its results. */
     private boolean settled(Instant t) {
-        for (Open conversation : opened) {
+        for (OpenConversation conversation : opened) {
             if (conversation.reported && t.isBefore(conversation.expiresAt)) {
                 return false;
             }
@@ -225,8 +225,8 @@ public final class ScopeReconstruction {
         return true;
     }
 
-    private Open openNew(ConversationCategory category, Instant t, Duration length, MessageEvent event) {
-        Open conversation = new Open(ConversationIds.of(scope, category, t), category, t, t.plus(length),
+    private OpenConversation openNew(ConversationCategory category, Instant t, Duration length, MessageEvent event) {
+        OpenConversation conversation = new OpenConversation(ConversationIds.of(scope, category, t), category, t, t.plus(length),
                 event.messageId(), sequence++, t.isBefore(to));
         opened.add(conversation);
         return conversation;
@@ -235,7 +235,7 @@ public final class ScopeReconstruction {
     /** The conversations opened in [from, to), in opening order. */
     public List<Conversation> conversations() {
         List<Conversation> result = new ArrayList<>();
-        for (Open o : opened) {
+        for (OpenConversation o : opened) {
             if (o.reported) {
                 result.add(new Conversation(o.id, scope, o.category, o.openedAt, o.expiresAt, o.openingMessageId,
                         o.messages));
@@ -259,33 +259,5 @@ public final class ScopeReconstruction {
 
     public List<MetaOnlyRecord> metaOnly() {
         return metaOnly;
-    }
-
-    /** A conversation while it can still cover messages. */
-    private static final class Open {
-        final String id;
-        final ConversationCategory category;
-        final Instant openedAt;
-        final Instant expiresAt;
-        final String openingMessageId;
-        final long sequence;
-        final boolean reported;
-        int messages;
-
-        Open(String id, ConversationCategory category, Instant openedAt, Instant expiresAt, String openingMessageId,
-                long sequence, boolean reported) {
-            this.id = id;
-            this.category = category;
-            this.openedAt = openedAt;
-            this.expiresAt = expiresAt;
-            this.openingMessageId = openingMessageId;
-            this.sequence = sequence;
-            this.reported = reported;
-        }
-
-        boolean isNewerThan(Open other) {
-            int byTime = openedAt.compareTo(other.openedAt);
-            return byTime != 0 ? byTime > 0 : sequence > other.sequence;
-        }
     }
 }

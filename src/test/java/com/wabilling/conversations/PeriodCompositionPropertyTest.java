@@ -9,10 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import com.wabilling.pricing.ConversationCategory;
+import com.wabilling.pricing.Regime;
 
 /**
  * domain.md 3.4: random histories split at random period boundaries give exactly the conversations
@@ -48,6 +50,44 @@ class PeriodCompositionPropertyTest {
         }
 
         assertThat(split).as("boundaries %s", boundaries).isEqualTo(whole);
+    }
+
+    /**
+     * The same with a switch to a per-message regime at a random instant (pricing-regimes.md 1): the
+     * conversations opened before it and the pricing records after it, with the free entry point
+     * window carried from the split runs' own records as the job carries it.
+     */
+    @RepeatedTest(300)
+    void consecutivePeriodsAcrossTheSwitchToPerMessagePricingEqualOneRun(RepetitionInfo repetition) {
+        Random random = new Random(repetition.getCurrentRepetition() * 104729L);
+        List<MessageEvent> events = randomHistory(random);
+        List<Instant> boundaries = randomBoundaries(random);
+        Instant switchAt = START.plus(Duration.ofMinutes(30L * random.nextInt(20 * 48)));
+        Regime perMessage = random.nextBoolean() ? Regime.PMP_2025 : Regime.PMP_2026_10;
+        Function<Instant, Regime> regimeAt = t -> t.isBefore(switchAt) ? Regime.CBP_2023 : perMessage;
+
+        ScopeReconstruction whole = new ScopeReconstruction(SCOPE, START, END, List.of(), null, regimeAt);
+        events.forEach(whole::accept);
+        List<Conversation> conversations = new ArrayList<>();
+        List<PricedMessage> priced = new ArrayList<>();
+        for (int i = 0; i + 1 < boundaries.size(); i++) {
+            Instant from = boundaries.get(i);
+            Instant to = boundaries.get(i + 1);
+            List<Conversation> carried = conversations.stream()
+                    .filter(c -> c.openedAt().isBefore(from) && c.expiresAt().isAfter(from)).toList();
+            Instant entryPoint = priced.stream().filter(PricedMessage::opensEntryPoint).map(PricedMessage::deliveredAt)
+                    .filter(t -> !t.isBefore(from.minus(Duration.ofHours(72))) && t.isBefore(from))
+                    .max(Comparator.naturalOrder()).orElse(null);
+            ScopeReconstruction part = new ScopeReconstruction(SCOPE, from, to, carried, entryPoint, regimeAt);
+            events.stream().filter(e -> !e.at().isBefore(from.minus(Duration.ofHours(24)))
+                    && e.at().isBefore(to.plus(Duration.ofHours(72)))).forEach(part::accept);
+            conversations.addAll(part.conversations());
+            priced.addAll(part.priced());
+        }
+
+        assertThat(conversations).as("boundaries %s, switch %s", boundaries, switchAt).isEqualTo(whole.conversations());
+        assertThat(priced).as("boundaries %s, switch %s", boundaries, switchAt).isEqualTo(whole.priced());
+        assertThat(whole.priced()).allSatisfy(p -> assertThat(p.deliveredAt()).isAfterOrEqualTo(switchAt));
     }
 
     private static List<Conversation> run(List<MessageEvent> events, Instant from, Instant to,
