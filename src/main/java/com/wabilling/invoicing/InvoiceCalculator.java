@@ -102,6 +102,14 @@ public final class InvoiceCalculator {
     }
 
     public ComputedInvoice result() {
+        return result(counts, account);
+    }
+
+    /**
+     * The invoice from its lines' counts ({quantity, free} per line): amount = billable × unit price,
+     * rounded HALF_UP once per line (domain.md 4.4), lines in formats.md order, then the totals.
+     */
+    static ComputedInvoice result(Map<InvoiceLine.Key, long[]> counts, BillingAccount account) {
         List<InvoiceLine> lines = new ArrayList<>();
         counts.forEach((key, n) -> {
             long billable = n[0] - n[1];

@@ -3,7 +3,6 @@ package com.wabilling.invoicing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,13 +114,6 @@ public final class PerMessageInvoiceCalculator {
     }
 
     public ComputedInvoice result() {
-        List<InvoiceLine> lines = new ArrayList<>();
-        counts.forEach((key, n) -> {
-            long billable = n[0] - n[1];
-            lines.add(new InvoiceLine(key.category(), key.market(), key.band(), key.unitPrice(), n[0], n[1], billable,
-                    Money.round(key.unitPrice().multiply(BigDecimal.valueOf(billable)), account.currency())));
-        });
-        lines.sort(InvoiceLine.ORDER);
-        return InvoiceCalculator.totals(lines, account);
+        return InvoiceCalculator.result(counts, account);
     }
 }
