@@ -82,7 +82,13 @@ class CrashRecoveryTest {
             }
             if (!done) {
                 Child again = run(crashed, command);
-                assertThat(again.exitCode).as("seed %d: %s after two kills: %s", SEED, job, again.output).isZero();
+                // a kill can land after the job recorded its completion, while the process still printed or
+                // shut down: then the same command says so (exit 3), and the outputs below prove the results
+                if (again.exitCode == ExitCodes.ALREADY_COMPLETED) {
+                    assertThat(again.output).as("seed %d: %s", SEED, job).contains("already completed");
+                } else {
+                    assertThat(again.exitCode).as("seed %d: %s after two kills: %s", SEED, job, again.output).isZero();
+                }
                 consoles.append(again.output);
             }
         }
