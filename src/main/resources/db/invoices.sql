@@ -98,11 +98,17 @@ INSERT INTO invoice_sequence (sequence_name, next_value) VALUES ('invoice', 1);
 UPDATE invoice_sequence SET next_value = :next WHERE sequence_name = 'invoice' AND next_value = :current;
 
 -- name: finalize
-UPDATE invoice SET status = 'FINALIZED', invoice_number = :invoiceNumber, finalized_at_ms = :finalizedAt
+UPDATE invoice SET status = 'FINALIZED', invoice_number = :invoiceNumber, finalized_at_ms = :finalizedAt,
+       issue_date = :issueDate
  WHERE invoice_id = :invoiceId AND status = 'DRAFT';
+
+-- name: record-vat
+-- issue 13: a finalized invoice's VAT is recorded once, the first time it can be computed
+UPDATE invoice SET vat_category = :category, vat_rate = :rate, vat = :vat, gross = :gross
+ WHERE invoice_id = :invoiceId AND status = 'FINALIZED' AND vat IS NULL;
 
 -- name: invoices-of-month
 SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_month, currency, conversations,
        billable, subtotal, markup, total, references_invoice_id, run_id, time_zone, markup_percent,
-       period_start_ms, period_end_ms
+       period_start_ms, period_end_ms, issue_date, vat_category, vat_rate, vat, gross
   FROM invoice WHERE billing_month = :month ORDER BY waba_id, invoice_id;

@@ -3,6 +3,7 @@ package com.wabilling.invoicing;
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -188,7 +189,7 @@ public class InvoiceDao {
      * Finalizes every draft of the month in (waba_id, invoice_id) order with consecutive numbers, in
      * the caller's transaction: either all get numbers and the sequence advances, or nothing changes.
      */
-    public List<String> finalizeDrafts(YearMonth month, Instant now) {
+    public List<String> finalizeDrafts(YearMonth month, Instant now, LocalDate issueDate) {
         List<String> drafts = jdbc.sql(SQL.get("drafts-of-month")).param("month", month.toString())
                 .query(String.class).list();
         if (drafts.isEmpty()) {
@@ -202,7 +203,8 @@ public class InvoiceDao {
         long number = first;
         for (String invoiceId : drafts) {
             jdbc.sql(SQL.get("finalize")).param("invoiceNumber", InvoiceNumbers.format(number++))
-                    .param("finalizedAt", now.toEpochMilli()).param("invoiceId", invoiceId).update();
+                    .param("finalizedAt", now.toEpochMilli()).param("issueDate", issueDate.toString())
+                    .param("invoiceId", invoiceId).update();
         }
         if (jdbc.sql(SQL.get("advance-sequence")).param("next", number).param("current", first).update() != 1) {
             throw new IllegalStateException("the invoice sequence moved while finalizing: another run finalized at the same time");
@@ -217,7 +219,26 @@ public class InvoiceDao {
     public record SummaryRow(String invoiceId, String invoiceNumber, String kind, String status, String wabaId,
             String accountName, String period, String currency, long conversations, long billable,
             BigDecimal subtotal, BigDecimal markup, BigDecimal total, String referencesInvoiceId, long runId,
-            String timeZone, BigDecimal markupPercent, Instant periodStart, Instant periodEnd) {
+            String timeZone, BigDecimal markupPercent, Instant periodStart, Instant periodEnd, LocalDate issueDate,
+            StoredVat vat) {
+
+        public boolean finalized() {
+            return "FINALIZED".equals(status);
+        }
+
+        /** Net of VAT: the Meta cost plus the BSP's fee (invoice-documents.md 2). */
+        public BigDecimal net() {
+            return subtotal.add(markup);
+        }
+    }
+
+    /** The VAT recorded for a finalized invoice (issue 13). */
+    public record StoredVat(String category, BigDecimal ratePercent, BigDecimal amount, BigDecimal gross) {
+    }
+
+    public void recordVat(String invoiceId, StoredVat vat) {
+        jdbc.sql(SQL.get("record-vat")).param("invoiceId", invoiceId).param("category", vat.category())
+                .param("rate", vat.ratePercent()).param("vat", vat.amount()).param("gross", vat.gross()).update();
     }
 
     public List<SummaryRow> summary(YearMonth month) {
@@ -228,7 +249,10 @@ public class InvoiceDao {
                         rs.getLong("conversations"), rs.getLong("billable"), rs.getBigDecimal("subtotal"),
                         rs.getBigDecimal("markup"), rs.getBigDecimal("total"), rs.getString("references_invoice_id"),
                         rs.getLong("run_id"), rs.getString("time_zone"), rs.getBigDecimal("markup_percent"),
-                        instant(rs.getObject("period_start_ms")), instant(rs.getObject("period_end_ms"))))
+                        instant(rs.getObject("period_start_ms")), instant(rs.getObject("period_end_ms")),
+                        rs.getString("issue_date") == null ? null : LocalDate.parse(rs.getString("issue_date")),
+                        rs.getString("vat_category") == null ? null : new StoredVat(rs.getString("vat_category"),
+                                rs.getBigDecimal("vat_rate"), rs.getBigDecimal("vat"), rs.getBigDecimal("gross"))))
                 .list();
     }
 

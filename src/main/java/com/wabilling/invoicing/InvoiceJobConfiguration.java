@@ -1,6 +1,8 @@
 package com.wabilling.invoicing;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +47,19 @@ public class InvoiceJobConfiguration {
             JobParameterSpec.Param.required("month", JobParameterSpec.Kind.MONTH),
             JobParameterSpec.Param.optional("finalize", "false", JobParameterSpec.Kind.BOOLEAN),
             JobParameterSpec.Param.optional(InvoiceRun.LEAVE_OUT, "", JobParameterSpec.Kind.WABA_IDS),
-            JobParameterSpec.Param.optional(InvoiceRun.REGIME, "", JobParameterSpec.Kind.NAME)));
+            JobParameterSpec.Param.optional(InvoiceRun.REGIME, "", JobParameterSpec.Kind.NAME),
+            JobParameterSpec.Param.optional(InvoiceRun.INVOICE_DATE, "", JobParameterSpec.Kind.DATE)));
 
     /** The parameters' own checks, then: a known regime name, and a what-if is never finalized (issue 12). */
     static void validate(JobParameters parameters) throws InvalidJobParametersException {
         PARAMETERS.validator().validate(parameters);
         java.util.Map<String, Object> values = new java.util.HashMap<>();
         parameters.parameters().forEach(p -> values.put(p.name(), p.value()));
+        boolean finalizing = Boolean.parseBoolean(PARAMETERS.value(values, "finalize"));
+        if (!PARAMETERS.value(values, InvoiceRun.INVOICE_DATE).isEmpty() && !finalizing) {
+            throw new InvalidJobParametersException(JOB_NAME + ": invoice-date= is the date finalized invoices carry;"
+                    + " give it with finalize=true");
+        }
         String regime = PARAMETERS.value(values, InvoiceRun.REGIME);
         if (regime.isEmpty()) {
             return;
@@ -61,7 +69,7 @@ public class InvoiceJobConfiguration {
         } catch (IllegalArgumentException e) {
             throw new InvalidJobParametersException(JOB_NAME + ": " + e.getMessage());
         }
-        if (Boolean.parseBoolean(PARAMETERS.value(values, "finalize"))) {
+        if (finalizing) {
             throw new InvalidJobParametersException(JOB_NAME + ": a what-if (regime=" + regime + ") is never stored,"
                     + " so it cannot be finalized; drop finalize=true");
         }
@@ -131,12 +139,19 @@ public class InvoiceJobConfiguration {
 
     @Bean
     Step finalizeInvoicesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InvoiceDao invoices, Clock clock) {
+            InvoiceDao invoices, ReferenceDirectory reference, Clock clock) {
         return new StepBuilder("finalize-invoices", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
-                    var parameters = chunkContext.getStepContext().getJobParameters();
-                    if ("true".equals(parameters.get("finalize"))) {
-                        invoices.finalizeDrafts(month(parameters.get("month")), clock.instant());
+                    InvoiceRun run = InvoiceRun.of(chunkContext.getStepContext().getJobParameters());
+                    if (run.finalizing()) {
+                        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+                        LocalDate issueDate = run.invoiceDate() == null ? today : run.invoiceDate();
+                        if (issueDate.isAfter(today)) {
+                            throw new IllegalStateException("invoice-date " + issueDate + " is in the future (today is "
+                                    + today + " UTC); an invoice is dated when it is issued or before");
+                        }
+                        invoices.finalizeDrafts(run.month(), clock.instant(), issueDate);
+                        new InvoiceVat(reference.path()).freeze(invoices, run.month());
                     }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -175,14 +190,16 @@ public class InvoiceJobConfiguration {
     @Bean
     @JobScope
     Tasklet invoiceReport(InvoiceDao invoices, OutputDirectory output, ReferenceDirectory reference,
-            PerMessageMonth perMessage, @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
+            PerMessageMonth perMessage, Clock clock,
+            @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
         InvoiceRun run = InvoiceRun.of(parameters);
         ReferenceFiles files = new ReferenceFiles(reference.path());
         if (run.isWhatIf()) {
             return new WhatIfReport(perMessage, files.accounts(), output.path(), run);
         }
         return new InvoiceReport(invoices, output.path(), new InvoiceConversations(invoices, files.rateCard()),
-                new InvoiceMessages(invoices, perMessage), files.accounts(), run);
+                new InvoiceMessages(invoices, perMessage), files.accounts(), run, new InvoiceVat(reference.path()),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     private static YearMonth month(Object parameter) {

@@ -27,8 +27,12 @@ public class InvoiceReport implements Tasklet {
 
     private static final String[] SUMMARY_HEADER = {"invoice_id", "invoice_number", "kind", "status", "waba_id",
         "account_name", "period", "currency", "conversations", "billable", "subtotal", "markup", "total",
+        // invoice-documents.md 2 (empty when the account has no buyer country yet)
+        "vat", "gross",
         // issue 9, added after formats.md's columns: the account's local month and terms as invoiced
-        "period_start", "period_end", "time_zone", "markup_percent"};
+        "period_start", "period_end", "time_zone", "markup_percent",
+        // issue 13: the date a finalized invoice carries, and its VAT category and rate
+        "invoice_date", "vat_category", "vat_rate"};
     private static final String[] LINE_HEADER = {"category", "market", "unit_price", "conversations", "free",
         "billable", "amount"};
     /** formats.md: under a per-message regime the quantity is messages and the band follows the market. */
@@ -42,9 +46,14 @@ public class InvoiceReport implements Tasklet {
     private final InvoiceMessages messages;
     private final Map<String, BillingAccount> accounts;
     private final Set<String> leaveOut;
+    private final InvoiceVat vat;
+    private final java.time.LocalDate today;
 
     public InvoiceReport(InvoiceDao invoices, Path outputDir, InvoiceConversations conversations,
-            InvoiceMessages messages, List<BillingAccount> accounts, InvoiceRun run) {
+            InvoiceMessages messages, List<BillingAccount> accounts, InvoiceRun run, InvoiceVat vat,
+            java.time.LocalDate today) {
+        this.vat = vat;
+        this.today = today;
         this.invoices = invoices;
         this.outputDir = outputDir;
         this.month = run.month();
@@ -63,12 +72,16 @@ public class InvoiceReport implements Tasklet {
                 "conversations", "billable", "subtotal", "markup", "total");
         CsvOutput.write(dir.resolve("summary.csv"), SUMMARY_HEADER, out -> {
             for (InvoiceDao.SummaryRow r : rows) {
+                java.util.Optional<InvoiceDao.StoredVat> v = vat.forBooks(r, today);
                 out.row(r.invoiceId(), nz(r.invoiceNumber()), r.kind(), r.status(), r.wabaId(),
                         CsvOutput.text(r.accountName()), r.period(), r.currency(), Long.toString(r.conversations()),
                         Long.toString(r.billable()), money(r.subtotal(), r), money(r.markup(), r), money(r.total(), r),
+                        v.map(x -> money(x.amount(), r)).orElse(""), v.map(x -> money(x.gross(), r)).orElse(""),
                         r.periodStart() == null ? "" : Timestamps.format(r.periodStart()),
                         r.periodEnd() == null ? "" : Timestamps.format(r.periodEnd()), nz(r.timeZone()),
-                        r.markupPercent() == null ? "" : r.markupPercent().stripTrailingZeros().toPlainString());
+                        r.markupPercent() == null ? "" : r.markupPercent().stripTrailingZeros().toPlainString(),
+                        r.issueDate() == null ? "" : r.issueDate().toString(), v.map(x -> x.category()).orElse(""),
+                        v.map(x -> x.ratePercent().stripTrailingZeros().toPlainString()).orElse(""));
                 table.row(r.invoiceId(), nz(r.invoiceNumber()), r.kind(), r.status(), r.accountName(), r.currency(),
                         r.conversations(), r.billable(), money(r.subtotal(), r), money(r.markup(), r),
                         money(r.total(), r));

@@ -1,5 +1,7 @@
 package com.wabilling.invoicing;
 
+import java.time.LocalDate;
+
 import com.wabilling.pricing.Regime;
 import com.wabilling.pricing.Regimes;
 
@@ -18,14 +20,16 @@ import com.wabilling.support.batch.JobParameterSpec;
  * run deliberately does not invoice (issue 9.2).
  */
 public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> leaveOut, String rerun,
-        Regime whatIf) {
+        Regime whatIf, LocalDate invoiceDate) {
 
     public static final String LEAVE_OUT = "leave-out";
     /** issue 12: price the month under another regime into out/what-if/, never stored. */
     public static final String REGIME = "regime";
+    /** issue 13: the date finalized invoices carry (default: the day they are finalized, UTC). */
+    public static final String INVOICE_DATE = "invoice-date";
 
     public InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> leaveOut, String rerun) {
-        this(month, finalizing, leaveOut, rerun, null);
+        this(month, finalizing, leaveOut, rerun, null, null);
     }
 
     public InvoiceRun {
@@ -37,9 +41,11 @@ public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> 
         JobParameterSpec spec = InvoiceJobConfiguration.PARAMETERS;
         Object rerun = parameters.get(JobParameterSpec.RERUN);
         String regime = spec.value(parameters, REGIME);
+        String invoiceDate = spec.value(parameters, INVOICE_DATE);
         return new InvoiceRun(YearMonth.parse(spec.value(parameters, "month")),
                 Boolean.parseBoolean(spec.value(parameters, "finalize")), parseIds(spec.value(parameters, LEAVE_OUT)),
-                rerun == null ? null : rerun.toString(), regime.isEmpty() ? null : Regimes.META.named(regime));
+                rerun == null ? null : rerun.toString(), regime.isEmpty() ? null : Regimes.META.named(regime),
+                invoiceDate.isEmpty() ? null : LocalDate.parse(invoiceDate));
     }
 
     public boolean isWhatIf() {
@@ -68,6 +74,7 @@ public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> 
     private String command(SortedSet<String> ids) {
         return "jobs/wa-billing invoice month=" + month + (finalizing ? " finalize=true" : "")
                 + (whatIf == null ? "" : " " + REGIME + "=" + whatIf.name())
+                + (invoiceDate == null ? "" : " " + INVOICE_DATE + "=" + invoiceDate)
                 + (ids.isEmpty() ? "" : " " + LEAVE_OUT + "=" + String.join(",", ids))
                 + (rerun == null ? "" : " rerun=" + rerun);
     }

@@ -113,6 +113,9 @@ public record JobParameterSpec(String name, List<Param> params) {
     }
 
     private void check(Param p, String value) {
+        if (!p.required() && value.isEmpty() && "".equals(p.defaultValue())) {
+            return; // an optional parameter whose default is "not given"
+        }
         String problem = switch (p.kind()) {
             case TEXT -> value.isBlank() ? "is empty" : null;
             case EXISTING_PATH -> inputProblem(value);

@@ -1,0 +1,75 @@
+package com.wabilling.invoicing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
+
+import com.wabilling.invoicing.tax.Buyer;
+import com.wabilling.invoicing.tax.Seller;
+import com.wabilling.invoicing.tax.TaxReference;
+import com.wabilling.invoicing.tax.Vat;
+import com.wabilling.invoicing.tax.VatRates;
+
+/**
+ * The VAT of stored invoices (invoice-documents.md 2) for the CSV books: recorded once for a finalized
+ * invoice, at its invoice date, as soon as the account has a buyer country; computed on the fly for a
+ * draft. Without seller.properties and vat-rates.csv, or without the buyer's country, there is none
+ * and the books stay as before (documents are then refused, naming what is missing).
+ */
+public class InvoiceVat {
+
+    private final Seller seller;
+    private final Map<String, Buyer> buyers;
+    private final VatRates rates;
+
+    public InvoiceVat(Path referenceDir) {
+        boolean configured = Files.isRegularFile(referenceDir.resolve("seller.properties"))
+                && Files.isRegularFile(referenceDir.resolve("vat-rates.csv"));
+        TaxReference reference = new TaxReference(referenceDir);
+        this.seller = configured ? reference.seller() : null;
+        this.buyers = configured ? reference.buyers() : Map.of();
+        this.rates = configured ? reference.vatRates() : null;
+    }
+
+    /** The VAT of an invoice at a date, when it can be computed without a refusal. */
+    public Optional<Vat> of(InvoiceDao.SummaryRow invoice, LocalDate date) {
+        Buyer buyer = buyers.get(invoice.wabaId());
+        if (seller == null || buyer == null || !buyer.hasCountry()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Vat.of(invoice.net(), Currency.getInstance(invoice.currency()), seller.countryCode(),
+                    buyer.countryCode(), buyer.vatId(), rates, date));
+        } catch (Vat.RefusedException e) {
+            return Optional.empty(); // the documents step names the reason
+        }
+    }
+
+    /** Records the VAT of the month's finalized invoices that have none yet. */
+    public void freeze(InvoiceDao invoices, YearMonth month) {
+        for (InvoiceDao.SummaryRow r : invoices.summary(month)) {
+            if (r.finalized() && r.vat() == null && r.issueDate() != null) {
+                of(r, r.issueDate()).ifPresent(v -> invoices.recordVat(r.invoiceId(), stored(v)));
+            }
+        }
+    }
+
+    /** For summary.csv: the recorded VAT, or for a draft the VAT it would have today. */
+    public Optional<InvoiceDao.StoredVat> forBooks(InvoiceDao.SummaryRow invoice, LocalDate today) {
+        if (invoice.vat() != null) {
+            return Optional.of(invoice.vat());
+        }
+        if (invoice.finalized()) {
+            return Optional.empty();
+        }
+        return of(invoice, today).map(InvoiceVat::stored);
+    }
+
+    public static InvoiceDao.StoredVat stored(Vat vat) {
+        return new InvoiceDao.StoredVat(vat.category().code(), vat.ratePercent(), vat.amount(), vat.gross());
+    }
+}

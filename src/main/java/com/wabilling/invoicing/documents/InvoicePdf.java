@@ -1,0 +1,94 @@
+package com.wabilling.invoicing.documents;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+/**
+ * The PDF of an invoice (invoice-documents.md 3): the XHTML template {@code documents/invoice.html}
+ * filled by Thymeleaf, then laid out on A4 by openhtmltopdf. A BSP restyles it by putting its own
+ * {@code invoice-template.html} in the reference directory (same variables).
+ */
+public class InvoicePdf {
+
+    public static final String OVERRIDE = "invoice-template.html";
+
+    private final TemplateEngine engine = new TemplateEngine();
+    private final String template;
+
+    public InvoicePdf(Path referenceDir) {
+        AbstractConfigurableTemplateResolver resolver;
+        Path override = referenceDir.resolve(OVERRIDE);
+        if (Files.isRegularFile(override)) {
+            resolver = new FileTemplateResolver();
+            template = override.toAbsolutePath().toString();
+        } else {
+            resolver = new ClassLoaderTemplateResolver();
+            resolver.setPrefix("documents/");
+            resolver.setSuffix(".html");
+            template = "invoice";
+        }
+        // XML mode: openhtmltopdf reads well-formed XHTML
+        resolver.setTemplateMode(TemplateMode.XML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+    }
+
+    /** The filled-in XHTML (tests read it; the PDF is made from it). */
+    public String html(InvoiceDocument document) {
+        Context context = new Context(Locale.ROOT);
+        context.setVariable("doc", document);
+        context.setVariable("money", new Formats(document.currency()));
+        return engine.process(template, context);
+    }
+
+    public byte[] render(InvoiceDocument document) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html(document), null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the PDF of " + document.invoiceId(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Number formats for the template: money with the currency's decimals, prices as the books show them. */
+    public static final class Formats {
+        private final int digits;
+
+        Formats(java.util.Currency currency) {
+            this.digits = currency.getDefaultFractionDigits();
+        }
+
+        public String amount(BigDecimal value) {
+            return value.setScale(digits, java.math.RoundingMode.UNNECESSARY).toPlainString();
+        }
+
+        public String price(BigDecimal value) {
+            BigDecimal stripped = value.stripTrailingZeros();
+            return stripped.setScale(Math.max(stripped.scale(), digits)).toPlainString();
+        }
+
+        public String percent(BigDecimal value) {
+            return value.stripTrailingZeros().toPlainString();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package com.wabilling.invoicing.tax;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import com.wabilling.pricing.ReferenceFiles;
+
+/**
+ * The reference files of invoice documents (invoice-documents.md): seller.properties, the buyer columns
+ * of accounts.csv, vat-rates.csv and exchange-rates.csv, in the reference directory.
+ */
+public final class TaxReference {
+
+    static final List<String> SELLER_KEYS = List.of("legal_name", "street", "city", "postal_code", "country_code",
+            "vat_id", "registration_id", "iban", "bic", "peppol_endpoint", "payment_terms_days");
+
+    private final Path directory;
+    private final ReferenceFiles files;
+
+    public TaxReference(Path directory) {
+        this.directory = directory;
+        this.files = new ReferenceFiles(directory);
+    }
+
+    /** Refuses a missing file or missing keys, naming every one. */
+    public Seller seller() {
+        Path file = directory.resolve("seller.properties");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("reference file " + file + " not found: invoice documents need the"
+                    + " seller (the BSP): " + String.join(", ", SELLER_KEYS));
+        }
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        List<String> missing = SELLER_KEYS.stream().filter(k -> p.getProperty(k, "").isBlank()).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(file + " lacks " + String.join(", ", missing));
+        }
+        String terms = p.getProperty("payment_terms_days").strip();
+        if (!terms.matches("\\d{1,3}")) {
+            throw new IllegalStateException(file + ": payment_terms_days must be a number of days: " + terms);
+        }
+        return new Seller(v(p, "legal_name"), v(p, "street"), v(p, "city"), v(p, "postal_code"),
+                v(p, "country_code").toUpperCase(Locale.ROOT), v(p, "vat_id"), v(p, "registration_id"), v(p, "iban"),
+                v(p, "bic"), v(p, "peppol_endpoint"), Integer.parseInt(terms));
+    }
+
+    private static String v(Properties p, String key) {
+        return p.getProperty(key).strip();
+    }
+
+    /** The buyer columns of accounts.csv by waba_id (all optional). */
+    public Map<String, Buyer> buyers() {
+        Map<String, Buyer> buyers = new HashMap<>();
+        files.read("accounts.csv", List.of("waba_id"), r -> {
+            String country = r.getOrDefault("country_code", "").strip().toUpperCase(Locale.ROOT);
+            if (!country.isEmpty() && !country.matches("[A-Z]{2}")) {
+                throw new IllegalArgumentException("country_code must be ISO 3166-1 alpha-2: '" + country + "'");
+            }
+            String endpoint = r.getOrDefault("peppol_endpoint", "").strip();
+            if (!endpoint.isEmpty() && !endpoint.matches("\\d{4}:\\S+")) {
+                throw new IllegalArgumentException("peppol_endpoint must be scheme:id (e.g. 0106:12345678): '"
+                        + endpoint + "'");
+            }
+            buyers.put(r.get("waba_id"), new Buyer(r.get("waba_id"), get(r, "legal_name"), get(r, "street"),
+                    get(r, "city"), get(r, "postal_code"), country, get(r, "vat_id"), endpoint,
+                    get(r, "buyer_reference")));
+        });
+        return buyers;
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("not a date YYYY-MM-DD: '" + value + "'");
+        }
+    }
+
+    private static String get(Map<String, String> row, String column) {
+        return row.getOrDefault(column, "").strip();
+    }
+
+    /** vat-rates.csv: country_code, effective_from, standard_rate. */
+    public VatRates vatRates() {
+        List<VatRates.Row> rows = new ArrayList<>();
+        files.read("vat-rates.csv", List.of("country_code", "effective_from", "standard_rate"), r -> rows.add(
+                new VatRates.Row(r.get("country_code").strip().toUpperCase(Locale.ROOT),
+                        date(r.get("effective_from")), new BigDecimal(r.get("standard_rate").strip()))));
+        return new VatRates(rows);
+    }
+
+    /** exchange-rates.csv: date, currency, eur_rate (euros per unit of the currency). */
+    public ExchangeRates exchangeRates() {
+        List<ExchangeRates.Row> rows = new ArrayList<>();
+        files.read("exchange-rates.csv", List.of("date", "currency", "eur_rate"), r -> rows.add(new ExchangeRates.Row(
+                date(r.get("date")), r.get("currency").strip().toUpperCase(Locale.ROOT),
+                new BigDecimal(r.get("eur_rate").strip()))));
+        return new ExchangeRates(rows);
+    }
+}

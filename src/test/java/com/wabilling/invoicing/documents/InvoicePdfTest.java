@@ -1,0 +1,65 @@
+package com.wabilling.invoicing.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The PDF of an invoice, read back with PDFBox (invoice-documents.md 3). */
+class InvoicePdfTest {
+
+    @TempDir
+    Path reference;
+
+    @Test
+    void aFinalizedInvoiceShowsThePartiesLinesFeeVatAndTotals() throws IOException {
+        String text = text(new InvoicePdf(reference).render(DocumentSamples.dutchInvoice("INV-000003")));
+
+        assertThat(text).contains("Invoice", "INV-000003", "2023-07-03", "2023-06-01 to 2023-06-30 (Europe/Amsterdam)")
+                .contains("Voorbeeld Messaging B.V.", "NL123456782B01", "Kaashandel De Molen B.V.", "NL000099998B57")
+                .contains("MARKETING Germany 45 0 45 0.0625 2.81", "UTILITY France 3 0 3 0.035 0.11")
+                .contains("WhatsApp charges (Meta) 2.92", "Service fee (10 %) 0.29", "Net 3.21", "VAT S 21 % 0.67",
+                        "Total EUR 3.88")
+                .contains("NL91ABNA0417164300").doesNotContain("DRAFT");
+    }
+
+    @Test
+    void aDraftIsMarkedAndUnnumbered() throws IOException {
+        String text = text(new InvoicePdf(reference).render(DocumentSamples.dutchInvoice(null)));
+
+        assertThat(text).contains("DRAFT (not numbered)").doesNotContain("INV-000");
+    }
+
+    @Test
+    void aCreditNoteNamesTheInvoiceItCorrectsAndTheVatNote() throws IOException {
+        String text = text(new InvoicePdf(reference).render(DocumentSamples.brazilianCreditNote()));
+
+        assertThat(text).contains("Credit note", "CORRECTS INVOICE INV-000001", "Loja Aurora Comércio Ltda", "São Paulo")
+                .contains("Total USD -0.08", "Not subject to VAT");
+    }
+
+    @Test
+    void aTemplateInTheReferenceDirectoryRestylesIt() throws IOException {
+        Files.writeString(reference.resolve(InvoicePdf.OVERRIDE), """
+                <html xmlns="http://www.w3.org/1999/xhtml" xmlns:th="http://www.thymeleaf.org"><body>
+                <p th:text="'Rechnung ' + ${doc.number()} + ' brutto ' + ${money.amount(doc.gross())}">x</p></body></html>
+                """);
+
+        String text = text(new InvoicePdf(reference).render(DocumentSamples.dutchInvoice("INV-000003")));
+
+        assertThat(text.strip()).isEqualTo("Rechnung INV-000003 brutto 3.88");
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+}
