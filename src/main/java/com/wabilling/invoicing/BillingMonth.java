@@ -12,7 +12,7 @@ import com.wabilling.pricing.Regimes;
  * local day. Every switch so far is at 00:00 of a month's first day, so a month is one regime; a
  * month before the first regime is refused naming the earliest date.
  */
-final class BillingMonth {
+public final class BillingMonth {
 
     private BillingMonth() {
     }
@@ -22,7 +22,7 @@ final class BillingMonth {
     }
 
     /** Whether a stored invoice's lines count messages: by the local start of the month it bills. */
-    static boolean perMessage(InvoiceDao.SummaryRow invoice) {
+    public static boolean perMessage(InvoiceDao.SummaryRow invoice) {
         if (invoice.periodStart() == null || invoice.timeZone() == null) {
             return false; // written before schema version 4: conversation months only
         }

@@ -14,6 +14,12 @@ public final class JobSummary {
         execution.getExecutionContext().putString(KEY, summary);
     }
 
+    /** Adds a later step's part to the summary. */
+    public static void append(JobExecution execution, String more) {
+        String before = of(execution);
+        put(execution, before == null ? more : before + more);
+    }
+
     public static String of(JobExecution execution) {
         return execution.getExecutionContext().containsKey(KEY) ? execution.getExecutionContext().getString(KEY) : null;
     }

@@ -1,0 +1,146 @@
+package com.wabilling.invoicing.documents;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import com.wabilling.invoicing.BillingMonth;
+import com.wabilling.invoicing.InvoiceDao;
+import com.wabilling.invoicing.InvoiceRun;
+import com.wabilling.invoicing.InvoiceVat;
+import com.wabilling.invoicing.tax.Buyer;
+import com.wabilling.invoicing.tax.ExchangeRates;
+import com.wabilling.invoicing.tax.Seller;
+import com.wabilling.invoicing.tax.TaxReference;
+import com.wabilling.invoicing.tax.Vat;
+import com.wabilling.invoicing.tax.VatRates;
+import com.wabilling.support.JobSummary;
+
+/**
+ * Last step of invoice (invoice-documents.md 3): for every invoice of the month a PDF (drafts marked
+ * DRAFT) and, once finalized, a Peppol BIS 3 UBL Invoice or CreditNote that is validated before it is
+ * written. The CSV books are complete before this step: a document that cannot be made (missing buyer
+ * fields, a VAT case without a rule, a missing exchange rate, a failed validation rule) is not written,
+ * and the step fails naming every one after writing the others; the same command resumes it.
+ */
+public class InvoiceDocumentsTasklet implements Tasklet {
+
+    private final InvoiceDao invoices;
+    private final Path outputDir;
+    private final Path referenceDir;
+    private final InvoiceRun run;
+    private final Clock clock;
+
+    public InvoiceDocumentsTasklet(InvoiceDao invoices, Path outputDir, Path referenceDir, InvoiceRun run, Clock clock) {
+        this.invoices = invoices;
+        this.outputDir = outputDir;
+        this.referenceDir = referenceDir;
+        this.run = run;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        List<InvoiceDao.SummaryRow> rows = run.isWhatIf() ? List.of() : invoices.summary(run.month());
+        if (rows.isEmpty()) {
+            return RepeatStatus.FINISHED;
+        }
+        if (!Files.isRegularFile(referenceDir.resolve("seller.properties"))) {
+            JobSummary.append(execution, "  documents: none (no seller.properties in " + referenceDir
+                    + "; see the README, Invoice documents)\n");
+            return RepeatStatus.FINISHED;
+        }
+        TaxReference reference = new TaxReference(referenceDir);
+        Seller seller = reference.seller();
+        Map<String, Buyer> buyers = reference.buyers();
+        VatRates rates = reference.vatRates();
+        ExchangeRates exchange = Files.isRegularFile(referenceDir.resolve("exchange-rates.csv"))
+                ? reference.exchangeRates() : new ExchangeRates(List.of());
+        InvoiceVat books = new InvoiceVat(referenceDir);
+        InvoicePdf pdf = new InvoicePdf(referenceDir);
+        PeppolDocuments peppol = new PeppolDocuments();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Path dir = outputDir.resolve("invoices").resolve(run.month().toString());
+        Map<String, String> numbers = rows.stream().filter(InvoiceDao.SummaryRow::finalized)
+                .collect(Collectors.toMap(InvoiceDao.SummaryRow::invoiceId, InvoiceDao.SummaryRow::invoiceNumber));
+        List<String> refusals = new ArrayList<>();
+        int pdfs = 0;
+        int ubls = 0;
+        for (InvoiceDao.SummaryRow r : rows) {
+            Buyer buyer = buyers.get(r.wabaId());
+            List<String> missing = buyer == null ? List.of("legal_name", "street", "city", "postal_code",
+                    "country_code", "peppol_endpoint") : r.finalized() ? buyer.missingForPeppol() : buyer.missingForPdf();
+            if (!missing.isEmpty()) {
+                refusals.add(r.invoiceId() + " (" + r.accountName() + "): accounts.csv lacks " + String.join(", ", missing)
+                        + " for waba_id " + r.wabaId());
+                continue;
+            }
+            try {
+                LocalDate issueDate = r.finalized() ? r.issueDate() : today;
+                Vat vat;
+                if (r.vat() != null) {
+                    vat = DocumentModels.recorded(r);
+                } else {
+                    vat = Vat.of(r.net(), java.util.Currency.getInstance(r.currency()), seller.countryCode(),
+                            buyer.countryCode(), buyer.vatId(), rates, issueDate);
+                    if (r.finalized()) {
+                        invoices.recordVat(r.invoiceId(), InvoiceVat.stored(vat)); // frozen from now on
+                    }
+                }
+                BigDecimal eurRate = r.finalized() ? exchange.eurRate(r.currency(), issueDate) : null;
+                InvoiceDocument document = DocumentModels.of(r, invoices.lines(r.invoiceId()), BillingMonth.perMessage(r),
+                        seller, buyer, vat, issueDate, eurRate, numbers.get(r.referencesInvoiceId()));
+                write(dir.resolve(r.invoiceId() + ".pdf"), pdf.render(document));
+                pdfs++;
+                if (r.finalized()) {
+                    PeppolDocuments.Result ubl = peppol.write(document);
+                    if (!ubl.failedRules().isEmpty()) {
+                        refusals.add(r.invoiceId() + ": the Peppol document fails validation, not written: "
+                                + String.join("; ", ubl.failedRules()));
+                        continue;
+                    }
+                    write(dir.resolve(r.invoiceId() + ".xml"), ubl.xml());
+                    ubls++;
+                }
+            } catch (Vat.RefusedException e) {
+                refusals.add(r.invoiceId() + " (" + r.accountName() + "): " + e.getMessage());
+            }
+        }
+        JobSummary.append(execution, "  documents: " + pdfs + " PDF" + (pdfs == 1 ? "" : "s") + " (drafts marked DRAFT), "
+                + ubls + " Peppol BIS 3 UBL file" + (ubls == 1 ? "" : "s") + " (finalized invoices, each validated)"
+                + " in " + dir + "\n");
+        if (!refusals.isEmpty()) {
+            throw new IllegalStateException("documents refused for " + refusals.size() + " invoice"
+                    + (refusals.size() == 1 ? "" : "s") + " (the CSV books are written; fix and run the same command"
+                    + " again):\n    " + String.join("\n    ", refusals));
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private static void write(Path file, byte[] content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(temporary, content);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
