@@ -94,7 +94,7 @@ public class InvoiceJobConfiguration {
 
     @Bean
     Job invoiceJob(JobRepository jobRepository, Step checkInvoiceInputsStep, Step computeInvoicesStep,
-            Step finalizeInvoicesStep, Step invoiceReportStep, ProcessOwner processOwner) {
+            Step finalizeInvoicesStep, Step invoiceReportStep, Step writeDocumentsStep, ProcessOwner processOwner) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(InvoiceJobConfiguration::validate)
                 .listener(processOwner)
@@ -102,6 +102,7 @@ public class InvoiceJobConfiguration {
                 .next(computeInvoicesStep)
                 .next(finalizeInvoicesStep)
                 .next(invoiceReportStep)
+                .next(writeDocumentsStep) // invoicing.documents: the PDFs and Peppol files (issue 13)
                 .build();
     }
 
@@ -146,9 +147,10 @@ public class InvoiceJobConfiguration {
                     if (run.finalizing()) {
                         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
                         LocalDate issueDate = run.invoiceDate() == null ? today : run.invoiceDate();
-                        if (issueDate.isAfter(today)) {
-                            throw new IllegalStateException("invoice-date " + issueDate + " is in the future (today is "
-                                    + today + " UTC); an invoice is dated when it is issued or before");
+                        if (issueDate.isAfter(today) || issueDate.isBefore(run.month().atEndOfMonth())) {
+                            throw new IllegalStateException("invoice-date " + issueDate + " must lie between the last"
+                                    + " day of " + run.month() + " (" + run.month().atEndOfMonth() + ": an invoice for"
+                                    + " usage is dated after it) and today (" + today + " UTC)");
                         }
                         invoices.finalizeDrafts(run.month(), clock.instant(), issueDate);
                         new InvoiceVat(reference.path()).freeze(invoices, run.month());

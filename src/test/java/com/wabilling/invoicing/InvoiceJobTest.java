@@ -234,8 +234,10 @@ class InvoiceJobTest {
     @Test
     void missingRatesAreListedInFull() {
         ReferenceFiles files = new ReferenceFiles(Path.of("sample-data"));
-        RateCard withoutBrazil = new RateCard(List.of(
-                InvoiceCalculatorTest.row("2023-06-01", "Other", "0.0604", "0.0338", "0.0304", "0.0145")));
+        RateCard.Row otherUsd = InvoiceCalculatorTest.row("2023-06-01", "Other", "0.0604", "0.0338", "0.0304", "0.0145");
+        // Kaashandel De Molen is billed in EUR (issue 13): its Other customers need the EUR row
+        RateCard withoutBrazil = new RateCard(List.of(otherUsd, new RateCard.Row(otherUsd.effectiveFrom(), "Other", "EUR",
+                otherUsd.prices())));
 
         InvoiceRun june = new InvoiceRun(YearMonth.of(2023, 6), false, new java.util.TreeSet<>(), null);
         assertThatThrownBy(() -> new InvoicePreflight(invoices, ledger).check(files.accounts(), withoutBrazil, june,
@@ -424,7 +426,10 @@ class InvoiceJobTest {
     /** In an inner class: @SpringBatchTest takes test-class methods returning JobExecution for factories. */
     private final class Runs {
         JobExecution invoice(String month, boolean finalize) throws Exception {
-            return run(invoiceJob, Map.of("month", month, "finalize", Boolean.toString(finalize)));
+            // June's finalized invoices are dated on a day exchange-rates.csv has (their Peppol files need it)
+            return run(invoiceJob, finalize && month.equals("2023-06")
+                    ? Map.of("month", month, "finalize", "true", "invoice-date", "2023-07-03")
+                    : Map.of("month", month, "finalize", Boolean.toString(finalize)));
         }
 
         /** Starts or resumes exactly these parameters (the same command again). */

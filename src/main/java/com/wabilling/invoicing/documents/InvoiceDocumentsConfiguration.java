@@ -1,0 +1,38 @@
+package com.wabilling.invoicing.documents;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.wabilling.invoicing.InvoiceDao;
+import com.wabilling.invoicing.InvoiceRun;
+import com.wabilling.support.config.OutputDirectory;
+import com.wabilling.support.config.ReferenceDirectory;
+
+/** The invoice job's last step, the documents (invoice-documents.md); the job refers to it by name. */
+@Configuration(proxyBeanMethods = false)
+public class InvoiceDocumentsConfiguration {
+
+    @Bean
+    Step writeDocumentsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            InvoiceDocumentsTasklet invoiceDocumentsTasklet) {
+        return new StepBuilder("write-documents", jobRepository)
+                .tasklet(invoiceDocumentsTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @JobScope
+    InvoiceDocumentsTasklet invoiceDocumentsTasklet(InvoiceDao invoices, OutputDirectory output,
+            ReferenceDirectory reference, Clock clock, @Value("#{jobParameters}") Map<String, Object> parameters) {
+        return new InvoiceDocumentsTasklet(invoices, output.path(), reference.path(), InvoiceRun.of(parameters), clock);
+    }
+}

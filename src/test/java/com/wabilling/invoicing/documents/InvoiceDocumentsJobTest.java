@@ -1,0 +1,212 @@
+package com.wabilling.invoicing.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.wabilling.ops.JobRunner;
+import com.wabilling.support.testing.Csv;
+import com.wabilling.support.testing.TestWorkspace;
+
+/**
+ * invoice-documents.md end to end on the June 2023 sample invoices: a PDF and a validated Peppol file per
+ * finalized invoice carrying the books' totals, VAT per buyer, a credit note for an adjustment that
+ * gives money back, and refusals that name what is missing without blocking the books.
+ */
+@SpringBatchTest
+@SpringBootTest
+class InvoiceDocumentsJobTest {
+
+    private static final TestWorkspace WORKSPACE = TestWorkspace.create("documents");
+    private static final Path REFERENCE = copyOfSampleReference();
+    private static final String MOLEN = "102938475610002";
+    private static final String AURORA = "102938475610001";
+    private static boolean loaded;
+    private static int reruns;
+
+    @DynamicPropertySource
+    static void workspace(DynamicPropertyRegistry registry) {
+        WORKSPACE.register(registry);
+        registry.add("wa-billing.reference-dir", REFERENCE::toString);
+    }
+
+    @Autowired
+    JobOperatorTestUtils jobs;
+    @Autowired
+    Job templateMigrationJob;
+    @Autowired
+    Job messageImportJob;
+    @Autowired
+    Job reconstructJob;
+    @Autowired
+    Job invoiceJob;
+
+    @BeforeEach
+    void finalizeJune() throws Exception {
+        if (!loaded) {
+            completed(runs.run(templateMigrationJob, Map.of("input", "sample-data/templates.csv")));
+            completed(runs.run(messageImportJob, Map.of("input", "sample-data/messages")));
+            completed(runs.run(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-07-06",
+                    "conversation-scope", "phone-number")));
+            completed(runs.run(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
+            loaded = true;
+        }
+    }
+
+    @Test
+    void everyFinalizedInvoiceHasAPdfAndAValidPeppolFileWithTheBooksTotals() throws IOException {
+        List<Map<String, String>> summary = Csv.read(dir().resolve("summary.csv"));
+        PeppolValidator validator = new PeppolValidator();
+
+        assertThat(summary).hasSize(5);
+        for (Map<String, String> invoice : summary) {
+            String id = invoice.get("invoice_id");
+            byte[] xml = Files.readAllBytes(dir().resolve(id + ".xml"));
+            assertThat(validator.failures(xml)).as(id).isEmpty();
+            assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("<cbc:PayableAmount currencyID=\"" + invoice.get("currency") + "\">" + invoice.get("gross"));
+            String pdf = InvoicePdfTest.text(Files.readAllBytes(dir().resolve(id + ".pdf")));
+            assertThat(pdf).as(id).contains(invoice.get("invoice_number"), "2023-07-03",
+                    "WhatsApp charges (Meta) " + invoice.get("subtotal"), "Net " + net(invoice),
+                    "Total " + invoice.get("currency") + " " + invoice.get("gross"));
+        }
+    }
+
+    @Test
+    void theDutchBuyerPaysDutchVatInEurosAndTheOthersAreNotSubjectToIt() {
+        Map<String, Map<String, String>> byWaba = new HashMap<>();
+        Csv.read(dir().resolve("summary.csv")).forEach(r -> byWaba.put(r.get("waba_id"), r));
+
+        Map<String, String> molen = byWaba.get(MOLEN);
+        assertThat(molen).containsEntry("currency", "EUR").containsEntry("vat_category", "S")
+                .containsEntry("vat_rate", "21").containsEntry("invoice_date", "2023-07-03");
+        BigDecimal expectedVat = new BigDecimal(net(molen)).multiply(new BigDecimal("0.21"))
+                .setScale(2, RoundingMode.HALF_UP);
+        assertThat(new BigDecimal(molen.get("vat"))).isEqualByComparingTo(expectedVat);
+        assertThat(new BigDecimal(molen.get("gross"))).isEqualByComparingTo(new BigDecimal(net(molen)).add(expectedVat));
+        assertThat(byWaba.values()).filteredOn(r -> !r.get("waba_id").equals(MOLEN)).allSatisfy(r -> assertThat(r)
+                .containsEntry("vat_category", "O").containsEntry("vat", "0.00").containsEntry("gross", net(r)));
+    }
+
+    @Test
+    void anAdjustmentThatGivesMoneyBackIsACreditNoteReferencingTheOriginal() throws Exception {
+        // Brazil's marketing rate lowered after June was finalized: the recomputed month costs Loja Aurora less
+        Path rateCard = REFERENCE.resolve("rate-card.csv");
+        String before = Files.readString(rateCard);
+        Files.writeString(rateCard, before.replace("2023-06-01,Brazil,USD,0.0625", "2023-06-01,Brazil,USD,0.0600"));
+        try {
+            completed(runs.run(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
+        } finally {
+            Files.writeString(rateCard, before);
+        }
+
+        Map<String, String> adjustment = Csv.read(dir().resolve("summary.csv")).stream()
+                .filter(r -> r.get("kind").equals("ADJUSTMENT") && r.get("waba_id").equals(AURORA)).findFirst()
+                .orElseThrow();
+        assertThat(new BigDecimal(adjustment.get("gross")).signum()).isNegative();
+        String original = Csv.read(dir().resolve("summary.csv")).stream()
+                .filter(r -> r.get("invoice_id").equals("INV-" + AURORA + "-2023-06")).findFirst().orElseThrow()
+                .get("invoice_number");
+        byte[] xml = Files.readAllBytes(dir().resolve(adjustment.get("invoice_id") + ".xml"));
+        assertThat(new PeppolValidator().failures(xml)).isEmpty();
+        assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8)).contains("<CreditNote")
+                .contains("<cbc:ID>" + original + "</cbc:ID>")
+                .contains("<cbc:PayableAmount currencyID=\"USD\">" + adjustment.get("gross").substring(1));
+    }
+
+    @Test
+    void anAccountWithoutItsBuyerFieldsGetsNoDocumentButKeepsItsBooks() throws Exception {
+        Path accounts = REFERENCE.resolve("accounts.csv");
+        String before = Files.readString(accounts);
+        Files.writeString(accounts, before.replace("Rua Augusta 1500", "").replace(",0060:123456789,", ",,"));
+        Files.delete(dir().resolve("INV-" + AURORA + "-2023-06.pdf"));
+        JobExecution refused;
+        try {
+            refused = runs.run(invoiceJob, Map.of("month", "2023-06"));
+        } finally {
+            Files.writeString(accounts, before);
+        }
+
+        assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(refused.getAllFailureExceptions().get(0).getMessage())
+                .contains("INV-" + AURORA + "-2023-06 (Loja Aurora): accounts.csv lacks street, peppol_endpoint");
+        assertThat(dir().resolve("summary.csv")).exists();
+        assertThat(dir().resolve("INV-" + AURORA + "-2023-06.pdf")).doesNotExist();
+        assertThat(dir().resolve("INV-" + MOLEN + "-2023-06.pdf")).exists();
+    }
+
+    @Test
+    void aMissingExchangeRateIsRefusedNamingTheDateAndCurrency() throws Exception {
+        // July has no invoices yet: invoice and finalize it on a day exchange-rates.csv does not have
+        completed(runs.run(reconstructJob, Map.of("from", "2023-07-06", "to", "2023-08-02", "conversation-scope",
+                "phone-number")));
+        JobExecution refused = runs.run(invoiceJob, Map.of("month", "2023-07", "finalize", "true",
+                "invoice-date", "2023-08-02"));
+
+        assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(refused.getAllFailureExceptions().get(0).getMessage())
+                .contains("no EUR rate for USD on 2023-08-02");
+        assertThat(WORKSPACE.output().resolve("invoices/2023-07/INV-" + MOLEN + "-2023-07.xml")).exists(); // EUR: no rate needed
+        assertThat(WORKSPACE.output().resolve("invoices/2023-07/INV-" + AURORA + "-2023-07.xml")).doesNotExist();
+    }
+
+    private static String net(Map<String, String> invoice) {
+        return new BigDecimal(invoice.get("subtotal")).add(new BigDecimal(invoice.get("markup"))).toPlainString();
+    }
+
+    private static Path dir() {
+        return WORKSPACE.output().resolve("invoices/2023-06");
+    }
+
+    private static void completed(JobExecution execution) {
+        assertThat(execution.getStatus()).as(() -> execution.getAllFailureExceptions().toString())
+                .isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    /** Launch helper in an inner class: @SpringBatchTest takes a test-class method returning a JobExecution. */
+    private final class Runs {
+        JobExecution run(Job job, Map<String, String> parameters) throws Exception {
+            Map<String, String> unique = new HashMap<>(parameters);
+            unique.put("rerun", Integer.toString(++reruns));
+            jobs.setJob(job);
+            return jobs.startJob(JobRunner.toJobParameters(unique));
+        }
+    }
+
+    private final Runs runs = new Runs();
+
+    private static Path copyOfSampleReference() {
+        try {
+            Path reference = Files.createDirectories(WORKSPACE.root().resolve("reference"));
+            try (Stream<Path> files = Files.list(Path.of("sample-data"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(file, reference.resolve(file.getFileName()));
+                }
+            }
+            return reference;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
