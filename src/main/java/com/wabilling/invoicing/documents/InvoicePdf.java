@@ -26,6 +26,10 @@ public class InvoicePdf {
 
     public static final String OVERRIDE = "invoice-template.html";
 
+    static {
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false); // it logs every layout to the console
+    }
+
     private final TemplateEngine engine = new TemplateEngine();
     private final String template;
 
