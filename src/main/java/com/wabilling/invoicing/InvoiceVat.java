@@ -30,9 +30,18 @@ public class InvoiceVat {
         boolean configured = Files.isRegularFile(referenceDir.resolve("seller.properties"))
                 && Files.isRegularFile(referenceDir.resolve("vat-rates.csv"));
         TaxReference reference = new TaxReference(referenceDir);
-        this.seller = configured ? reference.seller() : null;
-        this.buyers = configured ? reference.buyers() : Map.of();
-        this.rates = configured ? reference.vatRates() : null;
+        this.seller = configured ? sellerOrNone(reference) : null;
+        this.buyers = seller != null ? reference.buyers() : Map.of();
+        this.rates = seller != null ? reference.vatRates() : null;
+    }
+
+    /** A broken seller.properties never holds up the books: the documents step names what it lacks. */
+    private static Seller sellerOrNone(TaxReference reference) {
+        try {
+            return reference.seller();
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     /** The VAT of an invoice at a date, when it can be computed without a refusal. */

@@ -188,6 +188,15 @@ class InvoiceJobTest {
     }
 
     @Test
+    void aMonthBeforeTheFirstPricingRegimeIsRefusedNamingTheEarliestDate() throws Exception {
+        JobExecution execution = runs.invoice("2023-05", false);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getAllFailureExceptions().get(0).getMessage()).contains("cannot invoice 2023-05")
+                .contains("the earliest supported date is 2023-06-01 (CBP-2023)");
+    }
+
+    @Test
     void monthNotFullyReconstructedIsRefusedNamingTheMissingRange() throws Exception {
         JobExecution execution = runs.invoice("2023-07", false);
 

@@ -192,6 +192,23 @@ class PerMessageJobTest {
     }
 
     @Test
+    void theFinalizedPerMessageInvoicesGetValidPeppolFiles() throws Exception {
+        completed(runs.invoice("2026-10", Map.of("finalize", "true", "invoice-date", "2026-11-02")));
+
+        Path dir = WORKSPACE.output().resolve("invoices/2026-10");
+        com.wabilling.invoicing.documents.PeppolValidator validator = new com.wabilling.invoicing.documents.PeppolValidator();
+        List<Map<String, String>> summary = Csv.read(dir.resolve("summary.csv"));
+        assertThat(summary).hasSize(5);
+        for (Map<String, String> invoice : summary) {
+            String id = invoice.get("invoice_id");
+            byte[] xml = java.nio.file.Files.readAllBytes(dir.resolve(id + ".xml"));
+            assertThat(validator.failures(xml)).as(id).isEmpty();
+            assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8)).as(id)
+                    .contains("<cbc:PayableAmount currencyID=\"" + invoice.get("currency") + "\">" + invoice.get("gross"));
+        }
+    }
+
+    @Test
     void aWhatIfIsWrittenApartAndNeverStored() throws Exception {
         Integer invoices = jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Integer.class);
 

@@ -150,10 +150,10 @@ class MonthlyRunImportJobTest {
                 .run(invocation.command(), invocation.job().name(), invocation.parameters()).exitCode();
     }
 
-    /** The month's invoice files (summary, lines, conversations), each as its name and content. */
+    /** The month's invoice books (summary, lines, conversations: the CSV files), each as its name and content. */
     private static List<String> invoiceFiles(String month) throws IOException {
         try (var files = Files.list(WORKSPACE.output().resolve("invoices/" + month))) {
-            return files.sorted().map(f -> {
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().map(f -> {
                 try {
                     return f.getFileName() + "\n" + Files.readString(f);
                 } catch (IOException e) {

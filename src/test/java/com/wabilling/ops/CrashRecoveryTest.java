@@ -281,10 +281,16 @@ class CrashRecoveryTest {
         return thread;
     }
 
+    /** Each file's name and content; a PDF's content is its text (its bytes carry a random document id). */
     private static List<String> files(Path dir) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.sorted().map(f -> {
                 try {
+                    if (f.getFileName().toString().endsWith(".pdf")) {
+                        try (var pdf = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(f))) {
+                            return f.getFileName() + "\n" + new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+                        }
+                    }
                     return f.getFileName() + "\n" + Files.readString(f);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);

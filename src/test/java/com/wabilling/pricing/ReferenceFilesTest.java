@@ -32,7 +32,10 @@ class ReferenceFilesTest {
         assertThat(card.rate("India", ConversationCategory.AUTHENTICATION, "USD", LocalDate.of(2024, 7, 1)))
                 .hasValueSatisfying(r -> assertThat(r).isEqualByComparingTo("0.0014"));
         assertThat(card.rate("India", ConversationCategory.MARKETING, "USD", LocalDate.of(2023, 5, 31))).isEmpty();
-        assertThat(card.rate("India", ConversationCategory.MARKETING, "EUR", LocalDate.of(2023, 7, 1))).isEmpty();
+        // rows are chosen by the account's currency: the sample EUR rows are the USD ones x 0.92 (0.0099 -> 0.0091)
+        assertThat(card.rate("India", ConversationCategory.MARKETING, "EUR", LocalDate.of(2023, 7, 1)))
+                .hasValueSatisfying(r -> assertThat(r).isEqualByComparingTo("0.0091"));
+        assertThat(card.rate("India", ConversationCategory.MARKETING, "GBP", LocalDate.of(2023, 7, 1))).isEmpty();
     }
 
     @Test

@@ -157,6 +157,29 @@ class InvoiceDocumentsJobTest {
     }
 
     @Test
+    void aDocumentThatFailsAPeppolRuleIsNotWrittenAndTheRunNamesTheRule() throws Exception {
+        // a Belgian enterprise number whose check digits are wrong: PEPPOL-COMMON-R043
+        Path seller = REFERENCE.resolve("seller.properties");
+        String before = Files.readString(seller);
+        Files.writeString(seller, before.replace("peppol_endpoint=0106:12345678", "peppol_endpoint=0208:0123456789"));
+        Path xml = dir().resolve("INV-" + MOLEN + "-2023-06.xml");
+        Files.delete(xml);
+        JobExecution refused;
+        try {
+            refused = runs.run(invoiceJob, Map.of("month", "2023-06"));
+        } finally {
+            Files.writeString(seller, before);
+        }
+
+        assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(refused.getAllFailureExceptions().get(0).getMessage())
+                .contains("INV-" + MOLEN + "-2023-06: the Peppol document fails validation, not written")
+                .contains("PEPPOL-COMMON-R043");
+        assertThat(xml).doesNotExist();
+        assertThat(dir().resolve("summary.csv")).exists();
+    }
+
+    @Test
     void aMissingExchangeRateIsRefusedNamingTheDateAndCurrency() throws Exception {
         // July has no invoices yet: invoice and finalize it on a day exchange-rates.csv does not have
         completed(runs.run(reconstructJob, Map.of("from", "2023-07-06", "to", "2023-08-02", "conversation-scope",
