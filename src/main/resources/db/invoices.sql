@@ -110,5 +110,5 @@ UPDATE invoice SET vat_category = :category, vat_rate = :rate, vat = :vat, gross
 -- name: invoices-of-month
 SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_month, currency, conversations,
        billable, subtotal, markup, total, references_invoice_id, run_id, time_zone, markup_percent,
-       period_start_ms, period_end_ms, issue_date, vat_category, vat_rate, vat, gross
+       period_start_ms, period_end_ms, issue_date, vat_category, vat_rate, vat, gross, finalized_at_ms
   FROM invoice WHERE billing_month = :month ORDER BY waba_id, invoice_id;

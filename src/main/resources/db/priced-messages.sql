@@ -43,3 +43,16 @@ SELECT message_id, waba_id, phone_number_id, customer_wa_id, market, category, p
 SELECT category, pricing_type, COUNT(*) AS messages FROM priced_message
  WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to
  GROUP BY category, pricing_type ORDER BY category, pricing_type;
+
+-- name: fingerprint-entry-points
+-- part of a period's fingerprint (PeriodLedger): the free entry point windows it carries in
+SELECT waba_id, phone_number_id, customer_wa_id, delivered_at_ms FROM priced_message
+ WHERE scope_mode = :mode AND opens_entry_point = 1 AND delivered_at_ms >= :carriedFrom AND delivered_at_ms < :from
+ ORDER BY waba_id, phone_number_id, customer_wa_id, delivered_at_ms;
+
+-- name: fingerprint-service-tier
+-- part of a period's fingerprint: the service messages its free tier counts on, per number, in the
+-- 32 days before it (an account-local month that started before the period lies in them)
+SELECT waba_id, phone_number_id, COUNT(*) AS messages FROM priced_message
+ WHERE scope_mode = :mode AND awaits_service_tier = 1 AND delivered_at_ms >= :monthFrom AND delivered_at_ms < :from
+ GROUP BY waba_id, phone_number_id ORDER BY waba_id, phone_number_id;

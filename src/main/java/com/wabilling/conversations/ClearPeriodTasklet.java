@@ -80,6 +80,10 @@ class ClearPeriodTasklet implements Tasklet {
             earliest = monthStart.isBefore(earliest) ? monthStart : earliest;
         }
         Instant day = earliest.truncatedTo(ChronoUnit.DAYS);
+        if (earliest.isBefore(period.from())) {
+            // a period of the month still being rebuilt would be counted half
+            refuseOnUnfinishedRebuilds(ledger.unfinishedRebuildsBetween(period, earliest), period);
+        }
         if (earliest.isBefore(period.from()) && !ledger.covered(period.mode(), earliest, period.from())
                 && ledger.messagesBetween(day, period.from()) > 0) {
             LocalDate from = LocalDate.ofInstant(day, ZoneOffset.UTC);

@@ -49,7 +49,35 @@ public class PeriodLedger {
                 .query(rs -> {
                     sha.update(rs.getString("conversation_id").getBytes(StandardCharsets.US_ASCII));
                 });
+        // per-message periods also start from the free entry point windows and the service free tier counts
+        // of earlier periods (pricing-regimes.md 2): a re-run of one of those makes this one stale. Nothing is
+        // added for the conversation era, so fingerprints recorded before stay valid.
+        jdbc.sql(PricedMessageDao.SQL.get("fingerprint-entry-points")).param("mode", mode.parameter())
+                .param("carriedFrom", period.carriedFrom().toEpochMilli()).param("from", period.from().toEpochMilli())
+                .query(rs -> {
+                    sha.update((rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getString(3) + '|' + rs.getLong(4)
+                            + ';').getBytes(StandardCharsets.UTF_8));
+                });
+        jdbc.sql(PricedMessageDao.SQL.get("fingerprint-service-tier")).param("mode", mode.parameter())
+                .param("monthFrom", period.from().minus(TIER_LOOKBACK).toEpochMilli())
+                .param("from", period.from().toEpochMilli())
+                .query(rs -> {
+                    sha.update(("tier|" + rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getLong(3) + ';')
+                            .getBytes(StandardCharsets.UTF_8));
+                });
         return new Fingerprint(messages, Hex.encodeHexString(sha.digest()));
+    }
+
+    /** An account-local month that started before a period started at most 31 days + 14 h before it. */
+    static final java.time.Duration TIER_LOOKBACK = java.time.Duration.ofDays(32);
+
+    /** Unfinished rebuilds of other periods overlapping [from, to) (the free tier reads a month back). */
+    public List<Rebuild> unfinishedRebuildsBetween(Period period, Instant from) {
+        return jdbc.sql(ConversationDao.SQL.get("overlapping-rebuilds")).params(ConversationDao.params(period))
+                .param("carriedFrom", from.toEpochMilli())
+                .query((rs, n) -> new Rebuild(date(rs.getLong("from_ms")), date(rs.getLong("to_ms")),
+                        rs.getString("command")))
+                .list();
     }
 
     /** Messages the period's run reads (its window), for progress. */

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.pricing.PricingType;
+import com.wabilling.support.TieOrder;
 import com.wabilling.support.jdbc.SqlStatements;
 
 /** Data access for the pricing records of a period (pricing-regimes.md 2; formats.md pricing/). */
@@ -101,14 +102,18 @@ public class PricedMessageDao {
             String metaPricingType) {
     }
 
+    /** By delivered_at then message_id (Java's string order, whatever the database's collation). */
     public void forEachRecord(Period period, Consumer<Row> action) {
+        TieOrder<Row> ordered = new TieOrder<>(r -> r.deliveredAt().toEpochMilli(),
+                java.util.Comparator.comparing(Row::messageId), action);
         jdbc.sql(SQL.get("select-priced")).params(ConversationDao.params(period)).query(rs -> {
-            action.accept(new Row(rs.getString("message_id"), rs.getString("waba_id"), rs.getString("phone_number_id"),
+            ordered.accept(new Row(rs.getString("message_id"), rs.getString("waba_id"), rs.getString("phone_number_id"),
                     rs.getString("customer_wa_id"), rs.getString("market"), rs.getString("category"),
                     rs.getString("pricing_type"), rs.getString("regime"),
                     Instant.ofEpochMilli(rs.getLong("delivered_at_ms")), rs.getString("meta_pricing_category"),
                     rs.getString("meta_pricing_type")));
         });
+        ordered.finish();
     }
 
     /** Records per (category, pricing_type), for the run summary. */

@@ -56,12 +56,13 @@ class PricingReport {
         this.rates = rates;
     }
 
-    /** Whether some account's day in the period falls under a per-message regime. */
+    /** Whether some account's day in the period (or in what it reads after it) falls under a per-message regime. */
     static boolean mayPricePerMessage(Period period, Regimes regimes) {
         LocalDate firstPerMessage = regimes.all().stream().filter(r -> r.perMessage()).map(r -> r.from())
                 .findFirst().orElse(LocalDate.MAX);
         return firstPerMessage != LocalDate.MAX
-                && period.to().isAfter(firstPerMessage.atTime(LocalTime.MIDNIGHT).toInstant(EARLIEST_ZONE));
+                // readTo: the look-ahead after the period must be judged under the right regime too
+                && period.readTo().isAfter(firstPerMessage.atTime(LocalTime.MIDNIGHT).toInstant(EARLIEST_ZONE));
     }
 
     /** Writes the files and returns the summary lines. */

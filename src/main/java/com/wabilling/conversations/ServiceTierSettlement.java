@@ -51,6 +51,11 @@ class ServiceTierSettlement implements Tasklet {
                 chunkContext.getStepContext().getStepExecution().getJobExecution().getJobParameters());
         List<PricedMessageDao.AwaitingTier> awaiting = new ArrayList<>();
         priced.forEachAwaitingTier(period, awaiting::add); // read whole before updating the same table
+        // processing order in Java's string order for ties, whatever the database's collation
+        awaiting.sort(java.util.Comparator.comparing(PricedMessageDao.AwaitingTier::wabaId)
+                .thenComparing(PricedMessageDao.AwaitingTier::phoneNumberId)
+                .thenComparing(PricedMessageDao.AwaitingTier::deliveredAt)
+                .thenComparing(PricedMessageDao.AwaitingTier::messageId));
         Map<Regime, ServiceFreeTier> tiers = new HashMap<>();
         Set<NumberMonth> started = new HashSet<>();
         List<PricedMessageDao.AwaitingTier> free = new ArrayList<>();

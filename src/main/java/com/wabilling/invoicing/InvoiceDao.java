@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -250,10 +251,19 @@ public class InvoiceDao {
                         rs.getBigDecimal("markup"), rs.getBigDecimal("total"), rs.getString("references_invoice_id"),
                         rs.getLong("run_id"), rs.getString("time_zone"), rs.getBigDecimal("markup_percent"),
                         instant(rs.getObject("period_start_ms")), instant(rs.getObject("period_end_ms")),
-                        rs.getString("issue_date") == null ? null : LocalDate.parse(rs.getString("issue_date")),
+                        issueDate(rs.getString("issue_date"), rs.getObject("finalized_at_ms")),
                         rs.getString("vat_category") == null ? null : new StoredVat(rs.getString("vat_category"),
                                 rs.getBigDecimal("vat_rate"), rs.getBigDecimal("vat"), rs.getBigDecimal("gross"))))
                 .list();
+    }
+
+    /** Invoices finalized before schema version 8 are dated on the day they were finalized (UTC). */
+    private static LocalDate issueDate(String recorded, Object finalizedAtMillis) {
+        if (recorded != null) {
+            return LocalDate.parse(recorded);
+        }
+        return finalizedAtMillis == null ? null
+                : LocalDate.ofInstant(Instant.ofEpochMilli(((Number) finalizedAtMillis).longValue()), ZoneOffset.UTC);
     }
 
     private static Instant instant(Object epochMillis) {

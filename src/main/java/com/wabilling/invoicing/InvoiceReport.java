@@ -66,6 +66,7 @@ public class InvoiceReport implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Path dir = outputDir.resolve("invoices").resolve(month.toString());
+        vat.freeze(invoices, month); // a finalized invoice whose buyer country is known by now gets its VAT recorded
         List<InvoiceDao.SummaryRow> rows = invoices.summary(month);
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
         TextTable table = new TextTable("invoice", "number", "kind", "status", "account", "currency",

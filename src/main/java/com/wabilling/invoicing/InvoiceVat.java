@@ -30,18 +30,25 @@ public class InvoiceVat {
         boolean configured = Files.isRegularFile(referenceDir.resolve("seller.properties"))
                 && Files.isRegularFile(referenceDir.resolve("vat-rates.csv"));
         TaxReference reference = new TaxReference(referenceDir);
-        this.seller = configured ? sellerOrNone(reference) : null;
-        this.buyers = seller != null ? reference.buyers() : Map.of();
-        this.rates = seller != null ? reference.vatRates() : null;
-    }
-
-    /** A broken seller.properties never holds up the books: the documents step names what it lacks. */
-    private static Seller sellerOrNone(TaxReference reference) {
-        try {
-            return reference.seller();
-        } catch (IllegalStateException e) {
-            return null;
+        Seller s = null;
+        Map<String, Buyer> b = Map.of();
+        VatRates r = null;
+        if (configured) {
+            try {
+                s = reference.seller();
+                b = reference.buyers();
+                r = reference.vatRates();
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // a broken seller.properties, buyer cell or vat-rates.csv never holds up the books or their
+                // finalization (invoice-documents.md 1): no VAT yet; the documents step names the problem
+                s = null;
+                b = Map.of();
+                r = null;
+            }
         }
+        this.seller = s;
+        this.buyers = b;
+        this.rates = r;
     }
 
     /** The VAT of an invoice at a date, when it can be computed without a refusal. */

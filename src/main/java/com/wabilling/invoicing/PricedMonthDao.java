@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.PricingCategory;
 import com.wabilling.pricing.PricingType;
+import com.wabilling.support.TieOrder;
 import com.wabilling.support.jdbc.SqlStatements;
 
 /** Data access for invoicing a per-message month (pricing-regimes.md 3-4): the pricing records it bills. */
@@ -40,13 +41,16 @@ public class PricedMonthDao {
         }
         List<String> wabas = new ArrayList<>(portfolio.stream().map(BillingAccount::wabaId).toList());
         wabas.add(account.wabaId());
+        TieOrder<BillableMessage> ordered = new TieOrder<>(m -> m.deliveredAt().toEpochMilli(),
+                java.util.Comparator.comparing(BillableMessage::messageId), action);
         jdbc.sql(SQL.get("month-priced-messages")).param("wabaId", account.wabaId()).param("portfolio", wabas)
                 .param("from", from.toEpochMilli()).param("to", to.toEpochMilli()).query(rs -> {
-                    action.accept(new BillableMessage(rs.getString("message_id"), rs.getString("waba_id"),
+                    ordered.accept(new BillableMessage(rs.getString("message_id"), rs.getString("waba_id"),
                             rs.getString("phone_number_id"), PricingCategory.valueOf(rs.getString("category")),
                             PricingType.valueOf(rs.getString("pricing_type")), rs.getString("market"),
                             Instant.ofEpochMilli(rs.getLong("delivered_at_ms")), rs.getInt("inside_service_window") == 1));
                 });
+        ordered.finish();
     }
 
 }

@@ -22,7 +22,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import com.wabilling.invoicing.BillingMonth;
 import com.wabilling.invoicing.InvoiceDao;
 import com.wabilling.invoicing.InvoiceRun;
-import com.wabilling.invoicing.InvoiceVat;
 import com.wabilling.invoicing.tax.Buyer;
 import com.wabilling.invoicing.tax.ExchangeRates;
 import com.wabilling.invoicing.tax.Seller;
@@ -72,7 +71,6 @@ public class InvoiceDocumentsTasklet implements Tasklet {
         VatRates rates = reference.vatRates();
         ExchangeRates exchange = Files.isRegularFile(referenceDir.resolve("exchange-rates.csv"))
                 ? reference.exchangeRates() : new ExchangeRates(List.of());
-        InvoiceVat books = new InvoiceVat(referenceDir);
         InvoicePdf pdf = new InvoicePdf(referenceDir);
         PeppolDocuments peppol = new PeppolDocuments();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -84,8 +82,8 @@ public class InvoiceDocumentsTasklet implements Tasklet {
         int ubls = 0;
         for (InvoiceDao.SummaryRow r : rows) {
             Buyer buyer = buyers.get(r.wabaId());
-            List<String> missing = buyer == null ? List.of("legal_name", "street", "city", "postal_code",
-                    "country_code", "peppol_endpoint") : r.finalized() ? buyer.missingForPeppol() : buyer.missingForPdf();
+            Buyer known = buyer != null ? buyer : new Buyer(r.wabaId(), "", "", "", "", "", "", "", "");
+            List<String> missing = r.finalized() ? known.missingForPeppol() : known.missingForPdf();
             if (!missing.isEmpty()) {
                 refusals.add(r.invoiceId() + " (" + r.accountName() + "): accounts.csv lacks " + String.join(", ", missing)
                         + " for waba_id " + r.wabaId());
@@ -93,16 +91,11 @@ public class InvoiceDocumentsTasklet implements Tasklet {
             }
             try {
                 LocalDate issueDate = r.finalized() ? r.issueDate() : today;
-                Vat vat;
-                if (r.vat() != null) {
-                    vat = DocumentModels.recorded(r);
-                } else {
-                    vat = Vat.of(r.net(), java.util.Currency.getInstance(r.currency()), seller.countryCode(),
-                            buyer.countryCode(), buyer.vatId(), rates, issueDate);
-                    if (r.finalized()) {
-                        invoices.recordVat(r.invoiceId(), InvoiceVat.stored(vat)); // frozen from now on
-                    }
-                }
+                // a finalized invoice's VAT was recorded with the books (write-invoices); computing it here
+                // happens only when it could not be, and then names why
+                Vat vat = r.vat() != null ? DocumentModels.recorded(r)
+                        : Vat.of(r.net(), java.util.Currency.getInstance(r.currency()), seller.countryCode(),
+                                buyer.countryCode(), buyer.vatId(), rates, issueDate);
                 BigDecimal eurRate = r.finalized() ? exchange.eurRate(r.currency(), issueDate) : null;
                 InvoiceDocument document = DocumentModels.of(r, invoices.lines(r.invoiceId()), BillingMonth.perMessage(r),
                         seller, buyer, vat, issueDate, eurRate, numbers.get(r.referencesInvoiceId()));
@@ -120,6 +113,8 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                 }
             } catch (Vat.RefusedException e) {
                 refusals.add(r.invoiceId() + " (" + r.accountName() + "): " + e.getMessage());
+            } catch (RuntimeException e) { // one document's failure never stops the others
+                refusals.add(r.invoiceId() + " (" + r.accountName() + "): " + com.wabilling.support.Failures.rootMessage(e));
             }
         }
         JobSummary.append(execution, "  documents: " + pdfs + " PDF" + (pdfs == 1 ? "" : "s") + " (drafts marked DRAFT), "
