@@ -3,7 +3,6 @@ package com.wabilling.invoicing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
@@ -204,9 +203,5 @@ public class InvoiceJobConfiguration {
         return new InvoiceReport(invoices, output.path(), new InvoiceConversations(invoices, files.rateCard()),
                 new InvoiceMessages(invoices, perMessage), files.accounts(), run, new InvoiceVat(reference.path()),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-    }
-
-    private static YearMonth month(Object parameter) {
-        return YearMonth.parse((String) parameter);
     }
 }
