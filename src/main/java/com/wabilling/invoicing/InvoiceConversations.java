@@ -1,6 +1,5 @@
 package com.wabilling.invoicing;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -52,12 +51,21 @@ public class InvoiceConversations {
                     Money.displayPrice(p.charge(), digits).toPlainString(),
                     p.free().label());
         }));
+        refuseWhenChanged(invoices, account, month, calculator.result(), invoice.invoiceId(), "conversations");
+    }
+
+    /**
+     * A file that explains something else than what was billed is worse than none: the recomputed
+     * month must give the stored lines (the invoice plus its adjustments).
+     */
+    static void refuseWhenChanged(InvoiceDao invoices, BillingAccount account, YearMonth month,
+            ComputedInvoice recomputed, String invoiceId, String what) {
         List<List<InvoiceLine>> stored = invoices.invoices(account.wabaId(), month).stream()
                 .map(StoredInvoice::lines).toList();
         ComputedInvoice billed = InvoiceCalculator.totals(Adjustments.sum(stored), account);
-        if (!Adjustments.difference(billed, calculator.result()).isEmpty()) {
-            throw new IllegalStateException("the conversations of " + account.wabaId() + " in " + month
-                    + " changed since " + invoice.invoiceId() + " was computed (a reconstruct ran between a failure"
+        if (!Adjustments.difference(billed, recomputed).isEmpty()) {
+            throw new IllegalStateException("the " + what + " of " + account.wabaId() + " in " + month
+                    + " changed since " + invoiceId + " was computed (a reconstruct ran between a failure"
                     + " and this resume); start a new run of the invoice command with rerun=<new value>");
         }
     }

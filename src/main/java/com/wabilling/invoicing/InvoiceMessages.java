@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.List;
 
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.support.Timestamps;
@@ -41,14 +40,8 @@ public class InvoiceMessages {
                 p.type().metaName(), CsvOutput.text(p.message().market()), p.band(),
                 Money.displayPrice(p.unitPrice(), digits).toPlainString(),
                 Money.displayPrice(p.charge(), digits).toPlainString())));
-        List<List<InvoiceLine>> stored = invoices.invoices(account.wabaId(), month).stream()
-                .map(StoredInvoice::lines).toList();
-        ComputedInvoice billed = InvoiceCalculator.totals(Adjustments.sum(stored), account);
-        if (!Adjustments.difference(billed, computed[0]).isEmpty()) {
-            throw new IllegalStateException("the pricing records of " + account.wabaId() + " in " + month
-                    + " changed since " + invoice.invoiceId() + " was computed (a reconstruct ran between a failure"
-                    + " and this resume); start a new run of the invoice command with rerun=<new value>");
-        }
+        InvoiceConversations.refuseWhenChanged(invoices, account, month, computed[0], invoice.invoiceId(),
+                "pricing records");
     }
 
 }

@@ -33,12 +33,6 @@ public class InvoiceReport implements Tasklet {
         "period_start", "period_end", "time_zone", "markup_percent",
         // issue 13: the date a finalized invoice carries, and its VAT category and rate
         "invoice_date", "vat_category", "vat_rate"};
-    private static final String[] LINE_HEADER = {"category", "market", "unit_price", "conversations", "free",
-        "billable", "amount"};
-    /** formats.md: under a per-message regime the quantity is messages and the band follows the market. */
-    private static final String[] MESSAGE_LINE_HEADER = {"category", "market", "band", "unit_price", "messages", "free",
-        "billable", "amount"};
-
     private final InvoiceDao invoices;
     private final Path outputDir;
     private final YearMonth month;
@@ -126,21 +120,8 @@ public class InvoiceReport implements Tasklet {
     }
 
     private void writeLines(Path dir, InvoiceDao.SummaryRow invoice) {
-        boolean perMessage = BillingMonth.perMessage(invoice);
-        CsvOutput.write(dir.resolve(invoice.invoiceId() + ".csv"), perMessage ? MESSAGE_LINE_HEADER : LINE_HEADER, out -> {
-            List<InvoiceLine> lines = invoices.lines(invoice.invoiceId()).stream().sorted(InvoiceLine.ORDER).toList();
-            for (InvoiceLine l : lines) {
-                String price = Money.displayPrice(l.unitPrice(),
-                        java.util.Currency.getInstance(invoice.currency()).getDefaultFractionDigits()).toPlainString();
-                List<String> row = new java.util.ArrayList<>(List.of(l.category(), CsvOutput.text(l.market())));
-                if (perMessage) {
-                    row.add(l.band());
-                }
-                row.addAll(List.of(price, Long.toString(l.conversations()), Long.toString(l.free()),
-                        Long.toString(l.billable()), money(l.amount(), invoice)));
-                out.row(row.toArray(String[]::new));
-            }
-        });
+        InvoiceLinesFile.write(dir.resolve(invoice.invoiceId() + ".csv"), invoices.lines(invoice.invoiceId()),
+                java.util.Currency.getInstance(invoice.currency()), BillingMonth.perMessage(invoice));
     }
 
     private static String money(BigDecimal amount, InvoiceDao.SummaryRow invoice) {

@@ -47,7 +47,8 @@ public final class PerMessageInvoiceCalculator {
     private final Map<InvoiceLine.Key, long[]> counts = new LinkedHashMap<>();
 
     /**
-     * @param portfolio every account of the account's portfolio, itself included, by waba_id
+     * @param portfolio every account of the account's portfolio, itself included, by waba_id (a record of
+     *        a WABA outside it is ignored)
      * @param whatIf the regime to price under instead of the records' own, or null
      */
     public PerMessageInvoiceCalculator(BillingAccount account, Map<String, BillingAccount> portfolio, RateCard rates,
@@ -63,7 +64,7 @@ public final class PerMessageInvoiceCalculator {
 
     /** Counts the message; returns how it is billed when it is on this account's invoice, else empty. */
     public Optional<Priced> accept(BillableMessage m) {
-        BillingAccount owner = portfolio.getOrDefault(m.wabaId(), m.wabaId().equals(account.wabaId()) ? account : null);
+        BillingAccount owner = portfolio.get(m.wabaId());
         if (owner == null) {
             return Optional.empty();
         }

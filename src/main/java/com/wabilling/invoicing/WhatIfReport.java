@@ -25,9 +25,6 @@ public class WhatIfReport implements Tasklet {
 
     private static final String[] SUMMARY_HEADER = {"waba_id", "account_name", "currency", "regime", "messages",
         "billable", "subtotal", "markup", "total", "billed_regime", "billed_total", "difference"};
-    private static final String[] LINE_HEADER = {"category", "market", "band", "unit_price", "messages", "free",
-        "billable", "amount"};
-
     private final PerMessageMonth perMessage;
     private final List<BillingAccount> accounts;
     private final Path outputDir;
@@ -65,7 +62,7 @@ public class WhatIfReport implements Tasklet {
                         difference.toPlainString());
                 table.row(account.name(), account.currency().getCurrencyCode(), billed.total().toPlainString(),
                         whatIf.total().toPlainString(), (difference.signum() > 0 ? "+" : "") + difference.toPlainString());
-                writeLines(dir.resolve(account.wabaId() + ".csv"), whatIf, account);
+                InvoiceLinesFile.write(dir.resolve(account.wabaId() + ".csv"), whatIf.lines(), account.currency(), true);
             }
         });
         JobSummary.put(chunkContext.getStepContext().getStepExecution().getJobExecution(),
@@ -73,13 +70,5 @@ public class WhatIfReport implements Tasklet {
                         + " (nothing stored, nothing to finalize; totals include markup)\n" + table.render("  ")
                         + "  files: " + dir.resolve("summary.csv") + " and one <waba_id>.csv of lines per account\n");
         return RepeatStatus.FINISHED;
-    }
-
-    private static void writeLines(Path file, ComputedInvoice invoice, BillingAccount account) {
-        int digits = account.currency().getDefaultFractionDigits();
-        CsvOutput.write(file, LINE_HEADER, out -> invoice.lines().forEach(l -> out.row(l.category(),
-                CsvOutput.text(l.market()), l.band(), Money.displayPrice(l.unitPrice(), digits).toPlainString(),
-                Long.toString(l.conversations()), Long.toString(l.free()), Long.toString(l.billable()),
-                l.amount().setScale(digits).toPlainString())));
     }
 }

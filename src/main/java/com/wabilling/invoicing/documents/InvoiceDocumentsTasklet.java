@@ -1,11 +1,8 @@
 package com.wabilling.invoicing.documents;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,6 +26,7 @@ import com.wabilling.invoicing.tax.TaxReference;
 import com.wabilling.invoicing.tax.Vat;
 import com.wabilling.invoicing.tax.VatRates;
 import com.wabilling.support.JobSummary;
+import com.wabilling.support.csv.CsvOutput;
 
 /**
  * Last step of invoice (invoice-documents.md 3): for every invoice of the month a PDF (drafts marked
@@ -99,7 +97,7 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                 BigDecimal eurRate = r.finalized() ? exchange.eurRate(r.currency(), issueDate) : null;
                 InvoiceDocument document = DocumentModels.of(r, invoices.lines(r.invoiceId()), BillingMonth.perMessage(r),
                         seller, buyer, vat, issueDate, eurRate, numbers.get(r.referencesInvoiceId()));
-                write(dir.resolve(r.invoiceId() + ".pdf"), pdf.render(document));
+                CsvOutput.write(dir.resolve(r.invoiceId() + ".pdf"), pdf.render(document));
                 pdfs++;
                 if (r.finalized()) {
                     PeppolDocuments.Result ubl = peppol.write(document);
@@ -108,7 +106,7 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                                 + String.join("; ", ubl.failedRules()));
                         continue;
                     }
-                    write(dir.resolve(r.invoiceId() + ".xml"), ubl.xml());
+                    CsvOutput.write(dir.resolve(r.invoiceId() + ".xml"), ubl.xml());
                     ubls++;
                 }
             } catch (Vat.RefusedException e) {
@@ -126,16 +124,5 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                     + " again):\n    " + String.join("\n    ", refusals));
         }
         return RepeatStatus.FINISHED;
-    }
-
-    private static void write(Path file, byte[] content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temporary, content);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

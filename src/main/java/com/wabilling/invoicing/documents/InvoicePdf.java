@@ -16,6 +16,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.wabilling.invoicing.Money;
 
 /**
  * The PDF of an invoice (invoice-documents.md 3): the XHTML template {@code documents/invoice.html}
@@ -87,8 +88,7 @@ public class InvoicePdf {
         }
 
         public String price(BigDecimal value) {
-            BigDecimal stripped = value.stripTrailingZeros();
-            return stripped.setScale(Math.max(stripped.scale(), digits)).toPlainString();
+            return Money.displayPrice(value, digits).toPlainString();
         }
 
         public String percent(BigDecimal value) {

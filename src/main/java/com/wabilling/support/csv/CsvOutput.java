@@ -27,6 +27,25 @@ public final class CsvOutput {
     }
 
     public static void write(Path file, String[] header, Consumer<CsvOutput> rows) {
+        writeAtomically(file, tmp -> {
+            try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
+                printer.printRecord((Object[]) header);
+                rows.accept(new CsvOutput(printer));
+            }
+        });
+    }
+
+    /** Any output file (an invoice PDF, a Peppol document) the same way: whole or not at all. */
+    public static void write(Path file, byte[] content) {
+        writeAtomically(file, tmp -> Files.write(tmp, content));
+    }
+
+    private interface Filler {
+        void fill(Path tmp) throws IOException;
+    }
+
+    private static void writeAtomically(Path file, Filler filler) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -34,11 +53,7 @@ public final class CsvOutput {
             // one fixed name per file, so the run that resumes a killed one overwrites what it left half-written
             // (jobs never run at once, and one job writes a file from one thread)
             Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
-            try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
-                printer.printRecord((Object[]) header);
-                rows.accept(new CsvOutput(printer));
-            }
+            filler.fill(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -157,6 +157,26 @@ class InvoiceDocumentsJobTest {
     }
 
     @Test
+    void aBrokenBuyerCellNeverHoldsUpTheBooks() throws Exception {
+        Path accounts = REFERENCE.resolve("accounts.csv");
+        String before = Files.readString(accounts);
+        Files.writeString(accounts, before.replace(",1012 JL,NL,", ",1012 JL,NLD,"));
+        Files.delete(dir().resolve("summary.csv"));
+        JobExecution refused;
+        try {
+            refused = runs.run(invoiceJob, Map.of("month", "2023-06"));
+        } finally {
+            Files.writeString(accounts, before);
+        }
+
+        assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(refused.getAllFailureExceptions().get(0).getMessage()).contains("country_code must be ISO 3166-1");
+        assertThat(refused.getStepExecutions()).filteredOn(s -> s.getStepName().equals("write-invoices"))
+                .singleElement().satisfies(s -> assertThat(s.getStatus()).isEqualTo(BatchStatus.COMPLETED));
+        assertThat(dir().resolve("summary.csv")).exists();
+    }
+
+    @Test
     void aDocumentThatFailsAPeppolRuleIsNotWrittenAndTheRunNamesTheRule() throws Exception {
         // a Belgian enterprise number whose check digits are wrong: PEPPOL-COMMON-R043
         Path seller = REFERENCE.resolve("seller.properties");
