@@ -92,6 +92,9 @@ VALUES (:mode, :from, :to, :windowMessages, :carriedHash, :runId, :completedAt);
 -- name: select-periods
 SELECT from_ms, to_ms, window_messages, carried_hash FROM reconstructed_period WHERE scope_mode = :mode ORDER BY from_ms, to_ms;
 
+-- name: unfinished-rebuilds
+SELECT from_ms, to_ms, command FROM period_rebuild WHERE scope_mode = :mode ORDER BY from_ms, to_ms;
+
 -- name: delete-rebuild
 DELETE FROM period_rebuild WHERE scope_mode = :mode AND from_ms = :from AND to_ms = :to;
 

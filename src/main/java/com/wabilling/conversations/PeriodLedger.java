@@ -80,6 +80,14 @@ public class PeriodLedger {
                 .list();
     }
 
+    /** Every rebuild of the mode that started and has not finished, oldest first. */
+    public List<Rebuild> unfinishedRebuilds(ScopeMode mode) {
+        return jdbc.sql(ConversationDao.SQL.get("unfinished-rebuilds")).param("mode", mode.parameter())
+                .query((rs, n) -> new Rebuild(date(rs.getLong("from_ms")), date(rs.getLong("to_ms")),
+                        rs.getString("command")))
+                .list();
+    }
+
     /** Messages the period's run reads (its window), for progress. */
     public long windowMessages(Period period) {
         return messagesBetween(period.readFrom(), period.readTo());

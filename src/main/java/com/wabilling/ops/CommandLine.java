@@ -22,6 +22,9 @@ public final class CommandLine {
             MessageImportJobConfiguration.PARAMETERS, ReconstructJobConfiguration.PARAMETERS,
             InvoiceJobConfiguration.PARAMETERS);
 
+    public static final String MONTHLY_RUN = "monthly-run";
+    static final String MONTHLY_RUN_USAGE = MONTHLY_RUN + " [month=<YYYY-MM>] [exports=<folder of month folders>]";
+
     /** A parsed invocation: a job to run, an ops action, or the demo. */
     public record Invocation(String command, JobParameterSpec job, Map<String, String> parameters, List<String> arguments) {
     }
@@ -45,6 +48,18 @@ public final class CommandLine {
                 throw new UsageException("demo takes no parameters");
             }
             return new Invocation(command, null, Map.of(), List.of());
+        }
+        if (command.equals(MONTHLY_RUN)) {
+            Map<String, String> parameters = pairs(command, rest);
+            for (String name : parameters.keySet()) {
+                if (!name.equals("month") && !name.equals("exports")) {
+                    throw new UsageException(MONTHLY_RUN + ": unknown parameter '" + name + "'; usage: " + MONTHLY_RUN_USAGE);
+                }
+            }
+            if (parameters.containsKey("month") && !parameters.get("month").matches("\\d{4}-(0[1-9]|1[0-2])")) {
+                throw new UsageException(MONTHLY_RUN + ": month must be YYYY-MM, not '" + parameters.get("month") + "'");
+            }
+            return new Invocation(command, null, parameters, List.of());
         }
         if (command.equals("ops")) {
             return new Invocation(command, null, Map.of(), OpsCommands.check(rest));
@@ -82,6 +97,7 @@ public final class CommandLine {
         lines.add("usage: jobs/wa-billing COMMAND [name=value ...]");
         lines.add("commands:");
         JOB_COMMANDS.forEach(c -> lines.add("  " + c.usage()));
+        lines.add("  " + MONTHLY_RUN_USAGE);
         lines.add("  " + OpsCommands.USAGE);
         lines.add("  demo");
         return String.join("\n", lines);

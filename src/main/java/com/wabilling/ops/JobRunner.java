@@ -23,8 +23,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
 
 import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.messages.ExportFolder;
+import com.wabilling.messages.ImportedFiles;
+import com.wabilling.messages.MessageImportJobConfiguration;
 import com.wabilling.support.Failures;
 import com.wabilling.support.JobSummary;
+import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.jdbc.RunLock;
 import com.wabilling.support.rejects.RejectLimit;
@@ -85,9 +89,29 @@ public class JobRunner {
         return lock;
     }
 
-    private Outcome runLocked(String command, String jobName, Map<String, String> parameters) {
+    /** Runs the job; the caller holds the run lock (one launch, or a monthly run's sequence of jobs). */
+    Outcome runLocked(String command, String jobName, Map<String, String> given) {
+        Map<String, String> parameters = given;
         JobParameters jobParameters = toJobParameters(parameters);
         JobExecution last = jobRepository.getLastJobExecution(jobName, jobParameters);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED
+                && jobName.equals(MessageImportJobConfiguration.JOB_NAME)) {
+            // docs/operations.md, "Folders grow": new files in a folder imported before are a new run
+            ExportFolder folder = ExportFolder.of(parameters.get("input"), context.getBean(ImportedFiles.class));
+            if (!folder.hasNewFiles()) {
+                err.println("wa-billing: " + command + ": every file in " + parameters.get("input")
+                        + " was imported before; nothing done:\n  " + String.join("\n  ", folder.imported()));
+                return new Outcome(ExitCodes.ALREADY_COMPLETED, null);
+            }
+            parameters = withNewFiles(parameters, folder);
+            out.println(command + ": " + folder.fresh().size() + " file(s) of " + given.get("input")
+                    + " not imported before: " + folder.fresh().stream().map(f -> f.getFileName().toString())
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + "; importing them as run rerun=" + parameters.get(JobParameterSpec.RERUN)
+                    + (folder.imported().isEmpty() ? "" : " (" + folder.imported().size() + " imported before are skipped)"));
+            jobParameters = toJobParameters(parameters);
+            last = jobRepository.getLastJobExecution(jobName, jobParameters);
+        }
         if (last != null) {
             Integer refusal = checkPrevious(command, last);
             if (refusal != null) {
@@ -122,6 +146,14 @@ public class JobRunner {
             return new Outcome(ExitCodes.FAILED, null);
         }
         return report(command, execution);
+    }
+
+    /** The import's parameters for the run of a folder's new files: keyed by their content, so a failure resumes. */
+    private static Map<String, String> withNewFiles(Map<String, String> parameters, ExportFolder folder) {
+        Map<String, String> result = new java.util.LinkedHashMap<>(parameters);
+        String given = parameters.get(JobParameterSpec.RERUN);
+        result.put(JobParameterSpec.RERUN, (given == null ? "" : given + "+") + "new-files-" + folder.freshKey());
+        return result;
     }
 
     /** null when the job may be launched; otherwise the exit code of the refusal. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
+import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.messages.ImportedFiles;
 import com.wabilling.support.Failures;
 import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.RunningMarker;
@@ -17,25 +19,54 @@ import com.wabilling.support.batch.RunningMarker;
 /** Carries out a parsed invocation: a job, an ops action or the demo. */
 public class Launcher {
 
+    private final ApplicationContext context;
     private final JobRunner runner;
     private final OpsCommands ops;
     private final Path home;
     private final PrintStream out;
+    private final PrintStream err;
 
     public Launcher(ApplicationContext context, JobRepository repository, JobOperator operator, Path home,
             PrintStream out, PrintStream err) {
+        this.context = context;
         this.runner = new JobRunner(context, repository, operator, out, err);
         this.ops = new OpsCommands(repository, operator, runner, out, err);
         this.home = home;
         this.out = out;
+        this.err = err;
     }
 
     public int run(CommandLine.Invocation invocation) {
         return switch (invocation.command()) {
             case "demo" -> demo();
             case "ops" -> ops.run(invocation.arguments());
+            case CommandLine.MONTHLY_RUN -> monthlyRun(invocation.parameters());
             default -> runner.run(invocation.command(), invocation.job().name(), invocation.parameters()).exitCode();
         };
+    }
+
+    /** The unattended monthly run; the month defaults to the previous UTC month. */
+    private int monthlyRun(Map<String, String> parameters) {
+        var environment = context.getEnvironment();
+        String exports = parameters.getOrDefault("exports", environment.getProperty("wa-billing.exports-dir", ""));
+        if (exports.isBlank()) {
+            err.println("wa-billing: monthly-run needs the folder that holds one sub-folder of exports per month:"
+                    + " set WA_BILLING_EXPORTS_DIR or give exports=<folder>");
+            return ExitCodes.USAGE;
+        }
+        java.time.Clock clock = context.getBean(java.time.Clock.class);
+        java.time.YearMonth month = parameters.containsKey("month") ? java.time.YearMonth.parse(parameters.get("month"))
+                : java.time.YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC)).minusMonths(1);
+        java.time.Instant end = MonthlyRunPlan.lastInstant(month);
+        if (clock.instant().isBefore(end)) {
+            err.println("wa-billing: monthly-run " + month + ": the month has not ended in every time zone yet (it ends"
+                    + " at " + end + "); run it after that, when its exports are in");
+            return ExitCodes.USAGE;
+        }
+        return new MonthlyRun(runner, context.getBean(JobRepository.class), context.getBean(PeriodLedger.class),
+                context.getBean(ImportedFiles.class), Path.of(environment.getProperty("wa-billing.reference-dir", "")),
+                Path.of(environment.getProperty("wa-billing.output-dir", "out")), out, err)
+                .run(month, Path.of(exports));
     }
 
     /** Every job on sample-data/; a demo already run is run again with a fresh rerun= value. */

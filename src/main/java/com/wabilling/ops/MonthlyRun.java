@@ -1,0 +1,244 @@
+package com.wabilling.ops;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+
+import com.wabilling.conversations.Period;
+import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.ReconstructJobConfiguration;
+import com.wabilling.conversations.ScopeMode;
+import com.wabilling.invoicing.InvoiceJobConfiguration;
+import com.wabilling.messages.ExportFolder;
+import com.wabilling.messages.ImportedFiles;
+import com.wabilling.messages.MessageImportJobConfiguration;
+import com.wabilling.support.jdbc.RunLock;
+
+/**
+ * The unattended monthly run (docs/operations.md, "The monthly run"), in one process holding the run
+ * lock throughout: imports what is new in the month's export folder (and the next month's, whose
+ * first days count), finishes rebuilds a crash left unfinished, rebuilds every stale period oldest
+ * first with the boundaries it was built with, builds the days the month needs that no period covers,
+ * and writes the month's drafts. It stops with a non-zero exit only for what a person must fix.
+ */
+class MonthlyRun {
+
+    private final JobRunner runner;
+    private final JobRepository repository;
+    private final PeriodLedger ledger;
+    private final ImportedFiles importedFiles;
+    private final Path referenceDir;
+    private final Path outputDir;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    MonthlyRun(JobRunner runner, JobRepository repository, PeriodLedger ledger, ImportedFiles importedFiles,
+            Path referenceDir, Path outputDir, PrintStream out, PrintStream err) {
+        this.runner = runner;
+        this.repository = repository;
+        this.ledger = ledger;
+        this.importedFiles = importedFiles;
+        this.referenceDir = referenceDir;
+        this.outputDir = outputDir;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** A step that did not complete: the run stops with its exit code (the job said what to fix). */
+    private static final class Stopped extends RuntimeException {
+        final int exitCode;
+
+        Stopped(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+    }
+
+    int run(YearMonth month, Path exports) {
+        Path folder = exports.resolve(month.toString());
+        if (!Files.isDirectory(folder) || !holdsExports(folder)) {
+            err.println("monthly-run: no exports for " + month + " in " + folder + " (*.csv, *.csv.gz): nothing imported,"
+                    + " no invoices written. Put the month's exports there and run: jobs/schedule/monthly-run " + month);
+            return ExitCodes.USAGE;
+        }
+        Optional<RunLock> lock = runner.runLock();
+        if (lock.isEmpty()) {
+            return ExitCodes.ALREADY_RUNNING;
+        }
+        try (RunLock held = lock.get()) {
+            out.println("monthly-run " + month + ": exports from " + folder);
+            importFolder(folder);
+            Path next = exports.resolve(month.plusMonths(1).toString());
+            if (Files.isDirectory(next) && holdsExports(next)) {
+                importFolder(next);
+            }
+            heal();
+            build(month);
+            invoice(month);
+            out.println("monthly-run " + month + ": done; draft invoices in " + outputDir.resolve("invoices")
+                    .resolve(month.toString()) + ". Finalize when the month is complete: jobs/wa-billing invoice"
+                    + " month=" + month + " finalize=true");
+            return ExitCodes.OK;
+        } catch (Stopped stopped) {
+            err.println("monthly-run " + month + ": stopped; fix what is named above, then run jobs/schedule/monthly-run "
+                    + month + " again (what completed is kept, an interrupted step resumes)");
+            return stopped.exitCode;
+        }
+    }
+
+    private void importFolder(Path folder) {
+        ExportFolder files = ExportFolder.of(folder.toString(), importedFiles);
+        if (!files.hasNewFiles()) {
+            out.println("== import " + folder + ": nothing new (" + files.imported().size() + " file(s) imported before)");
+            return;
+        }
+        job(MessageImportJobConfiguration.JOB_NAME, Map.of("input", folder.toString()));
+    }
+
+    /** Unfinished rebuilds and stale periods, oldest first, until none is left. */
+    private void heal() {
+        Set<String> done = new HashSet<>();
+        for (Optional<Repair> next = nextRepair(); next.isPresent(); next = nextRepair()) {
+            Repair repair = next.get();
+            if (!done.add(repair.mode() + " " + repair.from() + " " + repair.to() + " " + repair.unfinished())) {
+                err.println("monthly-run: period " + repair.from() + ".." + repair.to() + " is still to be rebuilt after"
+                        + " it was rebuilt in this run; look at: jobs/wa-billing ops list");
+                throw new Stopped(ExitCodes.FAILED);
+            }
+            out.println("== period " + repair.from() + ".." + repair.to() + scopeNote(repair.mode()) + " rebuilt: "
+                    + repair.why());
+            run(repair.arguments());
+        }
+    }
+
+    /** One period to rebuild: the reconstruct arguments that do it, and why. */
+    private record Repair(ScopeMode mode, LocalDate from, LocalDate to, boolean unfinished, String why, String[] arguments) {
+    }
+
+    private Optional<Repair> nextRepair() {
+        List<Repair> repairs = new ArrayList<>();
+        for (ScopeMode mode : ScopeMode.values()) {
+            for (PeriodLedger.Rebuild r : ledger.unfinishedRebuilds(mode)) {
+                repairs.add(new Repair(mode, r.from(), r.to(), true, "its rebuild did not finish (a crash or a failure);"
+                        + " resuming " + r.command(), arguments(r.command())));
+            }
+            for (PeriodLedger.Recorded r : ledger.recorded(mode)) {
+                Period period = new Period(r.from(), r.to(), mode);
+                PeriodLedger.Fingerprint now = ledger.fingerprint(mode, period.from(), period.to());
+                if (!now.equals(r.fingerprint())) {
+                    String key = MonthlyRunPlan.key("heal", mode, r, now);
+                    MonthlyRunPlan.Days window = new MonthlyRunPlan.Days(date(period.readFrom()), date(period.readTo()));
+                    repairs.add(new Repair(mode, r.from(), r.to(), false, MonthlyRunPlan.whyStale(r, now, window),
+                            reconstruct(r.from(), r.to(), mode, key)));
+                }
+            }
+        }
+        return repairs.stream().min(Comparator.comparing(Repair::from).thenComparing(r -> !r.unfinished())
+                .thenComparing(Repair::to));
+    }
+
+    /** The days the month needs that no period covers, each from a start whose state is known. */
+    private void build(YearMonth month) {
+        for (MonthlyRunPlan.Days gap : MonthlyRunPlan.gaps(MonthlyRunPlan.needed(month),
+                ledger.recorded(ScopeMode.PHONE_NUMBER))) {
+            Period asked = new Period(gap.from(), gap.to(), ScopeMode.PHONE_NUMBER);
+            LocalDate from = ledger.exactStartInstead(asked).orElse(gap.from());
+            Period period = new Period(from, gap.to(), ScopeMode.PHONE_NUMBER);
+            out.println("== period " + from + ".." + gap.to() + " built: the month needs " + gap + " and no"
+                    + " reconstructed period covers it" + (from.equals(gap.from()) ? ""
+                            : " (it starts on " + from + ", where the conversations open before it are known)"));
+            run(reconstruct(from, gap.to(), ScopeMode.PHONE_NUMBER,
+                    MonthlyRunPlan.key("build", from, gap.to(), ledger.windowMessages(period))));
+        }
+    }
+
+    /** The drafts, as a new run whenever a period they use or a reference file changed. */
+    private void invoice(YearMonth month) {
+        String key = MonthlyRunPlan.key("invoice", month, ledger.recorded(ScopeMode.PHONE_NUMBER), referenceFiles());
+        job(InvoiceJobConfiguration.JOB_NAME, Map.of("month", month.toString(), "rerun", key));
+    }
+
+    private static String[] reconstruct(LocalDate from, LocalDate to, ScopeMode mode, String key) {
+        return new String[] {ReconstructJobConfiguration.JOB_NAME, "from=" + from, "to=" + to,
+            "conversation-scope=" + mode.parameter(), "rerun=" + key};
+    }
+
+    /** A stored command line ("jobs/wa-billing reconstruct a=b ...") as launcher arguments. */
+    private static String[] arguments(String command) {
+        String[] words = command.trim().split(" +");
+        return java.util.Arrays.copyOfRange(words, 1, words.length);
+    }
+
+    private void run(String[] arguments) {
+        CommandLine.Invocation invocation = CommandLine.parse(arguments);
+        job(invocation.job().name(), invocation.parameters());
+    }
+
+    /** Runs a job unless that exact run completed before; a step that does not complete stops the month. */
+    private void job(String jobName, Map<String, String> given) {
+        Map<String, String> parameters = CommandLine.find(jobName).orElseThrow().resolve(new LinkedHashMap<>(given));
+        String command = jobName + " " + String.join(" ", parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        JobExecution last = repository.getLastJobExecution(jobName, JobRunner.toJobParameters(parameters));
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED
+                && !jobName.equals(MessageImportJobConfiguration.JOB_NAME)) {
+            out.println("== " + command + ": already done (execution " + last.getId() + "), nothing changed since");
+            return;
+        }
+        out.println("== " + command);
+        int code = runner.runLocked(jobName, jobName, parameters).exitCode();
+        if (code != ExitCodes.OK && code != ExitCodes.ALREADY_COMPLETED) {
+            throw new Stopped(code);
+        }
+    }
+
+    private String referenceFiles() {
+        try (Stream<Path> files = Files.list(referenceDir)) {
+            return String.join("\n", files.filter(Files::isRegularFile).sorted().map(f -> {
+                try {
+                    return f.getFileName() + " " + Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList());
+        } catch (IOException e) {
+            return "unreadable " + referenceDir; // the invoice job names the problem
+        }
+    }
+
+    private static boolean holdsExports(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(f -> Files.isRegularFile(f) && f.getFileName().toString().matches("(?i).*\\.csv(\\.gz)?"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String scopeNote(ScopeMode mode) {
+        return mode == ScopeMode.PHONE_NUMBER ? "" : " (conversation-scope=" + mode.parameter() + ")";
+    }
+
+    private static LocalDate date(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,173 @@
+package com.wabilling.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.wabilling.messages.StoredMessages;
+import com.wabilling.support.testing.TestWorkspace;
+
+/**
+ * The scheduled monthly run as it lives (docs/operations.md, "The monthly run"): three months whose
+ * exports arrive in parts over several calls, the next month's first days early, a late file of the
+ * month between two calls; no human step between calls. Every call exits 0, the run says what it
+ * rebuilt and why, and every month's drafts equal one clean run over all the data.
+ */
+@SpringBootTest
+class MonthlyRunJobTest {
+
+    private static final TestWorkspace WORKSPACE = TestWorkspace.create("monthly-run");
+
+    @DynamicPropertySource
+    static void workspace(DynamicPropertyRegistry registry) {
+        WORKSPACE.register(registry);
+    }
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JobRepository repository;
+    @Autowired
+    JobOperator operator;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final Path exports = WORKSPACE.root().resolve("exports");
+    private final MonthlyExports traffic = new MonthlyExports(20230501L, Instant.parse("2023-05-01T00:00:00Z"),
+            Instant.parse("2023-09-04T00:00:00Z"));
+
+    /** What one launch printed and returned. */
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void monthAfterMonthTheRunHealsWhatLateExportsMadeStaleAndItsDraftsEqualOneCleanRun() throws Exception {
+        assertThat(launch("migrate-templates", "input=sample-data/templates.csv").exitCode()).isZero();
+
+        // the history before the first billed month, imported and reconstructed by hand: May in two
+        // overlapping parts (one compressed), with the first hours of June already in the second
+        traffic.write(exports.resolve("2023-05/may-a.csv"), "2023-05-01T00:00:00Z", "2023-05-18T00:00:00Z");
+        traffic.write(exports.resolve("2023-05/may-b.csv.gz"), "2023-05-17T00:00:00Z", "2023-06-01T09:30:00Z");
+        assertThat(launch("import-messages", "input=" + exports.resolve("2023-05")).exitCode()).isZero();
+        assertThat(launch("reconstruct", "from=2023-05-01", "to=2023-06-01").exitCode()).isZero();
+
+        // 2 July: June up to the 20th (overlapping its early part) and July's first two days
+        traffic.write(exports.resolve("2023-06/june-a.csv"), "2023-06-01T05:00:00Z", "2023-06-20T00:00:00Z");
+        traffic.write(exports.resolve("2023-07/july-early.csv"), "2023-07-01T00:00:00Z", "2023-07-03T00:00:00Z");
+        Run juneFirst = monthlyRun("2023-06");
+        assertThat(juneFirst.exitCode()).as(juneFirst.err()).isZero();
+        // June's messages reach into May's period (it reads 72 h past its end)
+        assertThat(juneFirst.out()).containsPattern("period 2023-05-01\\.\\.2023-06-01 rebuilt: \\d+ more messages in the"
+                + " days it reads \\(2023-04-30\\.\\.2023-06-04\\) than when it was built")
+                .contains("period 2023-06-01..2023-07-02 built: ");
+
+        // 4 July: the rest of June arrives: June's period is rebuilt with its own boundaries
+        traffic.write(exports.resolve("2023-06/june-b.csv.gz"), "2023-06-19T00:00:00Z", "2023-07-01T00:00:00Z");
+        Run juneSecond = monthlyRun("2023-06");
+        assertThat(juneSecond.exitCode()).as(juneSecond.err()).isZero();
+        assertThat(juneSecond.out()).contains("period 2023-06-01..2023-07-02 rebuilt: ")
+                .contains("1 file(s) of " + exports.resolve("2023-06") + " not imported before: june-b.csv.gz;");
+
+        // 2 August: July without one account's 10th-12th, which a late file brings before the next call
+        Instant gapFrom = Instant.parse("2023-07-10T00:00:00Z");
+        Instant gapTo = Instant.parse("2023-07-12T00:00:00Z");
+        traffic.write(exports.resolve("2023-07/july-rest.csv"), Instant.parse("2023-07-02T00:00:00Z"),
+                Instant.parse("2023-08-01T00:00:00Z"), l -> !(l.waba().endsWith("3") && !l.timestamp().isBefore(gapFrom)
+                        && l.timestamp().isBefore(gapTo)));
+        traffic.write(exports.resolve("2023-08/august-early.csv"), "2023-08-01T00:00:00Z", "2023-08-02T12:00:00Z");
+        assertThat(monthlyRun("2023-07").exitCode()).isZero();
+        traffic.write(exports.resolve("2023-07/july-late-sahyadri.csv"), gapFrom, gapTo, l -> l.waba().endsWith("3"));
+        Run julyLate = monthlyRun("2023-07");
+        assertThat(julyLate.exitCode()).as(julyLate.err()).isZero();
+        assertThat(julyLate.out()).contains("july-late-sahyadri.csv").contains("period 2023-07-02..2023-08-02 rebuilt: ");
+
+        // 3 September
+        traffic.write(exports.resolve("2023-08/august-rest.csv.gz"), "2023-08-02T00:00:00Z", "2023-09-01T00:00:00Z");
+        traffic.write(exports.resolve("2023-09/september-early.csv"), "2023-09-01T00:00:00Z", "2023-09-03T00:00:00Z");
+        Run august = monthlyRun("2023-08");
+        assertThat(august.exitCode()).as(august.err()).isZero();
+        assertThat((long) StoredMessages.all(jdbc).size()).isEqualTo(traffic.size(Instant.parse("2023-09-03T00:00:00Z")));
+
+        Map<String, List<String>> drafts = new LinkedHashMap<>();
+        for (String month : List.of("2023-06", "2023-07", "2023-08")) {
+            drafts.put(month, invoiceFiles(month));
+        }
+
+        // the same call again: nothing new, nothing done, nothing to ask the operator
+        Run again = monthlyRun("2023-08");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("nothing new").doesNotContain("rebuilt").doesNotContain("built:");
+        assertThat(again.err()).doesNotContain("rerun=");
+
+        // one clean run over all the data: everything reconstructed at once, each month invoiced again
+        assertThat(launch("reconstruct", "from=2023-05-01", "to=2023-09-03", "rerun=whole").exitCode()).isZero();
+        for (String month : drafts.keySet()) {
+            assertThat(launch("invoice", "month=" + month, "rerun=whole").exitCode()).isZero();
+            assertThat(invoiceFiles(month)).as(month).isEqualTo(drafts.get(month));
+        }
+        assertThat(drafts.get("2023-07")).anySatisfy(f -> assertThat(f).startsWith("INV-102938475610003-2023-07.csv"));
+    }
+
+    @Test
+    void aMonthWithoutExportsOrNotOverYetIsRefusedNamingWhatToDo() {
+        Run missing = monthlyRun("2023-01");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains(exports.resolve("2023-01").toString())
+                .contains("jobs/schedule/monthly-run 2023-01");
+
+        String running = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        Run early = monthlyRun(running);
+        assertThat(early.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(early.err()).contains("has not ended");
+    }
+
+    private Run monthlyRun(String month) {
+        return launch("monthly-run", "month=" + month, "exports=" + exports);
+    }
+
+    private Run launch(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Launcher launcher = new Launcher(context, repository, operator, Path.of("."),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = launcher.run(CommandLine.parse(args));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The month's books (summary, lines, conversations: the CSV files), each as its name and content. */
+    static List<String> invoiceFiles(Path outputDir, String month) throws IOException {
+        try (Stream<Path> files = Files.list(outputDir.resolve("invoices/" + month))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().map(f -> {
+                try {
+                    return f.getFileName() + "\n" + Files.readString(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+
+    private static List<String> invoiceFiles(String month) throws IOException {
+        return invoiceFiles(WORKSPACE.output(), month);
+    }
+}
