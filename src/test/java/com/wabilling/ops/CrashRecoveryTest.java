@@ -25,6 +25,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import com.wabilling.benchmark.SyntheticExport;
 import com.wabilling.messages.StoredMessages;
+import com.wabilling.support.testing.ChildJvm;
+import com.wabilling.support.testing.ChildJvm.Child;
+import com.wabilling.support.testing.ChildJvm.Kill;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
@@ -151,7 +154,7 @@ class CrashRecoveryTest {
         Process first = start(env, "import-messages", "input=" + large.resolve("messages"));
         StringBuffer firstOutput = new StringBuffer();
         CountDownLatch progress = new CountDownLatch(1);
-        Thread drain = drain(first, firstOutput, "import-messages:", progress);
+        Thread drain = ChildJvm.drain(first, firstOutput, "import-messages:", progress);
         try {
             assertThat(progress.await(5, TimeUnit.MINUTES)).isTrue();
             Child second = run(env, "import-messages", "input=" + large.resolve("messages"));
@@ -181,7 +184,7 @@ class CrashRecoveryTest {
         Process job = start(env, "import-messages", "input=" + large.resolve("messages"));
         Child jobOutput = new Child();
         CountDownLatch progress = new CountDownLatch(1);
-        Thread drain = drain(job, jobOutput.output, "import-messages:", progress);
+        Thread drain = ChildJvm.drain(job, jobOutput.output, "import-messages:", progress);
         try {
             assertThat(progress.await(5, TimeUnit.MINUTES)).isTrue();
             Thread.sleep(2 * LiveStatus.PERIOD_SECONDS * 1000L); // the running process publishes its status
@@ -208,77 +211,24 @@ class CrashRecoveryTest {
         }
     }
 
-    // --- child processes
-
-    private static final class Child {
-        int exitCode;
-        boolean killedWhileRunning;
-        final StringBuffer output = new StringBuffer();
-    }
-
-    /** When to send SIGKILL: a delay after the start, or after the first progress line plus a delay. */
-    private record Kill(String marker, long delayMillis) {
-        static Kill after(long millis) {
-            return new Kill(null, millis);
-        }
-
-        static Kill afterProgress(String marker, long millis) {
-            return new Kill(marker, millis);
-        }
-    }
+    // --- child processes (support.testing.ChildJvm), with the generated reference files
 
     private static Child run(Map<String, String> env, String... args) throws Exception {
-        Process process = start(env, args);
-        Child child = new Child();
-        Thread drain = drain(process, child.output, null, null);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", args[0]).isTrue();
-        drain.join();
-        child.exitCode = process.exitValue();
-        return child;
+        return ChildJvm.run(withReference(env), args);
     }
 
     private static Child runAndKill(Map<String, String> env, Kill kill, String... args) throws Exception {
-        Process process = start(env, args);
-        Child child = new Child();
-        CountDownLatch progress = new CountDownLatch(kill.marker() == null ? 0 : 1);
-        Thread drain = drain(process, child.output, kill.marker(), progress);
-        assertThat(progress.await(5, TimeUnit.MINUTES)).as("%s printed progress", args[0]).isTrue();
-        boolean exited = process.waitFor(kill.delayMillis(), TimeUnit.MILLISECONDS);
-        child.killedWhileRunning = !exited;
-        process.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback, no cleanup
-        process.waitFor();
-        drain.join();
-        child.exitCode = process.exitValue();
-        return child;
+        return ChildJvm.runAndKill(withReference(env), kill, args);
     }
 
     private static Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dwa-billing.progress-seconds=0.2",
-                WaBillingApplicationMain.CLASS));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        builder.environment().put("WA_BILLING_REFERENCE_DIR", input.toString());
-        return builder.start();
+        return ChildJvm.start(withReference(env), args);
     }
 
-    private static Thread drain(Process process, StringBuffer output, String marker, CountDownLatch seen) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    output.append(line).append('\n');
-                    if (marker != null && line.contains(marker)) {
-                        seen.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                // the process was killed
-            }
-        });
-        thread.start();
-        return thread;
+    private static Map<String, String> withReference(Map<String, String> env) {
+        Map<String, String> result = new java.util.LinkedHashMap<>(env);
+        result.put("WA_BILLING_REFERENCE_DIR", input.toString());
+        return result;
     }
 
     /** Each file's name and content; a PDF's content is its text (its bytes carry a random document id). */
