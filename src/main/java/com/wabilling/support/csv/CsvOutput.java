@@ -60,23 +60,32 @@ public final class CsvOutput {
         }
     }
 
+    /** Every cell goes through {@link #text}: ids and Meta's values reach the accountant's spreadsheet too. */
     public void row(String... values) {
+        String[] safe = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            safe[i] = text(values[i]);
+        }
         try {
-            printer.printRecord((Object[]) values);
+            printer.printRecord((Object[]) safe);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Free text (names, template bodies) that a spreadsheet would run as a formula gets a leading
-     * apostrophe (formats.md, outputs).
+     * A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage
+     * return) gets a leading apostrophe, whatever column it is in; a number ("-1.55", an adjustment's
+     * amount) stays a number (docs/formats.md, outputs).
      */
     public static String text(String value) {
         if (value == null || value.isEmpty()) {
             return value == null ? "" : value;
         }
         char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + value : value;
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return formula && !NUMBER.matcher(value).matches() ? "'" + value : value;
     }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-\\d+(\\.\\d+)?");
 }
