@@ -28,7 +28,7 @@ public record ExportedMessage(String messageId, String wabaId, String phoneNumbe
         return direction == Direction.INBOUND ? timestamp : deliveredAt;
     }
 
-    /** Delivered before it was sent by the clocks' word: skew between the BSP's and Meta's clocks (formats.md). */
+    /** Delivered before it was sent by the clocks' word: skew between the BSP's and Meta's clocks (docs/formats.md). */
     public boolean deliveredBeforeSent() {
         return deliveredAt != null && deliveredAt.isBefore(timestamp);
     }

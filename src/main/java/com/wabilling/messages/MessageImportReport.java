@@ -79,7 +79,7 @@ public class MessageImportReport implements Tasklet {
         summary.append("\n  stored: ").append(stats.inbound()).append(" inbound, ").append(stats.delivered())
                 .append(" outbound delivered, ").append(stats.undelivered())
                 .append(" outbound never delivered (sent or failed: they open no conversation)");
-        // formats.md, clock skew: counted by the steps that accepted the rows, committed with them
+        // docs/formats.md, clock skew: counted by the steps that accepted the rows, committed with them
         StepExecution settleStep = jobRepository.getLastStepExecution(jobExecution.getJobInstance(),
                 MessageImportJobConfiguration.SETTLE_STEP);
         long early = context.getLong(MessageImportWriter.DELIVERED_BEFORE_SENT_KEY, 0L) + (settleStep == null ? 0

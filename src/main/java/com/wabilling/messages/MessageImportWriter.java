@@ -29,7 +29,7 @@ import com.wabilling.support.rejects.StepCounts;
  */
 public class MessageImportWriter implements ItemStreamWriter<Checked<ExportedMessage>> {
 
-    /** Accepted rows stored by this step whose delivered_at is before their timestamp (formats.md, clock skew). */
+    /** Accepted rows stored by this step whose delivered_at is before their timestamp (docs/formats.md, clock skew). */
     static final String DELIVERED_BEFORE_SENT_KEY = "messages.delivered-before-sent";
 
     private final MessageDao messages;

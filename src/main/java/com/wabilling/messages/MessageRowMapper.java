@@ -70,7 +70,7 @@ public final class MessageRowMapper {
         Instant deliveredAt = null;
         if (delivered) {
             deliveredAt = notInTheFuture("delivered_at", Timestamps.parse("delivered_at", deliveredText), latest);
-            // formats.md, clock skew: two clocks (BSP milliseconds, Meta whole seconds) may disagree a little
+            // docs/formats.md, clock skew: two clocks (BSP milliseconds, Meta whole seconds) may disagree a little
             if (deliveredAt.isBefore(timestamp.minus(MessageImportProcessor.CLOCK_SKEW_TOLERANCE))) {
                 throw new RejectedRecordException("delivered_at " + deliveredAt + " is more than 5 minutes before"
                         + " timestamp " + timestamp + ": beyond the clock skew allowed, it cannot have been delivered"

@@ -99,8 +99,7 @@ public class RepeatSettlement implements Tasklet {
             rejectLimit.check(runId);
         }
         // saved with this transaction; a restart settles again from the held records and puts it again
-        chunkContext.getStepContext().getStepExecution().getExecutionContext()
-                .putLong(DELIVERED_BEFORE_SENT_KEY, early[0]);
+        contribution.getStepExecution().getExecutionContext().putLong(DELIVERED_BEFORE_SENT_KEY, early[0]);
         return RepeatStatus.FINISHED;
     }
 }

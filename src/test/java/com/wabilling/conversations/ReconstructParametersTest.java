@@ -15,8 +15,8 @@ class ReconstructParametersTest {
     void aPeriodEndingWithTodayRunsAndOneReachingFurtherIsRefused() {
         assertThat(ReconstructParameters.refusal(LocalDate.of(2026, 12, 6), TODAY)).isEmpty();
         assertThat(ReconstructParameters.refusal(LocalDate.of(2026, 12, 7), TODAY)).isEmpty();
-        assertThat(ReconstructParameters.refusal(LocalDate.of(2026, 12, 8), TODAY)).hasValueSatisfying(r -> assertThat(r)
-                .startsWith("to=2026-12-08 is after tomorrow (2026-12-07, UTC)")
+        assertThat(ReconstructParameters.refusal(LocalDate.of(2026, 12, 8), TODAY))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("to=2026-12-08 is after tomorrow (2026-12-07, UTC)")
                 .endsWith("run it from 2026-12-07 (UTC) on"));
         assertThat(ReconstructParameters.refusal(LocalDate.of(2027, 1, 1), TODAY)).isPresent();
     }

@@ -53,8 +53,8 @@ class InvoicePlanTest {
         // and a charged one that rounding swallows: 10 x 0.0008 = 0.008 -> 0.01, 11 x 0.0008 = 0.0088 -> 0.01
         InvoiceLine utility = new InvoiceLine(ConversationCategory.UTILITY, "Colombia", new BigDecimal("0.0008"), 10, 0,
                 10, new BigDecimal("0.01"));
-        InvoiceLine utilityLater = new InvoiceLine(ConversationCategory.UTILITY, "Colombia", new BigDecimal("0.0008"), 11,
-                0, 11, new BigDecimal("0.01"));
+        InvoiceLine utilityLater = new InvoiceLine(ConversationCategory.UTILITY, "Colombia", new BigDecimal("0.0008"),
+                11, 0, 11, new BigDecimal("0.01"));
         ComputedInvoice billed = invoice(line(ConversationCategory.MARKETING, 10, "0.63"), service, utility);
         ComputedInvoice recomputed = invoice(line(ConversationCategory.MARKETING, 10, "0.63"), serviceLater,
                 utilityLater);

@@ -238,7 +238,8 @@ class PerMessageJobTest {
         // Sahyadri Travels (USD) has charged India marketing and utility messages in September 2025
         List<Map<String, String>> september = read(WHOLE).stream()
                 .filter(r -> r.get("waba_id").equals(SAHYADRI) && r.get("market").equals("India")
-                        && YearMonth.from(Instant.parse(r.get("delivered_at")).atZone(KOLKATA)).equals(YearMonth.of(2025, 9)))
+                        && YearMonth.from(Instant.parse(r.get("delivered_at")).atZone(KOLKATA))
+                                .equals(YearMonth.of(2025, 9)))
                 .toList();
         assertThat(september).extracting(r -> r.get("category")).contains("MARKETING", "UTILITY");
         Integer invoices = jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Integer.class);

@@ -180,7 +180,7 @@ class MessageImportJobTest {
 
     @Test
     void aDeliveryStampedBeforeItsSendWithinClockSkewIsStoredCountedAndOpensAConversation() throws Exception {
-        // formats.md, clock skew: sends stamped by the BSP in milliseconds, deliveries by Meta in seconds
+        // docs/formats.md, clock skew: sends stamped by the BSP in milliseconds, deliveries by Meta in seconds
         Path file = Files.writeString(WORKSPACE.root().resolve("skew.csv"), HEADER
                 + "skew.1,100,200,5511987654321,outbound,template,spring_sale,en,2024-03-10T10:38:57.733Z,delivered,"
                 + "2024-03-10T10:38:57Z,\n"
@@ -194,7 +194,8 @@ class MessageImportJobTest {
 
         // skew.1 (0.733 s early) and skew.4 (sent 12:10:00.000, exactly 5 minutes early) are accepted;
         // skew.3 is 5 minutes and 1 ms early
-        assertThat(ledger.counts(execution.getJobInstanceId()).get(file.toString())).isEqualTo(new SourceCounts(3, 1, 0));
+        assertThat(ledger.counts(execution.getJobInstanceId()).get(file.toString()))
+                .isEqualTo(new SourceCounts(3, 1, 0));
         assertThat(JobSummary.of(execution)).contains("\n  delivered before sent, within clock skew: 2\n");
         assertThat(Csv.read(rejectsFile(execution))).extracting(r -> r.get("reason")).containsExactly(
                 "delivered_at 2024-03-10T12:05:00Z is more than 5 minutes before timestamp 2024-03-10T12:10:00.001Z:"
