@@ -79,9 +79,9 @@ public class ReconstructJobConfiguration {
     @Bean
     Job reconstructJob(JobRepository jobRepository, Step clearPeriodStep, Step sortWindowStep,
             Step reconstructPartitionsStep, Step serviceTierStep, Step reconstructReportStep, ProcessOwner processOwner,
-            SortWindowTasklet sortWindowTasklet) {
+            SortWindowTasklet sortWindowTasklet, Clock clock) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(PARAMETERS.validator())
+                .validator(new ReconstructParameters(clock))
                 .listener(processOwner)
                 .listener(sortWindowTasklet)
                 .start(clearPeriodStep)

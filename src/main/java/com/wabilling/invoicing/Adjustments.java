@@ -36,6 +36,16 @@ public final class Adjustments {
         return result;
     }
 
+    /**
+     * Whether a difference is worth an adjustment (README, Rules): some line's amount changed. Lines whose
+     * counts alone changed ride along in an adjustment that exists, and make none by themselves. The
+     * markup follows the amounts (same subtotal, same markup), except when accounts.csv's percentage
+     * changed after finalizing, which alone never re-bills a finalized month.
+     */
+    public static boolean movesMoney(List<InvoiceLine> difference) {
+        return difference.stream().anyMatch(l -> l.amount().signum() != 0);
+    }
+
     /** Adds line sets up (an invoice and its adjustments) into one. */
     public static List<InvoiceLine> sum(List<List<InvoiceLine>> invoices) {
         Map<InvoiceLine.Key, InvoiceLine> total = new LinkedHashMap<>();

@@ -10,8 +10,6 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -26,7 +24,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
-import com.wabilling.pricing.Regimes;
 import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.Progress;
@@ -49,31 +46,6 @@ public class InvoiceJobConfiguration {
             JobParameterSpec.Param.optional(InvoiceRun.REGIME, "", JobParameterSpec.Kind.NAME),
             JobParameterSpec.Param.optional(InvoiceRun.INVOICE_DATE, "", JobParameterSpec.Kind.DATE)));
 
-    /** The parameters' own checks, then: a known regime name, and a what-if is never finalized (issue 12). */
-    static void validate(JobParameters parameters) throws InvalidJobParametersException {
-        PARAMETERS.validator().validate(parameters);
-        java.util.Map<String, Object> values = new java.util.HashMap<>();
-        parameters.parameters().forEach(p -> values.put(p.name(), p.value()));
-        boolean finalizing = Boolean.parseBoolean(PARAMETERS.value(values, "finalize"));
-        if (!PARAMETERS.value(values, InvoiceRun.INVOICE_DATE).isEmpty() && !finalizing) {
-            throw new InvalidJobParametersException(JOB_NAME + ": invoice-date= is the date finalized invoices carry;"
-                    + " give it with finalize=true");
-        }
-        String regime = PARAMETERS.value(values, InvoiceRun.REGIME);
-        if (regime.isEmpty()) {
-            return;
-        }
-        try {
-            Regimes.META.named(regime);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidJobParametersException(JOB_NAME + ": " + e.getMessage());
-        }
-        if (finalizing) {
-            throw new InvalidJobParametersException(JOB_NAME + ": a what-if (regime=" + regime + ") is never stored,"
-                    + " so it cannot be finalized; drop finalize=true");
-        }
-    }
-
     @Bean
     PricedMonthDao pricedMonthDao(NamedParameterJdbcOperations jdbc) {
         return new PricedMonthDao(jdbc);
@@ -93,9 +65,10 @@ public class InvoiceJobConfiguration {
 
     @Bean
     Job invoiceJob(JobRepository jobRepository, Step checkInvoiceInputsStep, Step computeInvoicesStep,
-            Step finalizeInvoicesStep, Step invoiceReportStep, Step writeDocumentsStep, ProcessOwner processOwner) {
+            Step finalizeInvoicesStep, Step invoiceReportStep, Step writeDocumentsStep, ProcessOwner processOwner,
+            Clock clock) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(InvoiceJobConfiguration::validate)
+                .validator(new InvoiceParameters(clock))
                 .listener(processOwner)
                 .start(checkInvoiceInputsStep)
                 .next(computeInvoicesStep)

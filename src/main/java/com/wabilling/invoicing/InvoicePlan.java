@@ -9,8 +9,9 @@ import com.wabilling.pricing.BillingAccount;
 
 /**
  * What a run must store for one account's month (domain.md 4.5): a draft invoice while nothing is
- * finalized; once it is, a draft adjustment with the signed difference when the recomputed lines
- * differ from what was finalized, and nothing when they agree.
+ * finalized; once it is, a draft adjustment with the signed difference when some recomputed line's
+ * amount differs from what was finalized, and nothing otherwise: counts that moved without money (a
+ * late free conversation, a charge that rounding swallows) are no reason to spend an invoice number.
  */
 public record InvoicePlan(BillingAccount account, YearMonth month, Draft draft) {
 
@@ -37,7 +38,7 @@ public record InvoicePlan(BillingAccount account, YearMonth month, Draft draft) 
         }
         ComputedInvoice billed = InvoiceCalculator.totals(Adjustments.sum(billedLines), account);
         List<InvoiceLine> difference = Adjustments.difference(billed, recomputed);
-        if (difference.isEmpty()) {
+        if (!Adjustments.movesMoney(difference)) {
             return new InvoicePlan(account, month, null);
         }
         ComputedInvoice lines = InvoiceCalculator.totals(difference, account);

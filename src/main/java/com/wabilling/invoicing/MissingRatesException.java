@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.wabilling.pricing.ConversationCategory;
+import com.wabilling.pricing.Regime;
+import com.wabilling.pricing.Regimes;
 
 /** domain.md 4.2: a missing rate stops the job, listing every missing combination; nothing is billed at zero. */
 public class MissingRatesException extends RuntimeException {
@@ -22,11 +24,24 @@ public class MissingRatesException extends RuntimeException {
     public MissingRatesException(List<MissingRate> missing) {
         super("the rate card has no price for " + missing.size() + " (market, category, currency, date) combination"
                 + (missing.size() == 1 ? "" : "s") + ":\n    "
-                + missing.stream().map(MissingRate::toString).collect(Collectors.joining("\n    ")));
+                + missing.stream().map(MissingRate::toString).collect(Collectors.joining("\n    "))
+                + perMessageNote(missing));
         this.missing = List.copyOf(missing);
     }
 
     public List<MissingRate> missing() {
         return missing;
+    }
+
+    /** Says why an older row of the market does not count: the unit rule of docs/formats.md, rate-card.csv. */
+    private static String perMessageNote(List<MissingRate> missing) {
+        LocalDate firstPerMessage = Regimes.META.all().stream().filter(Regime::perMessage).map(Regime::from)
+                .findFirst().orElse(null);
+        if (firstPerMessage == null || missing.stream().noneMatch(m -> !m.date().isBefore(Regimes.META.earliest())
+                && Regimes.META.at(m.date()).perMessage())) {
+            return "";
+        }
+        return "\n  a per-message date needs a row effective on or after " + firstPerMessage + " for its market and"
+                + " currency: a row effective before it is a price per conversation and never prices a message";
     }
 }

@@ -28,6 +28,11 @@ public record ExportedMessage(String messageId, String wabaId, String phoneNumbe
         return direction == Direction.INBOUND ? timestamp : deliveredAt;
     }
 
+    /** Delivered before it was sent by the clocks' word: skew between the BSP's and Meta's clocks (docs/formats.md). */
+    public boolean deliveredBeforeSent() {
+        return deliveredAt != null && deliveredAt.isBefore(timestamp);
+    }
+
     /** The partition bucket of the customer: scopes never span buckets, in either scope mode. */
     public int bucket() {
         return Buckets.of(customerWaId);

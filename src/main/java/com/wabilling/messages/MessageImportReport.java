@@ -27,7 +27,7 @@ import com.wabilling.support.rejects.RunLedger;
  * Last step of the import: records the files read completely (issue 9.1, in this step's
  * transaction: only a completed import counts), writes the rejects file and the summary (read =
  * accepted + rejected + duplicates per file; files skipped; status advances and the reconstructed
- * periods they touch; files without entry_point).
+ * periods they touch; rows delivered before sent within the clock skew; files without entry_point).
  */
 public class MessageImportReport implements Tasklet {
 
@@ -79,6 +79,12 @@ public class MessageImportReport implements Tasklet {
         summary.append("\n  stored: ").append(stats.inbound()).append(" inbound, ").append(stats.delivered())
                 .append(" outbound delivered, ").append(stats.undelivered())
                 .append(" outbound never delivered (sent or failed: they open no conversation)");
+        // docs/formats.md, clock skew: counted by the steps that accepted the rows, committed with them
+        StepExecution settleStep = jobRepository.getLastStepExecution(jobExecution.getJobInstance(),
+                MessageImportJobConfiguration.SETTLE_STEP);
+        long early = context.getLong(MessageImportWriter.DELIVERED_BEFORE_SENT_KEY, 0L) + (settleStep == null ? 0
+                : settleStep.getExecutionContext().getLong(RepeatSettlement.DELIVERED_BEFORE_SENT_KEY, 0L));
+        summary.append("\n  delivered before sent, within clock skew: ").append(early);
         long advances = messages.statusAdvances(runId);
         if (advances > 0) {
             summary.append("\n  status advanced: ").append(advances).append(" accepted records carried a later status"

@@ -23,16 +23,21 @@ import com.wabilling.support.rejects.StepCounts;
  * stored; one it may have seen (stored by any file or run, or earlier in this run) is held in
  * message_repeat, and {@link RepeatSettlement} decides after the last chunk what it is: duplicate,
  * status advance or conflicting_duplicate (formats.md; issue 9.5). The filter is filled on open from
- * the table, so after a restart it holds exactly what the committed chunks stored.
+ * the table, so after a restart it holds exactly what the committed chunks stored. The count of rows
+ * delivered before sent (clock skew) is kept in the step's context, committed with each chunk, so a
+ * resumed run reports the rows of its committed chunks once.
  */
 public class MessageImportWriter implements ItemStreamWriter<Checked<ExportedMessage>> {
 
+    /** Accepted rows stored by this step whose delivered_at is before their timestamp (docs/formats.md, clock skew). */
+    static final String DELIVERED_BEFORE_SENT_KEY = "messages.delivered-before-sent";
 
     private final MessageDao messages;
     private final RunLedger ledger;
     private final RejectLimit rejectLimit;
     private final long runId;
     private MessageIdFilter stored;
+    private long deliveredBeforeSent;
 
     public MessageImportWriter(MessageDao messages, RunLedger ledger, RejectLimit rejectLimit, long runId) {
         this.messages = messages;
@@ -44,6 +49,12 @@ public class MessageImportWriter implements ItemStreamWriter<Checked<ExportedMes
     @Override
     public void open(ExecutionContext context) {
         stored = messages.idFilter();
+        deliveredBeforeSent = context.getLong(DELIVERED_BEFORE_SENT_KEY, 0L);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(DELIVERED_BEFORE_SENT_KEY, deliveredBeforeSent);
     }
 
     @Override
@@ -52,6 +63,7 @@ public class MessageImportWriter implements ItemStreamWriter<Checked<ExportedMes
         List<MessageDao.HeldRepeat> held = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         Map<String, SourceCounts> counts = new LinkedHashMap<>();
+        long early = 0;
         for (Checked<ExportedMessage> item : chunk) {
             if (item instanceof Accepted<ExportedMessage> accepted) {
                 ExportedMessage message = accepted.value();
@@ -62,6 +74,7 @@ public class MessageImportWriter implements ItemStreamWriter<Checked<ExportedMes
                 }
                 stored.add(message.messageId()); // a superset after a rolled-back chunk is harmless: held, then stored
                 toInsert.add(message);
+                early += message.deliveredBeforeSent() ? 1 : 0;
                 counts.merge(item.source(), SourceCounts.ONE_ACCEPTED, SourceCounts::plus);
             } else {
                 rejects.add(((Checked.Rejected<ExportedMessage>) item).reject());
@@ -77,5 +90,6 @@ public class MessageImportWriter implements ItemStreamWriter<Checked<ExportedMes
         }
         // held records count as filtered here; the settle step reports what they were
         StepCounts.notWritten(held.size(), rejects.size());
+        deliveredBeforeSent += early; // a failed chunk fails the step: its count is never committed
     }
 }

@@ -70,9 +70,11 @@ public final class MessageRowMapper {
         Instant deliveredAt = null;
         if (delivered) {
             deliveredAt = notInTheFuture("delivered_at", Timestamps.parse("delivered_at", deliveredText), latest);
-            if (deliveredAt.isBefore(timestamp)) {
-                throw new RejectedRecordException("delivered_at " + deliveredAt + " is before timestamp " + timestamp
-                        + ": a message cannot be delivered before it was sent");
+            // docs/formats.md, clock skew: two clocks (BSP milliseconds, Meta whole seconds) may disagree a little
+            if (deliveredAt.isBefore(timestamp.minus(MessageImportProcessor.CLOCK_SKEW_TOLERANCE))) {
+                throw new RejectedRecordException("delivered_at " + deliveredAt + " is more than 5 minutes before"
+                        + " timestamp " + timestamp + ": beyond the clock skew allowed, it cannot have been delivered"
+                        + " before it was sent");
             }
         } else if (!deliveredText.isEmpty()) {
             throw new RejectedRecordException("delivered_at given for a message with status " + status);

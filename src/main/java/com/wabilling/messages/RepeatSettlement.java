@@ -27,6 +27,8 @@ import com.wabilling.support.rejects.SourceCounts;
  */
 public class RepeatSettlement implements Tasklet {
 
+    /** Settled records accepted with delivered_at before timestamp; in this step's context (clock skew). */
+    static final String DELIVERED_BEFORE_SENT_KEY = MessageImportWriter.DELIVERED_BEFORE_SENT_KEY;
 
     private final MessageDao messages;
     private final RunLedger ledger;
@@ -50,6 +52,7 @@ public class RepeatSettlement implements Tasklet {
         List<Reject> rejects = new ArrayList<>();
         Map<String, SourceCounts> counts = new LinkedHashMap<>();
         long[] duplicates = {0};
+        long[] early = {0};
         messages.forEachHeld(runId, held -> {
             ExportedMessage message = held.message();
             ExportedMessage first = known.putIfAbsent(message.messageId(), message);
@@ -80,6 +83,9 @@ public class RepeatSettlement implements Tasklet {
                 outcome = SourceCounts.ONE_REJECTED;
             }
             counts.merge(held.source(), outcome, SourceCounts::plus);
+            if (outcome == SourceCounts.ONE_ACCEPTED && message.deliveredBeforeSent()) {
+                early[0]++;
+            }
         });
         messages.advance(advances.values(), stored, runId);
         messages.insert(new ArrayList<>(toInsert.values()), runId);
@@ -92,6 +98,8 @@ public class RepeatSettlement implements Tasklet {
         if (!rejects.isEmpty()) {
             rejectLimit.check(runId);
         }
+        // saved with this transaction; a restart settles again from the held records and puts it again
+        contribution.getStepExecution().getExecutionContext().putLong(DELIVERED_BEFORE_SENT_KEY, early[0]);
         return RepeatStatus.FINISHED;
     }
 }

@@ -11,8 +11,11 @@ import java.util.Optional;
 
 
 /**
- * Price per conversation by market, category and currency, effective-dated (formats.md,
- * rate-card.csv). The rate of a date is the row with the latest effective_from on or before it.
+ * Price per conversation or per delivered message by market, category and currency, effective-dated
+ * (docs/formats.md, rate-card.csv). A row's unit is that of the regime in force on its effective date
+ * (README, Rules: no borrowed rate), so the rate of a date is the row with the latest effective_from on or before
+ * it among the rows of the unit its own regime bills: a per-message date never borrows a conversation
+ * price, and a conversation date never takes a per-message one.
  */
 public final class RateCard {
 
@@ -21,8 +24,14 @@ public final class RateCard {
     }
 
     private final Map<String, List<Row>> byMarketAndCurrency = new HashMap<>();
+    private final Regimes regimes;
 
     public RateCard(List<Row> rows) {
+        this(rows, Regimes.META);
+    }
+
+    public RateCard(List<Row> rows, Regimes regimes) {
+        this.regimes = regimes;
         for (Row row : rows) {
             byMarketAndCurrency.computeIfAbsent(key(row.market(), row.currency()), k -> new ArrayList<>()).add(row);
         }
@@ -38,20 +47,28 @@ public final class RateCard {
         }
     }
 
-    /** Empty when no row of that market and currency is in effect on that date. */
+    /** Empty when no row of that market and currency, in the unit billed on that date, is in effect then. */
     public Optional<BigDecimal> rate(String market, ConversationCategory category, String currency, LocalDate date) {
         List<Row> rows = byMarketAndCurrency.get(key(market, currency));
         if (rows == null) {
             return Optional.empty();
         }
+        BillableUnit unit = unitAt(date);
         Row effective = null;
         for (Row row : rows) {
             if (row.effectiveFrom().isAfter(date)) {
                 break;
             }
-            effective = row;
+            if (unitAt(row.effectiveFrom()) == unit) {
+                effective = row;
+            }
         }
         return effective == null ? Optional.empty() : Optional.ofNullable(effective.prices().get(category));
+    }
+
+    /** What a date's regime bills; before the first regime Meta priced conversations too. */
+    public BillableUnit unitAt(LocalDate date) {
+        return date.isBefore(regimes.earliest()) ? regimes.all().get(0).unit() : regimes.at(date).unit();
     }
 
     private static String key(String market, String currency) {

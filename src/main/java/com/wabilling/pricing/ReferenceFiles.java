@@ -1,25 +1,21 @@
 package com.wabilling.pricing;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
@@ -96,29 +92,7 @@ public final class ReferenceFiles {
     /** rate-card.csv: effective_from, market, currency, marketing, utility, authentication, service. */
     public RateCard rateCard() {
         List<RateCard.Row> rows = new ArrayList<>();
-        read("rate-card.csv", List.of("effective_from", "market", "currency", "marketing", "utility",
-                "authentication", "service"), r -> {
-            LocalDate from;
-            try {
-                from = LocalDate.parse(r.get("effective_from"));
-            } catch (DateTimeException e) {
-                throw new IllegalArgumentException("effective_from is not a date: '" + r.get("effective_from") + "'");
-            }
-            Map<ConversationCategory, BigDecimal> prices = new EnumMap<>(ConversationCategory.class);
-            for (ConversationCategory c : List.of(ConversationCategory.MARKETING, ConversationCategory.UTILITY,
-                    ConversationCategory.AUTHENTICATION, ConversationCategory.SERVICE)) {
-                String column = c.name().toLowerCase(Locale.ROOT);
-                String value = r.get(column);
-                if (!value.isEmpty()) { // an empty cell: no rate for that category, never a zero
-                    BigDecimal price = decimal(column, value);
-                    if (price.signum() < 0 || price.scale() > 6) {
-                        throw new IllegalArgumentException(column + " must be a price >= 0 with up to 6 decimals: " + value);
-                    }
-                    prices.put(c, price);
-                }
-            }
-            rows.add(new RateCard.Row(from, r.get("market"), currency(r.get("currency")).getCurrencyCode(), prices));
-        });
+        read("rate-card.csv", RateCardRows.COLUMNS, r -> rows.add(RateCardRows.row(r)));
         return new RateCard(rows);
     }
 
@@ -146,13 +120,7 @@ public final class ReferenceFiles {
                 }
             }
             for (CSVRecord record : parser) {
-                // the line where the record starts, right after quoted line breaks; the position is that of
-                // any skipped empty lines before it, so step over them
-                int start = (int) record.getCharacterPosition();
-                while (start < content.length() && (content.charAt(start) == '\n' || content.charAt(start) == '\r')) {
-                    start++;
-                }
-                long line = 1 + content.substring(0, start).chars().filter(c -> c == '\n').count();
+                long line = lineOf(content, record);
                 Map<String, String> values = new HashMap<>();
                 for (int i = 0; i < header.size() && i < record.size(); i++) {
                     values.put(header.get(i), record.get(i));
@@ -165,7 +133,19 @@ public final class ReferenceFiles {
         return VolumeTierRows.parse(file.toString(), lines);
     }
 
-    private static Currency currency(String code) {
+    /**
+     * The line where a record starts (the header is line 1), right after quoted line breaks; the
+     * position is that of any skipped empty lines before it, so step over them.
+     */
+    private static long lineOf(String content, CSVRecord record) {
+        int start = (int) record.getCharacterPosition();
+        while (start < content.length() && (content.charAt(start) == '\n' || content.charAt(start) == '\r')) {
+            start++;
+        }
+        return 1 + content.substring(0, start).chars().filter(c -> c == '\n').count();
+    }
+
+    static Currency currency(String code) {
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
@@ -173,7 +153,7 @@ public final class ReferenceFiles {
         }
     }
 
-    private static BigDecimal decimal(String column, String value) {
+    static BigDecimal decimal(String column, String value) {
         try {
             return new BigDecimal(value);
         } catch (NumberFormatException e) {
@@ -191,7 +171,14 @@ public final class ReferenceFiles {
             throw new IllegalStateException("reference file " + file + " not found; set WA_BILLING_REFERENCE_DIR"
                     + " to the folder holding accounts.csv, markets.csv and rate-card.csv");
         }
-        try (Reader reader = Files.newBufferedReader(file); CSVParser parser = FORMAT.parse(reader)) {
+        String content;
+        try {
+            content = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read reference file " + file
+                    + " (set WA_BILLING_REFERENCE_DIR to the folder holding it)", e);
+        }
+        try (CSVParser parser = FORMAT.parse(new StringReader(content))) {
             List<String> header = parser.getHeaderNames().stream()
                     .map(CsvHeader::normalise).toList();
             for (String column : required) {
@@ -207,7 +194,8 @@ public final class ReferenceFiles {
                     }
                     consumer.accept(values);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException(file + " record " + record.getRecordNumber() + ": " + e.getMessage());
+                    throw new IllegalStateException(file + " record " + record.getRecordNumber() + " (line "
+                            + lineOf(content, record) + "): " + e.getMessage());
                 }
             }
         } catch (IOException e) {

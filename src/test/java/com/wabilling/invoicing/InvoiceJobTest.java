@@ -188,6 +188,56 @@ class InvoiceJobTest {
     }
 
     @Test
+    void lateDataThatChangesNoAmountDraftsNoAdjustmentAndConsumesNoNumber() throws Exception {
+        // March 2024, which no other test touches: Loja Aurora (America/Sao_Paulo, USD, markup 15 %)
+        String header = "message_id,waba_id,phone_number_id,customer_wa_id,direction,type,template_name,"
+                + "template_language,timestamp,status,delivered_at,entry_point\n";
+        Path march = Files.writeString(WORKSPACE.root().resolve("march.csv"), header
+                + "z.m.1,102938475610001,110000000000001,5511922220001,outbound,template,promo_inverno,pt_BR,"
+                + "2024-03-12T15:00:00.412Z,read,2024-03-12T15:00:03Z,\n"
+                + "z.s.1,102938475610001,110000000000001,5511922220002,inbound,text,,,2024-03-14T10:00:00.118Z,,,\n"
+                + "z.s.2,102938475610001,110000000000001,5511922220002,outbound,text,,,2024-03-14T10:02:00.530Z,"
+                + "delivered,2024-03-14T10:02:01Z,\n");
+        assertThat(runs.run(messageImportJob, Map.of("input", march.toString())).getStatus())
+                .isEqualTo(BatchStatus.COMPLETED);
+        // every account's local month of March 2024 lies in [2024-02-28, 2024-04-02) UTC
+        Map<String, String> period = Map.of("from", "2024-02-28", "to", "2024-04-02");
+        assertThat(runs.run(reconstructJob, period).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, String> finalize = Map.of("month", "2024-03", "finalize", "true", "invoice-date", "2026-11-02");
+        assertThat(runs.run(invoiceJob, finalize).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path summaryFile = WORKSPACE.output().resolve("invoices/2024-03/summary.csv");
+        // Brazil marketing 1 x 0.0625 -> 0.06; the SERVICE conversation is the month's first: free (0.00);
+        // markup 0.06 x 15 % = 0.009 -> 0.01; total 0.07
+        List<Map<String, String>> finalized = Csv.read(summaryFile);
+        assertThat(finalized).singleElement().satisfies(r -> assertThat(r).containsEntry("kind", "INVOICE")
+                .containsEntry("status", "FINALIZED").containsEntry("conversations", "2")
+                .containsEntry("billable", "1").containsEntry("subtotal", "0.06").containsEntry("total", "0.07"));
+        Long nextNumber = jdbc.queryForObject("SELECT next_value FROM invoice_sequence WHERE sequence_name = 'invoice'",
+                Long.class);
+
+        // late data: another customer's question and its answer, a second free SERVICE conversation: the
+        // SERVICE line counts 2 conversations, 2 free, still 0.00; no amount and no markup changes
+        Path late = Files.writeString(WORKSPACE.root().resolve("march-late.csv"), header
+                + "z.s.3,102938475610001,110000000000001,5511922220003,inbound,text,,,2024-03-20T09:00:00.250Z,,,\n"
+                + "z.s.4,102938475610001,110000000000001,5511922220003,outbound,text,,,2024-03-20T09:01:03.901Z,"
+                + "delivered,2024-03-20T09:01:04Z,\n");
+        assertThat(runs.run(messageImportJob, Map.of("input", late.toString())).getStatus())
+                .isEqualTo(BatchStatus.COMPLETED);
+        assertThat(runs.run(reconstructJob, period).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(runs.run(invoiceJob, Map.of("month", "2024-03")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(runs.run(invoiceJob, finalize).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE billing_month = '2024-03'", Integer.class))
+                .as("no adjustment of 0.00").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT next_value FROM invoice_sequence WHERE sequence_name = 'invoice'",
+                Long.class)).as("no invoice number consumed").isEqualTo(nextNumber);
+        assertThat(Csv.read(summaryFile)).isEqualTo(finalized);
+        try (var files = Files.list(summaryFile.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.startsWith("ADJ-"));
+        }
+    }
+
+    @Test
     void aMonthBeforeTheFirstPricingRegimeIsRefusedNamingTheEarliestDate() throws Exception {
         JobExecution execution = runs.invoice("2023-05", false);
 

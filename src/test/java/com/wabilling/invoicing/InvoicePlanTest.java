@@ -44,6 +44,44 @@ class InvoicePlanTest {
     }
 
     @Test
+    void aRecomputationThatMovesCountsButNoMoneyDraftsNoAdjustment() {
+        // a late free SERVICE conversation (free tier): its line gains a conversation and a free one, amount 0
+        InvoiceLine service = new InvoiceLine(ConversationCategory.SERVICE, "Brazil", new BigDecimal("0.03"), 1, 1, 0,
+                new BigDecimal("0.00"));
+        InvoiceLine serviceLater = new InvoiceLine(ConversationCategory.SERVICE, "Brazil", new BigDecimal("0.03"), 2, 2,
+                0, new BigDecimal("0.00"));
+        // and a charged one that rounding swallows: 10 x 0.0008 = 0.008 -> 0.01, 11 x 0.0008 = 0.0088 -> 0.01
+        InvoiceLine utility = new InvoiceLine(ConversationCategory.UTILITY, "Colombia", new BigDecimal("0.0008"), 10, 0,
+                10, new BigDecimal("0.01"));
+        InvoiceLine utilityLater = new InvoiceLine(ConversationCategory.UTILITY, "Colombia", new BigDecimal("0.0008"),
+                11, 0, 11, new BigDecimal("0.01"));
+        ComputedInvoice billed = invoice(line(ConversationCategory.MARKETING, 10, "0.63"), service, utility);
+        ComputedInvoice recomputed = invoice(line(ConversationCategory.MARKETING, 10, "0.63"), serviceLater,
+                utilityLater);
+
+        // 0.63 + 0.00 + 0.01 = 0.64 at 10 %: markup 0.064 -> 0.06, before and after
+        assertThat(InvoicePlan.of(ACCOUNT, JUNE, recomputed, List.of(finalized("INV-100-2023-06", "0.06", billed)))
+                .draft()).isNull();
+    }
+
+    @Test
+    void whenMoneyMovesTheAdjustmentAlsoCarriesTheLinesWhoseCountsAloneChanged() {
+        InvoiceLine service = new InvoiceLine(ConversationCategory.SERVICE, "Brazil", new BigDecimal("0.03"), 1, 1, 0,
+                new BigDecimal("0.00"));
+        InvoiceLine serviceLater = new InvoiceLine(ConversationCategory.SERVICE, "Brazil", new BigDecimal("0.03"), 2, 2,
+                0, new BigDecimal("0.00"));
+        ComputedInvoice billed = invoice(line(ConversationCategory.MARKETING, 10, "0.63"), service);
+        ComputedInvoice recomputed = invoice(line(ConversationCategory.MARKETING, 11, "0.69"), serviceLater);
+
+        // billed 0.63, markup 0.063 -> 0.06; now 0.69, markup 0.069 -> 0.07: the adjustment 0.06 + 0.01
+        InvoicePlan.Draft adjustment = InvoicePlan.of(ACCOUNT, JUNE, recomputed,
+                List.of(finalized("INV-100-2023-06", "0.06", billed))).draft();
+        assertThat(adjustment.invoice().lines()).extracting(l -> l.category() + " " + l.conversations() + " "
+                + l.amount()).containsExactly("MARKETING 1 0.06", "SERVICE 1 0.00");
+        assertThat(adjustment.invoice().total()).isEqualByComparingTo("0.07");
+    }
+
+    @Test
     void lateDataGivesADraftAdjustmentWithTheSignedDifferencePerLine() {
         ComputedInvoice billed = invoice(line(ConversationCategory.MARKETING, 10, "0.63"),
                 line(ConversationCategory.UTILITY, 4, "0.14"));

@@ -44,6 +44,8 @@ import com.wabilling.support.testing.TestWorkspace;
 class PerMessageJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("per-message");
+    /** A copy of sample-data's reference files: a test may change the rate card for one run. */
+    private static final Path REFERENCE = copyOfTheSampleReferenceFiles();
     private static final String WHOLE = "pricing/2025-06-01_2026-12-02.csv";
     private static final String SAHYADRI = "102938475610003";
     private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
@@ -53,7 +55,7 @@ class PerMessageJobTest {
     @DynamicPropertySource
     static void workspace(DynamicPropertyRegistry registry) {
         WORKSPACE.register(registry);
-        registry.add("wa-billing.reference-dir", () -> "sample-data");
+        registry.add("wa-billing.reference-dir", REFERENCE::toString);
     }
 
     @Autowired
@@ -227,6 +229,36 @@ class PerMessageJobTest {
     }
 
     @Test
+    void aPerMessageMonthWithoutTheMarketsPerMessageRowIsRefusedNeverPricedAtAConversationRate() throws Exception {
+        // India's per-message USD row deleted: its rows of 2023-06-01 to 2024-10-01 are prices per conversation
+        Path card = REFERENCE.resolve("rate-card.csv");
+        String original = java.nio.file.Files.readString(card);
+        String row = "2025-07-01,India,USD,0.0107,0.0014,0.0014,\n";
+        assertThat(original).contains(row);
+        // Sahyadri Travels (USD) has charged India marketing and utility messages in September 2025
+        List<Map<String, String>> september = read(WHOLE).stream()
+                .filter(r -> r.get("waba_id").equals(SAHYADRI) && r.get("market").equals("India")
+                        && YearMonth.from(Instant.parse(r.get("delivered_at")).atZone(KOLKATA))
+                                .equals(YearMonth.of(2025, 9)))
+                .toList();
+        assertThat(september).extracting(r -> r.get("category")).contains("MARKETING", "UTILITY");
+        Integer invoices = jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Integer.class);
+        java.nio.file.Files.writeString(card, original.replace(row, ""));
+        JobExecution refused;
+        try {
+            refused = runs.invoice("2025-09", Map.of());
+        } finally {
+            java.nio.file.Files.writeString(card, original);
+        }
+
+        assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
+        String reason = refused.getAllFailureExceptions().toString();
+        assertThat(reason).contains("India, MARKETING, USD, 2025-09-").contains("India, UTILITY, USD, 2025-09-")
+                .contains("a per-message date needs a row effective on or after 2025-07-01");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Integer.class)).isEqualTo(invoices);
+    }
+
+    @Test
     void aFailedReconstructResumesToTheRecordsOfACleanRun() throws Exception {
         completed(runs.reconstruct("2026-11-01", "2026-12-02"));
         List<Map<String, String>> clean = read("pricing/2026-11-01_2026-12-02.csv");
@@ -248,6 +280,20 @@ class PerMessageJobTest {
 
         completed(resumed);
         assertThat(read("pricing/2026-11-01_2026-12-02.csv")).isEqualTo(clean);
+    }
+
+    private static Path copyOfTheSampleReferenceFiles() {
+        try {
+            Path dir = java.nio.file.Files.createDirectories(WORKSPACE.root().resolve("reference"));
+            try (var files = java.nio.file.Files.list(Path.of("sample-data"))) {
+                for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                    java.nio.file.Files.copy(file, dir.resolve(file.getFileName()));
+                }
+            }
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void completed(JobExecution execution) {

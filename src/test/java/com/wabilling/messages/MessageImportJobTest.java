@@ -51,6 +51,8 @@ class MessageImportJobTest {
     @Autowired
     Job messageImportJob;
     @Autowired
+    Job reconstructJob;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     RunLedger ledger;
@@ -158,7 +160,7 @@ class MessageImportJobTest {
     void rowsThatCannotBeTrueAreRejectedWithTheirReason() throws Exception {
         String future = Instant.now().plusSeconds(3600).toString();
         Path file = Files.writeString(WORKSPACE.root().resolve("untrue.csv"), HEADER
-                + "untrue.1,100,200,5511987654321,outbound,text,,,2023-06-01T10:00:00Z,read,2023-06-01T09:59:59Z,\n"
+                + "untrue.1,100,200,5511987654321,outbound,text,,,2023-06-01T10:00:00.250Z,read,2023-06-01T09:54:59Z,\n"
                 + "untrue.2,100,200,5511987654321,inbound,text,,," + future + ",,,\n"
                 + "untrue.3,100,200,5511987654321,outbound,text,,,2023-06-01T10:00:00Z,delivered," + future + ",\n"
                 + "untrue.4,100,200,5511987654321,inbound,text,,," + Instant.now().plusSeconds(60) + ",,,\n");
@@ -168,11 +170,86 @@ class MessageImportJobTest {
         assertThat(ledger.counts(execution.getJobInstanceId()).get(file.toString())).isEqualTo(new SourceCounts(1, 3, 0));
         // untrue.4 is a minute ahead: within the 5 minutes allowed for clock skew
         assertThat(Csv.read(rejectsFile(execution))).extracting(r -> r.get("reason")).satisfiesExactly(
-                r -> assertThat(r).isEqualTo("delivered_at 2023-06-01T09:59:59Z is before timestamp"
-                        + " 2023-06-01T10:00:00Z: a message cannot be delivered before it was sent"),
+                r -> assertThat(r).isEqualTo("delivered_at 2023-06-01T09:54:59Z is more than 5 minutes before"
+                        + " timestamp 2023-06-01T10:00:00.250Z: beyond the clock skew allowed, it cannot have been"
+                        + " delivered before it was sent"),
                 r -> assertThat(r).startsWith("timestamp " + Instant.parse(future) + " is in the future of this run")
                         .endsWith("the run's start plus the tolerance for clock skew)"),
                 r -> assertThat(r).startsWith("delivered_at " + Instant.parse(future) + " is in the future of this run"));
+    }
+
+    @Test
+    void aDeliveryStampedBeforeItsSendWithinClockSkewIsStoredCountedAndOpensAConversation() throws Exception {
+        // docs/formats.md, clock skew: sends stamped by the BSP in milliseconds, deliveries by Meta in seconds
+        Path file = Files.writeString(WORKSPACE.root().resolve("skew.csv"), HEADER
+                + "skew.1,100,200,5511987654321,outbound,template,spring_sale,en,2024-03-10T10:38:57.733Z,delivered,"
+                + "2024-03-10T10:38:57Z,\n"
+                + "skew.2,100,200,5511987654321,outbound,text,,,2024-03-10T11:00:00.250Z,read,2024-03-10T11:00:01Z,\n"
+                + "skew.3,100,200,5511987654322,outbound,template,spring_sale,en,2024-03-10T12:10:00.001Z,read,"
+                + "2024-03-10T12:05:00Z,\n"
+                + "skew.4,100,200,5511987654323,outbound,template,spring_sale,en,1710072600000,read,"
+                + "2024-03-10T12:05:00Z,\n");
+
+        JobExecution execution = (JobExecution) start(file.toString(), "1000", null);
+
+        // skew.1 (0.733 s early) and skew.4 (sent 12:10:00.000, exactly 5 minutes early) are accepted;
+        // skew.3 is 5 minutes and 1 ms early
+        assertThat(ledger.counts(execution.getJobInstanceId()).get(file.toString()))
+                .isEqualTo(new SourceCounts(3, 1, 0));
+        assertThat(JobSummary.of(execution)).contains("\n  delivered before sent, within clock skew: 2\n");
+        assertThat(Csv.read(rejectsFile(execution))).extracting(r -> r.get("reason")).containsExactly(
+                "delivered_at 2024-03-10T12:05:00Z is more than 5 minutes before timestamp 2024-03-10T12:10:00.001Z:"
+                + " beyond the clock skew allowed, it cannot have been delivered before it was sent");
+        assertThat(row("skew.1")).containsExactly("delivered", Instant.parse("2024-03-10T10:38:57Z").toEpochMilli(),
+                Instant.parse("2024-03-10T10:38:57Z").toEpochMilli(), execution.getJobInstanceId());
+
+        // billed: the early-stamped template opens the day's conversation at its delivery
+        jobs.setJob(reconstructJob);
+        JobExecution reconstruct = jobs.startJob(JobRunner.toJobParameters(Map.of("from", "2024-03-10",
+                "to", "2024-03-11")));
+        assertThat(reconstruct.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(Csv.read(WORKSPACE.output().resolve("conversations/2024-03-10_2024-03-11.csv")))
+                .filteredOn(c -> c.get("customer_wa_id").equals("5511987654321")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.get("opening_message_id")).isEqualTo("skew.1");
+                    assertThat(c.get("opened_at")).isEqualTo("2024-03-10T10:38:57Z");
+                    assertThat(c.get("messages")).isEqualTo("2");
+                });
+    }
+
+    @Test
+    void theClockSkewCountSurvivesAFailedImportAndItsResume() throws Exception {
+        // every 1000th row from the 8th is delivered 0.5 s before its send: 2 in the committed first chunk
+        // of 2,000, 2 in the second, which fails and is read again on resume: 4 in all
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 3500; i++) {
+            long sent = 1685620800L + i;
+            csv.append(i % 1000 == 7
+                    ? String.format("skewresume.%05d,100,200,55119%08d,outbound,text,,,%d500,delivered,%d,%n", i, i,
+                            sent, sent)
+                    : String.format("skewresume.%05d,100,200,55119%08d,inbound,text,,,%d,,,%n", i, i, sent));
+        }
+        Path file = Files.writeString(WORKSPACE.root().resolve("skew-resume.csv"), csv);
+        // an outage on this run's second block (earlier runs of this class may hold blocks numbered 2)
+        long lastRun = jdbc.queryForObject("SELECT COALESCE(MAX(job_instance_id), 0) FROM batch_job_instance",
+                Long.class);
+        jdbc.execute("ALTER TABLE message_block ADD CONSTRAINT test_skew_outage CHECK (block_no <> 2 OR run_id <= "
+                + lastRun + ")");
+        JobExecution failed;
+        try {
+            failed = (JobExecution) start(file.toString(), "1000", null);
+        } finally {
+            jdbc.execute("ALTER TABLE message_block DROP CONSTRAINT test_skew_outage");
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(stored("skewresume.%")).isEqualTo(2000);
+
+        JobExecution resumed = (JobExecution) start(file.toString(), "1000", null);
+
+        assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(resumed.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
+        assertThat(stored("skewresume.%")).isEqualTo(3500);
+        assertThat(JobSummary.of(resumed)).contains("\n  delivered before sent, within clock skew: 4\n");
     }
 
     @Test

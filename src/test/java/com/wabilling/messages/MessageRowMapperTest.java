@@ -72,6 +72,27 @@ class MessageRowMapperTest {
         assertReject("w,100,200", "ragged row");
     }
 
+    @Test
+    void aDeliveryStampedUpToFiveMinutesBeforeTheSendTimeIsClockSkewAndCountsAtItsDelivery() throws IOException {
+        // the BSP stamps the send in milliseconds, Meta the delivery in whole seconds
+        ExportedMessage m = map("skew.1,100,200,5511987654321,outbound,text,,,2023-06-01T10:38:57.733Z,delivered,"
+                + "2023-06-01T10:38:57Z,,,");
+        assertThat(m.eventAt()).isEqualTo(Instant.parse("2023-06-01T10:38:57Z"));
+        assertThat(m.timestamp()).isEqualTo(Instant.parse("2023-06-01T10:38:57.733Z"));
+
+        // 1,685,616,237 s = 2023-06-01T10:43:57Z, exactly 5 minutes after the delivery at 10:38:57
+        ExportedMessage edge = map("skew.2,100,200,5511987654321,outbound,text,,,1685616237000,read,"
+                + "2023-06-01T10:38:57Z,,,");
+        assertThat(edge.eventAt()).isEqualTo(Instant.parse("2023-06-01T10:38:57Z"));
+        assertThat(edge.timestamp()).isEqualTo(Instant.parse("2023-06-01T10:43:57Z"));
+    }
+
+    @Test
+    void aDeliveryMoreThanFiveMinutesBeforeTheSendTimeIsRejected() throws IOException {
+        assertReject("skew.4,100,200,5511987654321,outbound,text,,,1685616237001,delivered,2023-06-01T10:38:57Z,,,",
+                "delivered_at 2023-06-01T10:38:57Z is more than 5 minutes before timestamp 2023-06-01T10:43:57.001Z");
+    }
+
     private void assertReject(String line, String reason) throws IOException {
         CsvRow row = row(line);
         assertThatThrownBy(() -> MessageRowMapper.map(row)).isInstanceOf(RejectedRecordException.class)

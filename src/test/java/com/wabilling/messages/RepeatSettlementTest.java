@@ -94,6 +94,22 @@ class RepeatSettlementTest {
     }
 
     @Test
+    void settledRecordsDeliveredWithinTheClockSkewBeforeTheirSendAreCounted() {
+        // SENT is 10:00:00.000; Meta's whole seconds put the delivery 3 s before it
+        Instant early = SENT.minusSeconds(3);
+        messages.insert(List.of(outbound("wamid.e", "sent", null)), EARLIER_RUN);
+        hold(outbound("wamid.e", "delivered", early), 1); // advances e: accepted, delivered before sent
+        hold(outbound("wamid.f", "read", early), 2); // never stored: new, delivered before sent
+        hold(outbound("wamid.g", "sent", null), 3); // never stored: new, not delivered
+
+        StepContribution counts = settle();
+
+        assertThat(ledger.counts(RUN).get("part.csv")).isEqualTo(new SourceCounts(3, 0, 0));
+        assertThat(counts.getStepExecution().getExecutionContext()
+                .getLong(RepeatSettlement.DELIVERED_BEFORE_SENT_KEY)).isEqualTo(2);
+    }
+
+    @Test
     void aMessageFirstStoredByTheSettlementIsStoredAtItsLatestStatus() {
         hold(outbound("wamid.d", "sent", null), 1);
         hold(outbound("wamid.d", "read", DELIVERED), 2);

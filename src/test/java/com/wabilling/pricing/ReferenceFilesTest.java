@@ -61,6 +61,20 @@ class ReferenceFilesTest {
                 .hasMessageContaining("WA_BILLING_REFERENCE_DIR");
     }
     @Test
+    void aPriceAboveTheMaximumIsRefusedNamingFileLineAndColumn() throws IOException {
+        // the header is line 1; an empty line 3 is skipped, so the third data record starts on line 5
+        Files.writeString(dir.resolve("rate-card.csv"),
+                "effective_from,market,currency,marketing,utility,authentication,service\n"
+                        + "2023-06-01,Brazil,USD,0.0625,0.035,0.0315,0.03\n\n"
+                        + "2023-06-01,India,IDR,10000,158,158,150\n"
+                        + "2023-06-01,Chile,USD,0.0889,999999999999.999999,0.0527,0.0454\n");
+
+        assertThatThrownBy(() -> new ReferenceFiles(dir).rateCard())
+                .hasMessageContaining(dir.resolve("rate-card.csv") + " record 3 (line 5)")
+                .hasMessageContaining("utility: 999999999999.999999 is above the maximum price of 10000 per unit");
+    }
+
+    @Test
     void portfolioDefaultsToTheWabaAndIsReadWhenGiven() throws IOException {
         Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency,portfolio_id\n"
                 + "1,A,UTC,EUR,\n2,B,UTC,EUR,900\n");
