@@ -57,10 +57,9 @@ public class Launcher {
         java.time.Clock clock = context.getBean(java.time.Clock.class);
         java.time.YearMonth month = parameters.containsKey("month") ? java.time.YearMonth.parse(parameters.get("month"))
                 : java.time.YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC)).minusMonths(1);
-        java.time.Instant end = MonthlyRunPlan.lastInstant(month);
-        if (clock.instant().isBefore(end)) {
-            err.println("wa-billing: monthly-run " + month + ": the month has not ended in every time zone yet (it ends"
-                    + " at " + end + "); run it after that, when its exports are in");
+        java.util.Optional<String> notOver = com.wabilling.invoicing.MonthOver.refusal(month, clock.instant());
+        if (notOver.isPresent()) {
+            err.println("wa-billing: monthly-run: " + notOver.get() + ", when its exports are in");
             return ExitCodes.USAGE;
         }
         return new MonthlyRun(runner, context.getBean(JobRepository.class), context.getBean(PeriodLedger.class),

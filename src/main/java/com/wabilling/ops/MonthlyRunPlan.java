@@ -38,11 +38,6 @@ final class MonthlyRunPlan {
         return new Days(month.atDay(1).minusDays(1), month.plusMonths(1).atDay(1).plusDays(1));
     }
 
-    /** When the month has ended in every zone: its last day ends at UTC-12 twelve hours into the next UTC month. */
-    static java.time.Instant lastInstant(YearMonth month) {
-        return month.plusMonths(1).atDay(1).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
-    }
-
     /** The parts of {@code needed} that no recorded period covers, in order. */
     static List<Days> gaps(Days needed, List<PeriodLedger.Recorded> recorded) {
         List<PeriodLedger.Recorded> sorted = new ArrayList<>(recorded);

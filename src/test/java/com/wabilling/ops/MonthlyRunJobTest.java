@@ -138,7 +138,7 @@ class MonthlyRunJobTest {
         String running = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
         Run early = monthlyRun(running);
         assertThat(early.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(early.err()).contains("has not ended");
+        assertThat(early.err()).contains("has not ended yet");
     }
 
     private Run monthlyRun(String month) {

@@ -2,7 +2,6 @@ package com.wabilling.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -22,11 +21,6 @@ class MonthlyRunPlanTest {
                 .isEqualTo(new Days(LocalDate.of(2024, 1, 31), LocalDate.of(2024, 3, 2)));
         assertThat(MonthlyRunPlan.needed(YearMonth.of(2023, 12)))
                 .isEqualTo(new Days(LocalDate.of(2023, 11, 30), LocalDate.of(2024, 1, 2)));
-    }
-
-    @Test
-    void aMonthEndsWhenItsLastDayEndsAtUtcMinus12() {
-        assertThat(MonthlyRunPlan.lastInstant(YearMonth.of(2023, 6))).isEqualTo(Instant.parse("2023-07-01T12:00:00Z"));
     }
 
     @Test
