@@ -47,6 +47,14 @@ public class WaBillingApplication {
                         + " is kept: run the same command again to resume from its last commit");
             }
         }, "wa-billing-signal"));
+        if (DataDirectoryLock.applies() && Launcher.neverCreatesDatabase(invocation) && !Launcher.embeddedDatabaseExists()) {
+            // an ops command in the wrong folder must say so, not create an empty database and list nothing
+            System.err.println("wa-billing: no database in " + Launcher.dataDir().toAbsolutePath() + ": ops and status"
+                    + " never create one. Run from the folder that holds the data/ of your runs, or set WA_BILLING_DATA_DIR"
+                    + " (or WA_BILLING_DB_URL) to it");
+            System.exit(ExitCodes.USAGE);
+            return;
+        }
         if (DataDirectoryLock.applies() && !DataDirectoryLock.tryAcquire(Launcher.dataDir())) {
             // another wa-billing process has the embedded database: never open it a second time
             boolean answeredLive = invocation.command().equals("ops") && LiveOps.handles(invocation.arguments());

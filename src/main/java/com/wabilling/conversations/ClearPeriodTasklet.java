@@ -26,6 +26,8 @@ import com.wabilling.support.RunCommand;
  */
 class ClearPeriodTasklet implements Tasklet {
 
+    private static final String FIRST = "run the reconstruct command named above first, then this command again";
+
     private final ConversationDao conversations;
     private final PeriodLedger ledger;
     private final Path referenceDir;
@@ -56,11 +58,12 @@ class ClearPeriodTasklet implements Tasklet {
     /** domain.md 3.4: conversations carried into the first period would be missed (a free entry point, 3.3). */
     private static void refuseOnUnknownState(Optional<java.time.LocalDate> exactStart, Period period) {
         if (exactStart.isPresent()) {
-            throw new IllegalStateException("cannot reconstruct " + period.fileStem() + " exactly: messages before "
+            throw new com.wabilling.support.Refusal("cannot reconstruct " + period.fileStem() + " exactly: messages before "
                     + period.fromDate() + " may keep conversations (free entry points last 72 h) open into it, and no"
                     + " reconstructed period ends there; start where the state is known: jobs/wa-billing reconstruct"
                     + " from=" + exactStart.get() + " to=" + period.toDate()
-                    + (period.mode() == ScopeMode.WABA ? " conversation-scope=waba" : ""));
+                    + (period.mode() == ScopeMode.WABA ? " conversation-scope=waba" : ""),
+                    "run the reconstruct command named above instead of this one (it starts where the state is known)");
         }
     }
 
@@ -87,21 +90,21 @@ class ClearPeriodTasklet implements Tasklet {
         if (earliest.isBefore(period.from()) && !ledger.covered(period.mode(), earliest, period.from())
                 && ledger.messagesBetween(day, period.from()) > 0) {
             LocalDate from = LocalDate.ofInstant(day, ZoneOffset.UTC);
-            throw new IllegalStateException("cannot reconstruct " + period.fileStem() + ": the service free tier"
+            throw new com.wabilling.support.Refusal("cannot reconstruct " + period.fileStem() + ": the service free tier"
                     + " (1,000 messages per phone number and account-local month) counts from the month's start,"
                     + " and messages from " + earliest + " on are not reconstructed; run: jobs/wa-billing reconstruct"
                     + " from=" + from + " to=" + period.toDate()
-                    + (period.mode() == ScopeMode.WABA ? " conversation-scope=waba" : ""));
+                    + (period.mode() == ScopeMode.WABA ? " conversation-scope=waba" : ""), FIRST);
         }
     }
 
     /** Carrying conversations in from a period whose rebuild did not finish would build on partial data. */
     private static void refuseOnUnfinishedRebuilds(List<PeriodLedger.Rebuild> unfinished, Period period) {
         if (!unfinished.isEmpty()) {
-            throw new IllegalStateException("cannot reconstruct " + period.fileStem() + ": it reads conversations of "
+            throw new com.wabilling.support.Refusal("cannot reconstruct " + period.fileStem() + ": it reads conversations of "
                     + unfinished.size() + " period(s) whose rebuild has not finished (running now, failed or killed);"
                     + " finish first: " + unfinished.stream().map(PeriodLedger.Rebuild::command)
-                            .collect(Collectors.joining(" ; ")));
+                            .collect(Collectors.joining(" ; ")), FIRST);
         }
     }
 }

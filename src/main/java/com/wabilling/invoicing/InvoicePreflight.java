@@ -52,7 +52,8 @@ public class InvoicePreflight {
         refusals.addAll(UnknownAccounts.problems(run, accounts,
                 invoices.activityByWaba(widened.from(), widened.to()), accountsFile));
         if (!refusals.isEmpty()) {
-            throw new IllegalStateException(String.join("\n", refusals));
+            throw new com.wabilling.support.Refusal(String.join("\n", refusals), nextStep(month, coverage != null
+                    || !stale.isEmpty(), refusals.size() > (coverage == null ? 0 : 1) + (stale.isEmpty() ? 0 : 1)));
         }
         checkRates(accounts, rates, month);
     }
@@ -63,14 +64,30 @@ public class InvoicePreflight {
         try {
             billed = BillingMonth.regime(run.month());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("cannot invoice " + run.month() + ": " + e.getMessage());
+            throw new com.wabilling.support.Refusal("cannot invoice " + run.month() + ": " + e.getMessage(),
+                    "invoice a month from " + com.wabilling.pricing.Regimes.META.earliest().toString().substring(0, 7)
+                            + " on: months before it have no pricing regime");
         }
         if (run.isWhatIf() && (!billed.perMessage() || !run.whatIf().perMessage())) {
-            throw new IllegalStateException("cannot price " + run.month() + " under " + run.whatIf() + ": a what-if"
+            throw new com.wabilling.support.Refusal("cannot price " + run.month() + " under " + run.whatIf() + ": a what-if"
                     + " prices a month's per-message pricing records again, so both the month's own regime ("
                     + billed + ") and the one asked for must be per-message regimes (from "
-                    + Regime.PMP_2025.from() + " on: " + Regime.PMP_2025 + ", " + Regime.PMP_2026_10 + ")");
+                    + Regime.PMP_2025.from() + " on: " + Regime.PMP_2025 + ", " + Regime.PMP_2026_10 + ")",
+                    "choose a month from " + Regime.PMP_2025.from().toString().substring(0, 7) + " on and regime=PMP-2025 or PMP-2026-10");
         }
+    }
+
+    /** What fixes the refusals: periods to reconstruct (the monthly run does it), accounts to name. */
+    private static String nextStep(YearMonth month, boolean periods, boolean accounts) {
+        List<String> steps = new ArrayList<>();
+        if (periods) {
+            steps.add("run the reconstruct commands named above, in order (jobs/schedule/monthly-run " + month
+                    + " does this by itself)");
+        }
+        if (accounts) {
+            steps.add("add each WABA named above to accounts.csv, or leave it out deliberately with leave-out=");
+        }
+        return String.join("; ", steps) + "; then run the same invoice command again";
     }
 
     private String coverage(List<BillingAccount> accounts, YearMonth month) {

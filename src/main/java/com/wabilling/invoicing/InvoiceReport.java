@@ -63,8 +63,10 @@ public class InvoiceReport implements Tasklet {
         vat.freeze(invoices, month); // a finalized invoice whose buyer country is known by now gets its VAT recorded
         List<InvoiceDao.SummaryRow> rows = invoices.summary(month);
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
+        // what the client reads at the bottom of the PDF is the gross: the console shows net, VAT and gross too
         TextTable table = new TextTable("invoice", "number", "kind", "status", "account", "currency",
-                "conversations", "billable", "subtotal", "markup", "total");
+                BillingMonth.regime(month).perMessage() ? "messages" : "conversations", "billable", "subtotal",
+                "markup", "net", "vat", "gross");
         CsvOutput.write(dir.resolve("summary.csv"), SUMMARY_HEADER, out -> {
             for (InvoiceDao.SummaryRow r : rows) {
                 java.util.Optional<InvoiceDao.StoredVat> v = vat.forBooks(r, today);
@@ -79,7 +81,8 @@ public class InvoiceReport implements Tasklet {
                         v.map(x -> x.ratePercent().stripTrailingZeros().toPlainString()).orElse(""));
                 table.row(r.invoiceId(), nz(r.invoiceNumber()), r.kind(), r.status(), r.accountName(), r.currency(),
                         r.conversations(), r.billable(), money(r.subtotal(), r), money(r.markup(), r),
-                        money(r.total(), r));
+                        money(r.total(), r), v.map(x -> money(x.amount(), r)).orElse("-"),
+                        v.map(x -> money(x.gross(), r)).orElse("-"));
                 writeLines(dir, r);
                 // written by the run that computes the invoice, from the same conversations; a later run
                 // never rewrites it, so a finalized invoice's explanation stays as it was billed
@@ -94,7 +97,10 @@ public class InvoiceReport implements Tasklet {
             }
         });
         String summary = "Invoices for " + month + " (each account's month in its own time zone)\n"
-                + (rows.isEmpty() ? "  no invoices: no account had conversations\n" : table.render("  "))
+                + (rows.isEmpty() ? "  no invoices: no account had conversations\n" : table.render("  ")
+                        + "  net = subtotal + markup (summary.csv's total); gross = net + VAT, the amount due"
+                        + (rows.stream().anyMatch(r -> vat.forBooks(r, today).isEmpty())
+                                ? " (- : VAT not known yet, the buyer's country is missing)" : "") + "\n")
                 + "  files: " + dir.resolve("summary.csv") + ", one <invoice_id>.csv per invoice (its lines) and"
                 + (BillingMonth.regime(month).perMessage()
                         ? " <invoice_id>-messages.csv (every message as billed; a band marks a rate from volume tiers"

@@ -9,7 +9,7 @@ import com.wabilling.pricing.Regime;
 import com.wabilling.pricing.Regimes;
 
 /** domain.md 4.2: a missing rate stops the job, listing every missing combination; nothing is billed at zero. */
-public class MissingRatesException extends RuntimeException {
+public class MissingRatesException extends com.wabilling.support.Refusal {
 
     /** One (market, category, currency, date) the rate card has no price for. */
     public record MissingRate(String market, ConversationCategory category, String currency, LocalDate date) {
@@ -25,7 +25,8 @@ public class MissingRatesException extends RuntimeException {
         super("the rate card has no price for " + missing.size() + " (market, category, currency, date) combination"
                 + (missing.size() == 1 ? "" : "s") + ":\n    "
                 + missing.stream().map(MissingRate::toString).collect(Collectors.joining("\n    "))
-                + perMessageNote(missing));
+                + perMessageNote(missing), com.wabilling.support.Refusal.fixThenSameCommand(
+                        "rate-card.csv in the reference folder (a row for each combination named above)"));
         this.missing = List.copyOf(missing);
     }
 

@@ -23,12 +23,12 @@ public record ExportFolder(List<String> imported, List<Path> fresh, String fresh
         StringBuilder contents = new StringBuilder();
         for (Path file : InputFiles.resolve(input)) {
             FileFingerprint fingerprint = FileFingerprint.of(file);
-            String reason = importedFiles.reason(fingerprint);
-            if (reason == null) {
+            java.util.Optional<ImportedFiles.Imported> before = importedFiles.find(fingerprint);
+            if (before.isEmpty()) {
                 fresh.add(file);
                 contents.append(fingerprint.sha256()).append(' ').append(fingerprint.size()).append('\n');
             } else {
-                imported.add(file.getFileName() + " (" + reason.replace(", skipped", "") + ")");
+                imported.add(file.getFileName() + ": " + before.get());
             }
         }
         return new ExportFolder(List.copyOf(imported), List.copyOf(fresh),

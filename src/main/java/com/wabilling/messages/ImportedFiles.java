@@ -24,14 +24,27 @@ public class ImportedFiles implements CsvFilesReader.AlreadyRead {
         this.jdbc = jdbc;
     }
 
+    /** An earlier import that read a file's content completely. */
+    public record Imported(long runId, String path, Instant at) {
+        @Override
+        public String toString() {
+            return "imported by run " + runId + " at " + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    + " (as " + path + ")";
+        }
+    }
+
+    public java.util.Optional<Imported> find(FileFingerprint file) {
+        List<Imported> found = jdbc.sql(SQL.get("find-imported-file")).param("sha256", file.sha256())
+                .param("size", file.size())
+                .query((rs, n) -> new Imported(rs.getLong("run_id"), rs.getString("file_path"),
+                        Instant.ofEpochMilli(rs.getLong("imported_at_ms"))))
+                .list();
+        return found.stream().findFirst();
+    }
+
     @Override
     public String reason(FileFingerprint file) {
-        List<String> found = jdbc.sql(SQL.get("find-imported-file")).param("sha256", file.sha256())
-                .param("size", file.size())
-                .query((rs, n) -> "already imported by run " + rs.getLong("run_id") + " (as " + rs.getString("file_path")
-                        + ", " + Instant.ofEpochMilli(rs.getLong("imported_at_ms")) + "), skipped")
-                .list();
-        return found.isEmpty() ? null : found.get(0);
+        return find(file).map(i -> "already " + i + ", skipped").orElse(null);
     }
 
     /**

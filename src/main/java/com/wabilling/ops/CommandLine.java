@@ -23,6 +23,8 @@ public final class CommandLine {
             InvoiceJobConfiguration.PARAMETERS);
 
     public static final String MONTHLY_RUN = "monthly-run";
+    public static final String STATUS = "status";
+    static final String STATUS_USAGE = STATUS + " month=<YYYY-MM> [exports=<folder of month folders>]";
     static final String MONTHLY_RUN_USAGE = MONTHLY_RUN + " [month=<YYYY-MM>] [exports=<folder of month folders>]";
 
     /** A parsed invocation: a job to run, an ops action, or the demo. */
@@ -49,15 +51,19 @@ public final class CommandLine {
             }
             return new Invocation(command, null, Map.of(), List.of());
         }
-        if (command.equals(MONTHLY_RUN)) {
+        if (command.equals(MONTHLY_RUN) || command.equals(STATUS)) {
+            String usage = command.equals(STATUS) ? STATUS_USAGE : MONTHLY_RUN_USAGE;
             Map<String, String> parameters = pairs(command, rest);
             for (String name : parameters.keySet()) {
                 if (!name.equals("month") && !name.equals("exports")) {
-                    throw new UsageException(MONTHLY_RUN + ": unknown parameter '" + name + "'; usage: " + MONTHLY_RUN_USAGE);
+                    throw new UsageException(command + ": unknown parameter '" + name + "'; usage: " + usage);
                 }
             }
             if (parameters.containsKey("month") && !parameters.get("month").matches("\\d{4}-(0[1-9]|1[0-2])")) {
-                throw new UsageException(MONTHLY_RUN + ": month must be YYYY-MM, not '" + parameters.get("month") + "'");
+                throw new UsageException(command + ": month must be YYYY-MM, not '" + parameters.get("month") + "'");
+            }
+            if (command.equals(STATUS) && !parameters.containsKey("month")) {
+                throw new UsageException("status: missing parameter month=; usage: " + usage);
             }
             return new Invocation(command, null, parameters, List.of());
         }
@@ -98,6 +104,7 @@ public final class CommandLine {
         lines.add("commands:");
         JOB_COMMANDS.forEach(c -> lines.add("  " + c.usage()));
         lines.add("  " + MONTHLY_RUN_USAGE);
+        lines.add("  " + STATUS_USAGE);
         lines.add("  " + OpsCommands.USAGE);
         lines.add("  demo");
         return String.join("\n", lines);

@@ -28,6 +28,7 @@ import com.wabilling.messages.ImportedFiles;
 import com.wabilling.messages.MessageImportJobConfiguration;
 import com.wabilling.support.Failures;
 import com.wabilling.support.JobSummary;
+import com.wabilling.support.Refusal;
 import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.jdbc.RunLock;
@@ -190,16 +191,20 @@ public class JobRunner {
             return new Outcome(ExitCodes.OK, execution);
         }
         Set<String> reasons = new LinkedHashSet<>();
+        Set<String> nextSteps = new LinkedHashSet<>();
         boolean tooManyRejects = false;
         for (Throwable t : execution.getAllFailureExceptions()) {
             reasons.add(Failures.rootMessage(t));
             tooManyRejects |= Failures.find(t, RejectLimit.TooManyRejectsException.class).isPresent();
+            Failures.find(t, Refusal.class).ifPresent(r -> nextSteps.add(r.nextStep()));
         }
         err.println("wa-billing: " + command + " " + execution.getStatus() + " (execution " + execution.getId() + ")");
         reasons.forEach(r -> err.println("  reason: " + r));
-        // after too many rejects the fix is in the files, and the reason already says to start a new run
-        err.println((tooManyRejects ? "  " : "  run the same command again to resume from the last commit; ")
-                + "details: jobs/wa-billing ops show " + execution.getId());
+        // a refusal names its own fix; after too many rejects the reason already says to start a new run;
+        // anything else (a crash, a lost connection) is resumed by the same command
+        nextSteps.forEach(step -> err.println("  next: " + step));
+        err.println((tooManyRejects || !nextSteps.isEmpty() ? "  " : "  next: run the same command again to resume"
+                + " from the last commit; ") + "details: jobs/wa-billing ops show " + execution.getId());
         return new Outcome(ExitCodes.FAILED, execution);
     }
 

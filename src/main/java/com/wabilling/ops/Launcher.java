@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.launch.JobOperator;
@@ -39,10 +40,26 @@ public class Launcher {
     public int run(CommandLine.Invocation invocation) {
         return switch (invocation.command()) {
             case "demo" -> demo();
-            case "ops" -> ops.run(invocation.arguments());
+            case "ops" -> {
+                out.println("database: " + RunSettings.withoutOptions(
+                        context.getEnvironment().getProperty("spring.datasource.url", "")));
+                yield ops.run(invocation.arguments());
+            }
             case CommandLine.MONTHLY_RUN -> monthlyRun(invocation.parameters());
+            case CommandLine.STATUS -> status(invocation.parameters());
             default -> runner.run(invocation.command(), invocation.job().name(), invocation.parameters()).exitCode();
         };
+    }
+
+    /** A month at a glance (reads only). */
+    private int status(Map<String, String> parameters) {
+        var environment = context.getEnvironment();
+        out.println("database: " + RunSettings.withoutOptions(environment.getProperty("spring.datasource.url", "")));
+        String exports = parameters.getOrDefault("exports", environment.getProperty("wa-billing.exports-dir", ""));
+        return new MonthStatus(context.getBean(PeriodLedger.class), context.getBean(ImportedFiles.class),
+                context.getBean(com.wabilling.invoicing.InvoiceDao.class),
+                Path.of(environment.getProperty("wa-billing.reference-dir", "")), out)
+                .print(java.time.YearMonth.parse(parameters.get("month")), exports.isBlank() ? null : Path.of(exports));
     }
 
     /** The unattended monthly run; the month defaults to the previous UTC month. */
@@ -117,6 +134,16 @@ public class Launcher {
     public static boolean isLockFailure(Throwable e) {
         String message = Failures.rootMessage(e);
         return message.contains("lockFile") || message.contains("lock file") || message.contains("Database lock");
+    }
+
+    /** Commands about executions and months already there: they never create a database. */
+    public static boolean neverCreatesDatabase(CommandLine.Invocation invocation) {
+        return List.of("ops", CommandLine.STATUS).contains(invocation.command());
+    }
+
+    /** Whether the embedded database of the data directory was made (its files are there). */
+    public static boolean embeddedDatabaseExists() {
+        return Files.exists(dataDir().resolve("db.properties")) || Files.exists(dataDir().resolve("db.script"));
     }
 
     public static Path dataDir() {

@@ -168,8 +168,9 @@ public final class ReferenceFiles {
     public void read(String fileName, List<String> required, Consumer<Map<String, String>> consumer) {
         Path file = directory.resolve(fileName);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("reference file " + file + " not found; set WA_BILLING_REFERENCE_DIR"
-                    + " to the folder holding accounts.csv, markets.csv and rate-card.csv");
+            throw new com.wabilling.support.Refusal("reference file " + file + " not found",
+                    "set WA_BILLING_REFERENCE_DIR to the folder holding accounts.csv, markets.csv and rate-card.csv,"
+                            + " then run the same command again");
         }
         String content;
         try {
@@ -194,8 +195,9 @@ public final class ReferenceFiles {
                     }
                     consumer.accept(values);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException(file + " record " + record.getRecordNumber() + " (line "
-                            + lineOf(content, record) + "): " + e.getMessage());
+                    throw new com.wabilling.support.Refusal(file + " record " + record.getRecordNumber() + " (line "
+                            + lineOf(content, record) + "): " + e.getMessage(),
+                            com.wabilling.support.Refusal.fixThenSameCommand(file + " at the line named above"));
                 }
             }
         } catch (IOException e) {

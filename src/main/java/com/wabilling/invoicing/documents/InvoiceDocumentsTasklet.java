@@ -119,9 +119,11 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                 + ubls + " Peppol BIS 3 UBL file" + (ubls == 1 ? "" : "s") + " (finalized invoices, each validated)"
                 + " in " + dir + "\n");
         if (!refusals.isEmpty()) {
-            throw new IllegalStateException("documents refused for " + refusals.size() + " invoice"
-                    + (refusals.size() == 1 ? "" : "s") + " (the CSV books are written; fix and run the same command"
-                    + " again):\n    " + String.join("\n    ", refusals));
+            throw new com.wabilling.support.Refusal("documents refused for " + refusals.size() + " invoice"
+                    + (refusals.size() == 1 ? "" : "s") + " (the CSV books are written):\n    "
+                    + String.join("\n    ", refusals), com.wabilling.support.Refusal.fixThenSameCommand(
+                            "what each line names (the buyer's columns in accounts.csv, seller.properties, vat-rates.csv"
+                                    + " or exchange-rates.csv in the reference folder)"));
         }
         return RepeatStatus.FINISHED;
     }

@@ -1,0 +1,103 @@
+package com.wabilling.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.wabilling.support.testing.TestWorkspace;
+
+/**
+ * docs/operations.md, "Non-zero exits": every refusal ends with the one step that fixes it, never
+ * with "run the same command again", which cannot help while the cause is there.
+ */
+@SpringBootTest
+class FailureHintsJobTest {
+
+    private static final TestWorkspace WORKSPACE = TestWorkspace.create("hints");
+    private static final Path REFERENCE = WORKSPACE.root().resolve("reference");
+
+    @DynamicPropertySource
+    static void workspace(DynamicPropertyRegistry registry) throws IOException {
+        WORKSPACE.register(registry);
+        Files.createDirectories(REFERENCE);
+        try (Stream<Path> files = Files.list(Path.of("sample-data"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, REFERENCE.resolve(f.getFileName()));
+            }
+        }
+        registry.add("wa-billing.reference-dir", REFERENCE::toString);
+    }
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JobRepository repository;
+    @Autowired
+    JobOperator operator;
+
+    @Test
+    void eachRefusalNamesTheStepThatFixesIt() throws Exception {
+        Path exports = WORKSPACE.root().resolve("exports");
+        new MonthlyExports(11L, Instant.parse("2023-06-01T00:00:00Z"), Instant.parse("2023-07-03T00:00:00Z"))
+                .write(exports.resolve("june.csv"), "2023-06-01T00:00:00Z", "2023-07-03T00:00:00Z");
+        assertThat(launch("migrate-templates", "input=sample-data/templates.csv")).startsWith("0");
+        assertThat(launch("import-messages", "input=" + exports)).startsWith("0");
+
+        assertThat(launch("invoice", "month=2023-05")).startsWith("1")
+                .contains("next: invoice a month from 2023-06 on").doesNotContain("run the same command again to resume");
+        assertThat(launch("invoice", "month=2023-06")).startsWith("1").contains("is not reconstructed")
+                .contains("next: run the reconstruct commands named above, in order (jobs/schedule/monthly-run 2023-06"
+                        + " does this by itself); then run the same invoice command again");
+        assertThat(launch("reconstruct", "from=2023-06-10", "to=2023-07-02")).startsWith("1")
+                .contains("next: run the reconstruct command named above instead of this one");
+
+        String markets = Files.readString(REFERENCE.resolve("markets.csv"));
+        Files.writeString(REFERENCE.resolve("markets.csv"), markets + "x55,Nowhere,Nowhere\n");
+        assertThat(launch("reconstruct", "from=2023-05-31", "to=2023-07-02")).startsWith("1")
+                .contains("next: fix " + REFERENCE.resolve("markets.csv") + " at the line named above, then run the"
+                        + " same command again");
+        Files.writeString(REFERENCE.resolve("markets.csv"), markets);
+        assertThat(launch("reconstruct", "from=2023-05-31", "to=2023-07-02")).startsWith("0");
+
+        String rates = Files.readString(REFERENCE.resolve("rate-card.csv"));
+        Files.writeString(REFERENCE.resolve("rate-card.csv"), rates.lines()
+                .filter(l -> !l.startsWith("2023-06-01,Indonesia,USD")).reduce("", (a, l) -> a + l + "\n"));
+        assertThat(launch("invoice", "month=2023-06")).startsWith("1").contains("Indonesia")
+                .contains("next: fix rate-card.csv in the reference folder");
+        Files.writeString(REFERENCE.resolve("rate-card.csv"), rates);
+
+        String accounts = Files.readString(REFERENCE.resolve("accounts.csv"));
+        Files.writeString(REFERENCE.resolve("accounts.csv"), accounts.lines()
+                .filter(l -> !l.startsWith("102938475610004,")).reduce("", (a, l) -> a + l + "\n"));
+        assertThat(launch("invoice", "month=2023-06")).startsWith("1").contains("102938475610004")
+                .contains("next: add each WABA named above to accounts.csv, or leave it out deliberately with leave-out=");
+        Files.writeString(REFERENCE.resolve("accounts.csv"), accounts);
+
+        // fixed: the same command resumes and completes
+        assertThat(launch("invoice", "month=2023-06")).startsWith("0");
+    }
+
+    /** The exit code, then everything the launch printed. */
+    private String launch(String... args) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
+        int code = new Launcher(context, repository, operator, Path.of("."), out, out).run(CommandLine.parse(args));
+        return code + "\n" + text.toString(StandardCharsets.UTF_8);
+    }
+}
