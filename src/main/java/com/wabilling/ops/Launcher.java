@@ -58,7 +58,8 @@ public class Launcher {
         String exports = parameters.getOrDefault("exports", environment.getProperty("wa-billing.exports-dir", ""));
         return new MonthStatus(context.getBean(PeriodLedger.class), context.getBean(ImportedFiles.class),
                 context.getBean(com.wabilling.invoicing.InvoiceDao.class),
-                Path.of(environment.getProperty("wa-billing.reference-dir", "")), out)
+                Path.of(environment.getProperty("wa-billing.reference-dir", "")),
+                Path.of(environment.getProperty("wa-billing.output-dir", "out")), out)
                 .print(java.time.YearMonth.parse(parameters.get("month")), exports.isBlank() ? null : Path.of(exports));
     }
 

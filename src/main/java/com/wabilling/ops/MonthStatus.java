@@ -32,10 +32,12 @@ class MonthStatus {
     private final ImportedFiles importedFiles;
     private final InvoiceDao invoices;
     private final Path referenceDir;
+    private final Path outputDir;
     private final PrintStream out;
 
     MonthStatus(PeriodLedger ledger, ImportedFiles importedFiles, InvoiceDao invoices, Path referenceDir,
-            PrintStream out) {
+            Path outputDir, PrintStream out) {
+        this.outputDir = outputDir;
         this.ledger = ledger;
         this.importedFiles = importedFiles;
         this.invoices = invoices;
@@ -151,13 +153,14 @@ class MonthStatus {
         return new Invoices(drafts, finalized, without);
     }
 
-    private static String next(YearMonth month, boolean pendingWork, Invoices state) {
+    private String next(YearMonth month, boolean pendingWork, Invoices state) {
         if (pendingWork || state.drafts() + state.finalized() == 0) {
             return "jobs/schedule/monthly-run " + month + " (imports what is new, rebuilds what is stale or missing,"
                     + " writes the drafts)";
         }
         if (state.drafts() > 0) {
-            return "check the drafts in out/invoices/" + month + "/, then: jobs/wa-billing invoice month=" + month
+            return "check the drafts in " + outputDir.resolve("invoices").resolve(month.toString())
+                    + ", then: jobs/wa-billing invoice month=" + month
                     + " finalize=true";
         }
         return "nothing: every invoice of " + month + " is finalized and its inputs are unchanged";
