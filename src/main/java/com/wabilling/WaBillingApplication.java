@@ -21,7 +21,7 @@ public class WaBillingApplication {
 
     public static void main(String[] args) {
         if (CommandLine.isHelp(args)) {
-            System.out.println(CommandLine.usage());
+            System.out.println(CommandLine.usage(args));
             System.exit(ExitCodes.OK);
             return;
         }

@@ -60,10 +60,14 @@ public class MessageImportReport implements Tasklet {
         StepExecution importStep = jobRepository.getLastStepExecution(jobExecution.getJobInstance(),
                 MessageImportJobConfiguration.IMPORT_STEP);
         ExecutionContext context = importStep == null ? new ExecutionContext() : importStep.getExecutionContext();
-        StringBuilder summary = new StringBuilder("Message import (run " + runId + ")\n").append(CountsTable.render(ledger.counts(runId)));
+        var counts = ledger.counts(runId);
+        StringBuilder summary = new StringBuilder("Message import (run " + runId + ")\n").append(CountsTable.render(counts));
         List<String> notes = new ArrayList<>();
         for (String saved : list(context, CsvFilesReader.FINGERPRINTS_KEY)) {
             FileFingerprint file = FileFingerprint.parse(saved);
+            if (!counts.containsKey(file.path())) { // a file with a header and no record is named, never silent
+                notes.add("NOTE: " + file.path() + " holds a header and no record: nothing imported from it");
+            }
             if (!importedFiles.record(file, runId, clock.instant())) {
                 notes.add("WARNING: " + file.path() + " changed after it was read: not recorded as imported, the next"
                         + " import reads it again (its rows already stored count as duplicates then)");

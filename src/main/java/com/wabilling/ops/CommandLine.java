@@ -36,7 +36,28 @@ public final class CommandLine {
 
     /** {@code help}, {@code --help} or {@code -h}: usage on standard output, exit 0 (cli.md). */
     public static boolean isHelp(String[] args) {
-        return args.length == 1 && List.of("help", "--help", "-h").contains(args[0]);
+        List<String> words = List.of("help", "--help", "-h");
+        return args.length == 1 && words.contains(args[0]) || args.length == 2 && words.contains(args[1]);
+    }
+
+    /** The usage of {@code COMMAND --help}: that command's line when it is known, else every command's. */
+    public static String usage(String[] args) {
+        if (args.length == 2) {
+            Optional<JobParameterSpec> job = find(args[0]);
+            if (job.isPresent()) {
+                return "usage: jobs/wa-billing " + job.get().usage();
+            }
+            String line = switch (args[0]) {
+                case MONTHLY_RUN -> MONTHLY_RUN_USAGE;
+                case STATUS -> STATUS_USAGE;
+                case "ops" -> OpsCommands.USAGE;
+                default -> null;
+            };
+            if (line != null) {
+                return "usage: jobs/wa-billing " + line;
+            }
+        }
+        return usage();
     }
 
     public static Invocation parse(String[] args) {

@@ -114,6 +114,21 @@ class MessageImportJobTest {
     }
 
     @Test
+    void aFileWithAHeaderAndNoRecordIsNamedInTheSummary() throws Exception {
+        Path dir = Files.createDirectories(WORKSPACE.root().resolve("header-only"));
+        Files.writeString(dir.resolve("a.csv"), HEADER
+                + "ho.1,100,200,5511987654321,inbound,text,,,2023-06-01T10:00:00.120Z,,,\n");
+        Files.writeString(dir.resolve("b-empty-export.csv"), HEADER);
+
+        JobExecution execution = (JobExecution) start(dir.toString(), "1000", null);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(JobSummary.of(execution)).contains(dir.resolve("b-empty-export.csv")
+                + " holds a header and no record: nothing imported from it")
+                .doesNotContain(dir.resolve("a.csv") + " holds a header");
+    }
+
+    @Test
     void aLaterStatusOfAMessageAdvancesTheStoredRowAndNamesTheReconstructedPeriodsItChanges() throws Exception {
         // issue 9.5: export 1 saw the messages early, export 2 later
         Path one = Files.writeString(WORKSPACE.root().resolve("status-1.csv"), HEADER

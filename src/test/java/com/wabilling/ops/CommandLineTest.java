@@ -51,7 +51,13 @@ class CommandLineTest {
         assertThat(CommandLine.isHelp(new String[] {"--help"})).isTrue();
         assertThat(CommandLine.isHelp(new String[] {"-h"})).isTrue();
         assertThat(CommandLine.isHelp(new String[] {})).isFalse();
-        assertThat(CommandLine.isHelp(new String[] {"invoice", "--help"})).isFalse();
+        // a command's own --help is help too (exit 0), with that command's usage
+        assertThat(CommandLine.isHelp(new String[] {"invoice", "--help"})).isTrue();
+        assertThat(CommandLine.usage(new String[] {"invoice", "--help"})).startsWith("usage: jobs/wa-billing invoice")
+                .contains("month=<YYYY-MM>").doesNotContain("import-messages");
+        assertThat(CommandLine.usage(new String[] {"status", "-h"})).isEqualTo("usage: jobs/wa-billing "
+                + CommandLine.STATUS_USAGE);
+        assertThat(CommandLine.isHelp(new String[] {"invoice", "month=2023-06", "--help"})).isFalse();
         assertThat(CommandLine.usage()).contains("invoice month=<YYYY-MM>").contains("ops list");
     }
 
