@@ -54,6 +54,12 @@ public class WaBillingConfiguration {
     }
 
     @Bean
+    com.wabilling.support.batch.LongPhases longPhases(org.springframework.batch.core.repository.JobRepository repository,
+            ProgressInterval interval) {
+        return new com.wabilling.support.batch.LongPhases(repository, interval.value());
+    }
+
+    @Bean
     Clock clock() {
         return Clock.systemUTC();
     }

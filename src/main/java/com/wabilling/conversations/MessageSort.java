@@ -60,6 +60,11 @@ public class MessageSort {
 
     /** Sorts the read window of {@code period} into run files under {@link #directory}; returns the rows. */
     public long sort(Period period, int grid, String name) {
+        return sort(period, grid, name, com.wabilling.support.batch.LongPhase.silent());
+    }
+
+    /** Sorts as {@link #sort(Period, int, String)}, reporting progress and answering a stop through {@code phase}. */
+    public long sort(Period period, int grid, String name, com.wabilling.support.batch.LongPhase phase) {
         if (Buckets.COUNT % grid != 0) {
             throw new IllegalArgumentException("the grid must divide " + Buckets.COUNT + " buckets: " + grid);
         }
@@ -68,7 +73,7 @@ public class MessageSort {
         try {
             FileSystemUtils.deleteRecursively(dir);
             Files.createDirectories(dir);
-            long rows = scan(period, grid, dir, sorter);
+            long rows = scan(period, grid, dir, sorter, phase);
             Files.writeString(dir.resolve(COMPLETE), Long.toString(rows));
             return rows;
         } catch (IOException e) {
@@ -78,11 +83,14 @@ public class MessageSort {
         }
     }
 
-    private long scan(Period period, int grid, Path dir, ExecutorService sorter) throws IOException {
+    private long scan(Period period, int grid, Path dir, ExecutorService sorter,
+            com.wabilling.support.batch.LongPhase phase) throws IOException {
         Runs runs = new Runs(grid, dir, sorter);
         try {
-            messages.forEachEventBetween(period.readFrom(), period.readTo(), row -> runs.add(scoped(row.message(),
-                    period.mode())));
+            messages.forEachEventBetween(period.readFrom(), period.readTo(), row -> {
+                runs.add(scoped(row.message(), period.mode()));
+                phase.advance(1);
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -29,6 +29,7 @@ import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.pricing.Regimes;
 import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.ProcessOwner;
+import com.wabilling.support.batch.LongPhases;
 import com.wabilling.support.batch.Progress;
 import com.wabilling.support.config.OutputDirectory;
 import com.wabilling.support.config.ProgressInterval;
@@ -72,8 +73,8 @@ public class ReconstructJobConfiguration {
     }
 
     @Bean
-    SortWindowTasklet sortWindowTasklet(MessageSort messageSort) {
-        return new SortWindowTasklet(messageSort, GRID_SIZE);
+    SortWindowTasklet sortWindowTasklet(MessageSort messageSort, PeriodLedger ledger, LongPhases phases) {
+        return new SortWindowTasklet(messageSort, GRID_SIZE, ledger, phases);
     }
 
     @Bean

@@ -8,6 +8,8 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.wabilling.support.batch.LongPhases;
+
 /**
  * Sorts the period's read window into run files before the partitions start (issue 11), named by
  * the run (job instance), so a restart's partitions find them again; the files go when the run
@@ -17,10 +19,14 @@ public class SortWindowTasklet implements Tasklet, JobExecutionListener {
 
     private final MessageSort sort;
     private final int grid;
+    private final PeriodLedger ledger;
+    private final LongPhases phases;
 
-    public SortWindowTasklet(MessageSort sort, int grid) {
+    public SortWindowTasklet(MessageSort sort, int grid, PeriodLedger ledger, LongPhases phases) {
         this.sort = sort;
         this.grid = grid;
+        this.ledger = ledger;
+        this.phases = phases;
     }
 
     /** The name of a run's sort. */
@@ -31,8 +37,11 @@ public class SortWindowTasklet implements Tasklet, JobExecutionListener {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var step = chunkContext.getStepContext();
-        long rows = sort.sort(ReconstructJobConfiguration.period(step.getStepExecution().getJobParameters()), grid,
-                name(step.getStepExecution().getJobExecution().getJobInstanceId()));
+        Period period = ReconstructJobConfiguration.period(step.getStepExecution().getJobParameters());
+        JobExecution job = step.getStepExecution().getJobExecution();
+        // one pass over the window before the partitions start: progress and a stop must not wait for its end
+        long rows = sort.sort(period, grid, name(job.getJobInstanceId()), phases.start(
+                ReconstructJobConfiguration.JOB_NAME + " (sorting)", "messages", ledger.windowMessages(period), job));
         contribution.incrementWriteCount(rows); // rows sorted
         return RepeatStatus.FINISHED;
     }

@@ -166,7 +166,7 @@ public class InvoiceJobConfiguration {
     @Bean
     @JobScope
     Tasklet invoiceReport(InvoiceDao invoices, OutputDirectory output, ReferenceDirectory reference,
-            PerMessageMonth perMessage, Clock clock,
+            PerMessageMonth perMessage, Clock clock, com.wabilling.support.batch.LongPhases phases,
             @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
         InvoiceRun run = InvoiceRun.of(parameters);
         ReferenceFiles files = new ReferenceFiles(reference.path());
@@ -175,6 +175,6 @@ public class InvoiceJobConfiguration {
         }
         return new InvoiceReport(invoices, output.path(), new InvoiceConversations(invoices, files.rateCard()),
                 new InvoiceMessages(invoices, perMessage), files.accounts(), run, new InvoiceVat(reference.path()),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), phases);
     }
 }

@@ -42,10 +42,12 @@ public class InvoiceReport implements Tasklet {
     private final Set<String> leaveOut;
     private final InvoiceVat vat;
     private final java.time.LocalDate today;
+    private final com.wabilling.support.batch.LongPhases phases;
 
     public InvoiceReport(InvoiceDao invoices, Path outputDir, InvoiceConversations conversations,
             InvoiceMessages messages, List<BillingAccount> accounts, InvoiceRun run, InvoiceVat vat,
-            java.time.LocalDate today) {
+            java.time.LocalDate today, com.wabilling.support.batch.LongPhases phases) {
+        this.phases = phases;
         this.vat = vat;
         this.today = today;
         this.invoices = invoices;
@@ -62,7 +64,11 @@ public class InvoiceReport implements Tasklet {
         Path dir = outputDir.resolve("invoices").resolve(month.toString());
         vat.freeze(invoices, month); // a finalized invoice whose buyer country is known by now gets its VAT recorded
         List<InvoiceDao.SummaryRow> rows = invoices.summary(month);
-        long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
+        var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        long runId = execution.getJobInstanceId();
+        // writing each invoice's explanation prices its month again: long at scale, so it reports progress
+        com.wabilling.support.batch.LongPhase phase = phases.start("invoice (writing the books)", "invoices",
+                rows.size(), execution);
         // what the client reads at the bottom of the PDF is the gross: the console shows net, VAT and gross too
         TextTable table = new TextTable("invoice", "number", "kind", "status", "account", "currency",
                 BillingMonth.regime(month).perMessage() ? "messages" : "conversations", "billable", "subtotal",
@@ -83,6 +89,7 @@ public class InvoiceReport implements Tasklet {
                         r.conversations(), r.billable(), money(r.subtotal(), r), money(r.markup(), r),
                         money(r.total(), r), v.map(x -> money(x.amount(), r)).orElse("-"),
                         v.map(x -> money(x.gross(), r)).orElse("-"));
+                phase.advance(1);
                 writeLines(dir, r);
                 // written by the run that computes the invoice, from the same conversations; a later run
                 // never rewrites it, so a finalized invoice's explanation stays as it was billed

@@ -31,6 +31,11 @@ final class LiveStatus implements AutoCloseable {
     private final JobOperator operator;
     private final Path dir;
     private final ScheduledExecutorService timer;
+    private final ScheduledExecutorService stops = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ops-live-stop");
+        t.setDaemon(true);
+        return t;
+    });
 
     private LiveStatus(JobRepository repository, JobOperator operator, Path dir) {
         this.repository = repository;
@@ -42,6 +47,8 @@ final class LiveStatus implements AutoCloseable {
             return t;
         });
         timer.scheduleWithFixedDelay(this::publish, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
+        // a stop is taken within half a second, whatever a status snapshot costs while the job loads the machine
+        stops.scheduleWithFixedDelay(this::honourStopRequest, 0, 500, TimeUnit.MILLISECONDS);
     }
 
     /** Publishes while a job runs on the embedded database; nothing on PostgreSQL (ops connect there). */
@@ -55,7 +62,6 @@ final class LiveStatus implements AutoCloseable {
         try {
             List<JobExecution> running = Executions.recent(repository, 20).stream().filter(Executions::leftRunning)
                     .toList();
-            honourStopRequest(running);
             ByteArrayOutputStream text = new ByteArrayOutputStream();
             PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
             OpsCommands ops = new OpsCommands(repository, operator, null, out, out);
@@ -71,22 +77,23 @@ final class LiveStatus implements AutoCloseable {
         }
     }
 
-    private void honourStopRequest(List<JobExecution> running) throws IOException {
-        Path request = dir.resolve(LiveOps.STOP_REQUEST);
-        if (!Files.exists(request)) {
-            return;
-        }
-        String id = Files.readString(request, StandardCharsets.UTF_8).strip();
-        for (JobExecution e : running) {
-            if (Long.toString(e.getId()).equals(id)) {
-                try {
-                    operator.stop(e);
-                } catch (Exception ex) {
-                    // already stopping or ended: the snapshot shows its state
-                }
+    private void honourStopRequest() {
+        try {
+            Path request = dir.resolve(LiveOps.STOP_REQUEST);
+            if (!Files.exists(request)) {
+                return;
             }
+            long id = Long.parseLong(Files.readString(request, StandardCharsets.UTF_8).strip());
+            // the long phases of the job running here look at this first (no database round trip)
+            com.wabilling.support.batch.LongPhase.requestStop(id);
+            Files.deleteIfExists(request);
+            JobExecution e = repository.getJobExecution(id);
+            if (e != null && Executions.leftRunning(e)) {
+                operator.stop(e);
+            }
+        } catch (Exception ex) {
+            // a malformed request, or an execution already stopping or ended: the snapshot shows its state
         }
-        Files.deleteIfExists(request);
     }
 
     private void write(String name, String text) throws IOException {
@@ -101,8 +108,10 @@ final class LiveStatus implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        stops.shutdownNow();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);
+            stops.awaitTermination(5, TimeUnit.SECONDS);
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {
                     Files.deleteIfExists(f);

@@ -105,6 +105,20 @@ class MessageSortTest {
         assertThat(sort.directory("gone")).doesNotExist();
     }
 
+    @Test
+    void aStopRequestEndsTheSortAtOnceAsAStopNotAFailureAndLeavesItIncomplete() throws Exception {
+        MessageSort sort = new MessageSort(messageDao(), root, 50);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        com.wabilling.support.batch.LongPhase phase = com.wabilling.support.batch.LongPhase.start("sort", "messages", -1,
+                java.time.Duration.ofHours(1), () -> asked.incrementAndGet() > 0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sort.sort(PERIOD, 2, "stopped", phase))
+                .isInstanceOf(com.wabilling.support.batch.LongPhase.Stopped.class)
+                .hasCauseInstanceOf(org.springframework.batch.core.job.JobInterruptedException.class);
+        assertThat(phase.done()).isEqualTo(1); // the first message already looked
+        assertThat(sort.directory("stopped").resolve("complete")).doesNotExist();
+    }
+
     private MessageDao messageDao() {
         return new MessageDao(new NamedParameterJdbcTemplate(new JdbcTemplate(dataSource)));
     }

@@ -107,14 +107,18 @@ public final class Progress implements StepExecutionListener, ItemReadListener<O
     }
 
     private void print(State state, double fraction, long now) {
-        double seconds = Math.max((now - state.startNanos) / 1e9, 1e-3);
-        long done = state.units();
+        LOG.info(line(label, unitName, state.units(), (now - state.startNanos) / 1e9, fraction));
+    }
+
+    /** One progress line: units done, units per second and, when the share done is known, the ETA. */
+    static String line(String label, String unitName, long done, double elapsedSeconds, double fraction) {
+        double seconds = Math.max(elapsedSeconds, 1e-3);
         String line = String.format("%s: %,d %s, %,.0f/s", label, done, unitName, done / seconds);
         if (!Double.isNaN(fraction) && fraction > 0) {
             double clamped = Math.min(fraction, 1.0);
             long eta = Math.round(seconds / clamped * (1 - clamped));
             line += String.format(", %.0f%% done, ETA %d:%02d:%02d", clamped * 100, eta / 3600, eta / 60 % 60, eta % 60);
         }
-        LOG.info(line);
+        return line;
     }
 }
