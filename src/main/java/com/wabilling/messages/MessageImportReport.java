@@ -61,7 +61,8 @@ public class MessageImportReport implements Tasklet {
                 MessageImportJobConfiguration.IMPORT_STEP);
         ExecutionContext context = importStep == null ? new ExecutionContext() : importStep.getExecutionContext();
         var counts = ledger.counts(runId);
-        StringBuilder summary = new StringBuilder("Message import (run " + runId + ")\n").append(CountsTable.render(counts));
+        StringBuilder summary = new StringBuilder("Message import (execution " + jobExecution.getId()
+                + ", the ops and rejects file id; run " + runId + ", the id of its stored rows)\n").append(CountsTable.render(counts));
         List<String> notes = new ArrayList<>();
         for (String saved : list(context, CsvFilesReader.FINGERPRINTS_KEY)) {
             FileFingerprint file = FileFingerprint.parse(saved);
