@@ -168,7 +168,8 @@ public final class ReferenceFiles {
     public void read(String fileName, List<String> required, Consumer<Map<String, String>> consumer) {
         Path file = directory.resolve(fileName);
         if (!Files.isRegularFile(file)) {
-            throw new com.wabilling.support.Refusal("reference file " + file + " not found",
+            throw new com.wabilling.support.Refusal("reference file " + file + " not found (WA_BILLING_REFERENCE_DIR"
+                    + " names the folder of reference files)",
                     "set WA_BILLING_REFERENCE_DIR to the folder holding accounts.csv, markets.csv and rate-card.csv,"
                             + " then run the same command again");
         }
