@@ -154,7 +154,7 @@ class InvoiceCorrectionJobTest {
             Map<String, String> draft = invoice("2023-06", adjustmentId);
             long billable = Long.parseLong(line.get("billable"));
             BigDecimal price = new BigDecimal(line.get("unit_price"));
-            // per line: billable x right price, rounded, minus billable x doubled price, rounded (domain.md 4.4)
+            // per line: billable x right price, rounded, minus billable x doubled price, rounded (README, Rules: invoicing)
             BigDecimal difference = amount(price, billable).subtract(amount(price.multiply(BigDecimal.valueOf(2)), billable));
             assertThat(draft).containsEntry("status", "DRAFT").containsEntry("invoice_number", "")
                     .containsEntry("subtotal", difference.toPlainString());

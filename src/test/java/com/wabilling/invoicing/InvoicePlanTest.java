@@ -94,6 +94,17 @@ class InvoicePlanTest {
     }
 
     @Test
+    void aChangedMarkupAloneDraftsNoAdjustment() {
+        // README, Correcting a finalized invoice: an adjustment is drafted only when a line differs, so a
+        // markup fixed in accounts.csv after finalizing is corrected outside this version
+        ComputedInvoice june = invoice(line(ConversationCategory.MARKETING, 10, "0.63"));
+        BillingAccount fixed = InvoiceCalculatorTest.account("UTC", "20");
+
+        assertThat(InvoicePlan.of(fixed, JUNE, InvoiceCalculator.totals(june.lines(), fixed),
+                List.of(finalized("INV-100-2023-06", "0.06", june))).draft()).isNull();
+    }
+
+    @Test
     void anInvoiceWithANegativeTotalIsRefusedAndAnAdjustmentMayBeNegative() {
         // accounts.csv refuses a markup below -100 %; an account built past that check must not bill below zero
         BillingAccount giveaway = InvoiceCalculatorTest.account("UTC", "-150");

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * vat-rates.csv (invoice-documents.md 2): the standard rate per country, effective-dated. A rate is a
+ * vat-rates.csv (README, Invoice documents: VAT): the standard rate per country, effective-dated. A rate is a
  * percentage from 0 to 100 (checked where the file is read, TaxReference); one above the highest
  * standard rate in the EU is kept but warned about (README, Rules: reference values).
  */

@@ -17,7 +17,7 @@ import com.wabilling.support.Failures;
  * checked on open, its records numbered from 1. Ragged rows, broken quoting and overlong records
  * become malformed rows (rejects, {@link CsvRecords}); a file that is not UTF-8, a header wider than
  * {@link CsvRecords#MAX_COLUMNS} and a read that breaks off before the end of the file stop the job
- * naming the file (formats.md).
+ * naming the file (docs/formats.md).
  */
 final class CsvFile implements AutoCloseable {
 
