@@ -26,6 +26,12 @@ public record InvoicePlan(BillingAccount account, YearMonth month, Draft draft) 
         StoredInvoice original = finalized.stream().filter(i -> i.kind() == StoredInvoice.Kind.INVOICE).findFirst()
                 .orElse(null);
         if (original == null) {
+            if (recomputed.conversations() > 0 && recomputed.total().signum() < 0) {
+                // an invoice never bills less than nothing; money given back is an adjustment's (a credit note)
+                throw new IllegalStateException(invoiceId + " would have a negative total " + recomputed.total() + " ("
+                        + account.name() + ", waba_id " + account.wabaId() + ", markup_percent "
+                        + account.markupPercent().toPlainString() + "): fix accounts.csv and run the same command again");
+            }
             Draft draft = recomputed.conversations() == 0 ? null
                     : new Draft(invoiceId, StoredInvoice.Kind.INVOICE, null, recomputed);
             return new InvoicePlan(account, month, draft);

@@ -20,6 +20,12 @@ public final class MessageRowMapper {
     public static final List<String> REQUIRED_COLUMNS = List.of("message_id", "waba_id", "phone_number_id",
             "customer_wa_id", "direction", "type", "timestamp");
 
+    /** The sizes of the stored columns (message_repeat; message_id and the ids are checked below). */
+    static final List<Fields.Limit> LIMITS = List.of(new Fields.Limit("type", 32),
+            new Fields.Limit("template_name", 512), new Fields.Limit("template_language", 16),
+            new Fields.Limit("meta_conversation_id", 128), new Fields.Limit("meta_category", 32),
+            new Fields.Limit("meta_pricing_category", 64), new Fields.Limit("meta_pricing_type", 64));
+
     private static final Set<String> STATUSES = Set.of("sent", "delivered", "read", "failed");
     private static final Set<String> ENTRY_POINTS = Set.of("ctwa_ad", "page_cta");
 
@@ -37,6 +43,7 @@ public final class MessageRowMapper {
      */
     public static ExportedMessage map(CsvRow row, Instant latest) {
         Fields.wellFormed(row);
+        Fields.withinLimits(row, LIMITS);
         String messageId = required(row, "message_id");
         if (messageId.length() > 128) {
             throw new RejectedRecordException("message_id longer than 128 characters");

@@ -34,6 +34,9 @@ public final class ReferenceFiles {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setTrim(true).get();
 
+    /** docs/formats.md, accounts.csv: below -100 % an invoice would charge less than nothing. */
+    private static final BigDecimal MIN_MARKUP_PERCENT = BigDecimal.valueOf(-100);
+
     private final Path directory;
 
     public ReferenceFiles(Path directory) {
@@ -78,12 +81,17 @@ public final class ReferenceFiles {
                 throw new IllegalArgumentException("timezone is not an IANA zone: '" + r.get("timezone") + "'");
             }
             String markup = r.getOrDefault("markup_percent", "");
+            BigDecimal markupPercent = markup.isEmpty() ? BigDecimal.ZERO : decimal("markup_percent", markup);
+            if (markupPercent.compareTo(MIN_MARKUP_PERCENT) < 0) {
+                throw new IllegalArgumentException("markup_percent must be at least -100 (a discount of the whole"
+                        + " price: an invoice total is never negative): " + markup);
+            }
             String portfolio = r.getOrDefault("portfolio_id", "");
             if (!portfolio.isEmpty() && !portfolio.matches("\\d{1,32}")) {
                 throw new IllegalArgumentException("portfolio_id must be digits: '" + portfolio + "'");
             }
             accounts.add(new BillingAccount(waba, r.get("account_name"), zone, currency(r.get("currency")),
-                    markup.isEmpty() ? BigDecimal.ZERO : decimal("markup_percent", markup), portfolio));
+                    markupPercent, portfolio));
         });
         accounts.sort(Comparator.comparing(BillingAccount::wabaId));
         return accounts;
@@ -163,9 +171,14 @@ public final class ReferenceFiles {
 
     /**
      * Calls the consumer with every record as column → value (names lower-cased, a BOM ignored); a
-     * consumer's IllegalArgumentException stops the job naming file and record.
+     * consumer's IllegalArgumentException stops the job naming file, record and line.
      */
     public void read(String fileName, List<String> required, Consumer<Map<String, String>> consumer) {
+        read(fileName, required, (line, values) -> consumer.accept(values));
+    }
+
+    /** As {@link #read(String, List, Consumer)}, telling the consumer each record's line (ReferenceCsv). */
+    public void read(String fileName, List<String> required, ReferenceCsv.RowConsumer consumer) {
         Path file = directory.resolve(fileName);
         if (!Files.isRegularFile(file)) {
             throw new com.wabilling.support.Refusal("reference file " + file + " not found (WA_BILLING_REFERENCE_DIR"
@@ -173,37 +186,6 @@ public final class ReferenceFiles {
                     "set WA_BILLING_REFERENCE_DIR to the folder holding accounts.csv, markets.csv and rate-card.csv,"
                             + " then run the same command again");
         }
-        String content;
-        try {
-            content = Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read reference file " + file
-                    + " (set WA_BILLING_REFERENCE_DIR to the folder holding it)", e);
-        }
-        try (CSVParser parser = FORMAT.parse(new StringReader(content))) {
-            List<String> header = parser.getHeaderNames().stream()
-                    .map(CsvHeader::normalise).toList();
-            for (String column : required) {
-                if (!header.contains(column)) {
-                    throw new MissingColumnException(file.toString(), column);
-                }
-            }
-            for (CSVRecord record : parser) {
-                try {
-                    Map<String, String> values = new HashMap<>();
-                    for (int i = 0; i < header.size() && i < record.size(); i++) {
-                        values.put(header.get(i), record.get(i));
-                    }
-                    consumer.accept(values);
-                } catch (IllegalArgumentException e) {
-                    throw new com.wabilling.support.Refusal(file + " record " + record.getRecordNumber() + " (line "
-                            + lineOf(content, record) + "): " + e.getMessage(),
-                            com.wabilling.support.Refusal.fixThenSameCommand(file + " at the line named above"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read reference file " + file
-                    + " (set WA_BILLING_REFERENCE_DIR to the folder holding it)", e);
-        }
+        ReferenceCsv.read(file, FORMAT, required, consumer);
     }
 }

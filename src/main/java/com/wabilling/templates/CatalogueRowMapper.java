@@ -15,6 +15,11 @@ public final class CatalogueRowMapper {
     public static final List<String> REQUIRED_COLUMNS =
             List.of("template_id", "waba_id", "name", "language", "category", "body");
 
+    /** The sizes of the template table's columns (template_id and waba_id are checked below). */
+    static final List<Fields.Limit> LIMITS = List.of(new Fields.Limit("name", 512), new Fields.Limit("language", 16),
+            new Fields.Limit("category", 128), new Fields.Limit("status", 32), new Fields.Limit("header", 16_000),
+            new Fields.Limit("body", 16_000), new Fields.Limit("footer", 16_000), new Fields.Limit("buttons", 16_000));
+
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*");
 
     private CatalogueRowMapper() {
@@ -22,6 +27,7 @@ public final class CatalogueRowMapper {
 
     public static CatalogueTemplate map(CsvRow row) {
         Fields.wellFormed(row);
+        Fields.withinLimits(row, LIMITS);
         String templateId = required(row, "template_id");
         if (templateId.length() > 128) {
             throw new RejectedRecordException("template_id longer than 128 characters");

@@ -131,6 +131,34 @@ class InvoicePlanTest {
         assertThat(plan.draft().invoice().total()).isEqualByComparingTo("0.07");
     }
 
+    @Test
+    void aChangedMarkupAloneDraftsNoAdjustment() {
+        // README, Correcting a finalized invoice: an adjustment is drafted only when a line differs, so a
+        // markup fixed in accounts.csv after finalizing is corrected outside this version
+        ComputedInvoice june = invoice(line(ConversationCategory.MARKETING, 10, "0.63"));
+        BillingAccount fixed = InvoiceCalculatorTest.account("UTC", "20");
+
+        assertThat(InvoicePlan.of(fixed, JUNE, InvoiceCalculator.totals(june.lines(), fixed),
+                List.of(finalized("INV-100-2023-06", "0.06", june))).draft()).isNull();
+    }
+
+    @Test
+    void anInvoiceWithANegativeTotalIsRefusedAndAnAdjustmentMayBeNegative() {
+        // accounts.csv refuses a markup below -100 %; an account built past that check must not bill below zero
+        BillingAccount giveaway = InvoiceCalculatorTest.account("UTC", "-150");
+        ComputedInvoice june = InvoiceCalculator.totals(List.of(line(ConversationCategory.MARKETING, 10, "0.63")), giveaway);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InvoicePlan.of(giveaway, JUNE, june, List.of()))
+                .hasMessageContaining("INV-100-2023-06").hasMessageContaining("total -0.32")
+                .hasMessageContaining("markup_percent -150");
+        // a lower recomputation after finalizing gives money back: a negative adjustment is a credit note
+        ComputedInvoice billed = invoice(line(ConversationCategory.MARKETING, 10, "0.63"));
+        InvoicePlan plan = InvoicePlan.of(ACCOUNT, JUNE, invoice(line(ConversationCategory.MARKETING, 5, "0.31")),
+                List.of(finalized("INV-100-2023-06", "0.06", billed)));
+        assertThat(plan.draft().kind()).isEqualTo(StoredInvoice.Kind.ADJUSTMENT);
+        assertThat(plan.draft().invoice().total()).isNegative();
+    }
+
     private static InvoiceLine line(ConversationCategory category, long billable, String amount) {
         return new InvoiceLine(category, "Brazil", new BigDecimal("0.0625"), billable, 0, billable,
                 new BigDecimal(amount));

@@ -38,6 +38,7 @@ import com.wabilling.support.testing.TestWorkspace;
 class MessageImportJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("import");
+    private static final Path JULY = Path.of("sample-data/messages/export-2023-07.csv");
     private static final String HEADER = "message_id,waba_id,phone_number_id,customer_wa_id,direction,type,"
             + "template_name,template_language,timestamp,status,delivered_at,entry_point\n";
 
@@ -323,8 +324,136 @@ class MessageImportJobTest {
         assertThat(Csv.read(rejectsFile(execution))).extracting(r -> r.get("reason"))
                 .anySatisfy(r -> assertThat(r).startsWith("ragged row: 5 fields"))
                 .anySatisfy(r -> assertThat(r).startsWith("ragged row: 13 fields"))
-                .anySatisfy(r -> assertThat(r).contains("unreadable record"));
+                .anySatisfy(r -> assertThat(r).startsWith("unterminated quote"));
         assertStepCounts(execution, 4, 1, 0, 3);
+    }
+
+    @Test
+    void aStrayQuoteInTheMiddleOfAnExportRejectsOnlyItsRecord() throws Exception {
+        // the sample July export: 526 records, all valid; fresh ids, so no other test makes them duplicates
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(JULY).stream()
+                .map(l -> l.replace("SAMPLE", "STRAY")).toList());
+        lines.set(263, lines.get(263).replace(",outbound,", ",\"outbound,")); // record 263 (line 264)
+        Path file = Files.write(WORKSPACE.root().resolve("stray-quote.csv"), lines);
+
+        JobExecution execution = (JobExecution) start(file.toString(), "1000", null);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(ledger.counts(execution.getJobInstanceId()).get(file.toString()))
+                .isEqualTo(new SourceCounts(525, 1, 0));
+        assertThat(Csv.read(rejectsFile(execution))).singleElement().satisfies(r -> {
+            assertThat(r.get("record")).isEqualTo("263");
+            assertThat(r.get("reason")).startsWith("unterminated quote");
+        });
+        assertThat(stored("wamid.HBgN0003179STRAY%")).isZero();
+        assertThat(stored("wamid.HBgN0003396STRAY%")).as("the record after it").isEqualTo(1);
+        assertThat(importedFileRows(file)).isEqualTo(1);
+    }
+
+    @Test
+    void aTruncatedGzipFailsTheImportNamingTheFileAndIsNotRecordedAsImported() throws Exception {
+        Path file = Files.createDirectories(WORKSPACE.root().resolve("cut-gz")).resolve("export-2023-07.csv.gz");
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write(Files.readString(JULY).replace("SAMPLE", "CUTGZ").getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] full = bytes.toByteArray();
+        Files.write(file, java.util.Arrays.copyOf(full, 8000));
+
+        JobExecution failed = (JobExecution) start(file.toString(), "1000", null);
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        long lines = completeLines(java.util.Arrays.copyOf(full, 8000)); // the header and the whole records
+        assertThat(failureMessages(failed)).contains(file + ": reading stopped in record " + lines + " (line "
+                + (lines + 1) + "): compressed file is truncated/corrupt at byte 8000 of 8000 (0 bytes left unread")
+                .contains("rerun=<new value>");
+        assertThat(importedFileRows(file)).isZero();
+
+        Files.write(file, full); // the complete copy: nothing of the cut one was committed, so the same command reads it
+        JobExecution same = (JobExecution) start(file.toString(), "1000", null);
+
+        assertThat(same.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(same.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
+        assertThat(ledger.counts(same.getJobInstanceId()).get(file.toString())).isEqualTo(new SourceCounts(526, 0, 0));
+        assertThat(StoredMessages.count(jdbc, r -> r.message().messageId().endsWith("CUTGZ"))).isEqualTo(526);
+        assertThat(importedFileRows(file)).isEqualTo(1);
+    }
+
+    @Test
+    void aGzipCutAfterACommitIsReadAgainWithRerunAndItsStoredRecordsCountAsDuplicates() throws Exception {
+        Path file = Files.createDirectories(WORKSPACE.root().resolve("cut-gz-late")).resolve("late.csv.gz");
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 6000; i++) {
+            csv.append(String.format("late.%05d,100,200,55119%08d,inbound,text,,,%d,,,%n", i, i, 1685620800 + i));
+        }
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] full = bytes.toByteArray();
+        Files.write(file, java.util.Arrays.copyOf(full, full.length * 3 / 4));
+
+        JobExecution failed = (JobExecution) start(file.toString(), "1000", null);
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failureMessages(failed)).contains(file + ": reading stopped in record ")
+                .contains("compressed file is truncated/corrupt at byte " + full.length * 3 / 4 + " of " + full.length * 3 / 4);
+        long committed = stored("late.%");
+        assertThat(committed).as("whole chunks of 2,000 before the break").isIn(2000L, 4000L);
+        assertThat(importedFileRows(file)).isZero();
+
+        Files.write(file, full);
+        JobExecution same = (JobExecution) start(file.toString(), "1000", null);
+        assertThat(same.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failureMessages(same)).contains(file + " changed since the failed execution").contains("rerun=");
+        JobExecution rerun = (JobExecution) start(file.toString(), "1000", "complete-copy");
+
+        assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(ledger.counts(rerun.getJobInstanceId()).get(file.toString()))
+                .isEqualTo(new SourceCounts(6000 - committed, 0, committed));
+        assertThat(stored("late.%")).isEqualTo(6000);
+        assertThat(importedFileRows(file)).isEqualTo(1);
+    }
+
+    @Test
+    void aFieldLongerThanItsLimitRejectsItsRecordAndTheOthersAreImported() throws Exception {
+        Path file = Files.writeString(WORKSPACE.root().resolve("long-fields.csv"), HEADER
+                + "long.1,100,200,5511987654321,inbound,text,,,1685620800,,,\n"
+                + "long.2,100,200,5511987654321,outbound,template," + "n".repeat(513) + ",en,1685620860,sent,,\n"
+                + "long.3,100,200,5511987654321,outbound,template," + "n".repeat(65_536) + ",en,1685620860,sent,,\n"
+                + "long.4,100,200,5511987654321,outbound,template,order_update," + "e".repeat(17)
+                + ",1685620860,sent,,\n"
+                + "long.5,100,200,5511987654321,outbound,text,,,1685620900,sent,,\n");
+
+        JobExecution execution = (JobExecution) start(file.toString(), "1000", null);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(ledger.counts(execution.getJobInstanceId()).get(file.toString()))
+                .isEqualTo(new SourceCounts(2, 3, 0));
+        assertThat(Csv.read(rejectsFile(execution))).extracting(r -> r.get("record") + ": " + r.get("reason"))
+                .satisfiesExactly(
+                        r -> assertThat(r).startsWith("2: template_name is 513 characters long, at most 512"),
+                        r -> assertThat(r).startsWith("3: record longer than 65536 characters"),
+                        r -> assertThat(r).startsWith("4: template_language is 17 characters long, at most 16"));
+        assertThat(stored("long.%")).isEqualTo(2);
+    }
+
+    @Test
+    void aHeaderWiderThanTheLimitRefusesTheFileNamingIt() throws Exception {
+        StringBuilder header = new StringBuilder(HEADER.strip());
+        StringBuilder row = new StringBuilder("wide.1,100,200,5511987654321,inbound,text,,,1685620800,,,");
+        for (int i = 1; i <= 190; i++) {
+            header.append(",extra_").append(i);
+            row.append(',');
+        }
+        Path file = Files.writeString(WORKSPACE.root().resolve("wide.csv"), header + "\n" + row + "\n");
+
+        JobExecution execution = (JobExecution) start(file.toString(), "1000", null);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failureMessages(execution)).contains(file + " has 202 columns in its header row")
+                .contains("at most 200");
+        assertThat(stored("wide.%")).isZero();
     }
 
     @Test
@@ -425,6 +554,23 @@ class MessageImportJobTest {
             parameters.put("rerun", rerun);
         }
         return jobs.startJob(JobRunner.toJobParameters(parameters));
+    }
+
+    /** Line breaks in what a cut gzip still gives, read byte by byte up to the cut. */
+    private static long completeLines(byte[] cutGzip) throws java.io.IOException {
+        long lines = 0;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(cutGzip))) {
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                lines += b == '\n' ? 1 : 0;
+            }
+        } catch (java.io.EOFException expected) {
+            // the cut
+        }
+        return lines;
+    }
+
+    private long importedFileRows(Path file) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM imported_file WHERE file_path = ?", Long.class, file.toString());
     }
 
     private long stored(String pattern) {

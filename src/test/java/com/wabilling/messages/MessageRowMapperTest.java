@@ -93,6 +93,20 @@ class MessageRowMapperTest {
                 "delivered_at 2023-06-01T10:38:57Z is more than 5 minutes before timestamp 2023-06-01T10:43:57.001Z");
     }
 
+    @Test
+    void rejectsAValueLongerThanItsStoredColumnWhateverTheDirection() throws IOException {
+        String ok = "w,100,200,5511987654321,outbound,template,%s,%s,1685620800,read,1685620801,,%s,%s";
+        map(String.format(ok, "n".repeat(512), "e".repeat(16), "c".repeat(128), "m".repeat(32)));
+
+        assertReject(String.format(ok, "n".repeat(513), "en", "", ""), "template_name is 513 characters long, at most 512");
+        assertReject(String.format(ok, "n", "e".repeat(17), "", ""), "template_language is 17 characters long, at most 16");
+        assertReject(String.format(ok, "n", "en", "c".repeat(129), ""), "meta_conversation_id is 129 characters long");
+        assertReject(String.format(ok, "n", "en", "", "m".repeat(33)), "meta_category is 33 characters long, at most 32");
+        assertReject("w,100,200,5511987654321,inbound," + "t".repeat(33) + ",,,1685620800,,,,,", "type is 33 characters");
+        assertReject("w,100,200,5511987654321,inbound,text," + "n".repeat(513) + ",,1685620800,,,,,",
+                "template_name is 513 characters long");
+    }
+
     private void assertReject(String line, String reason) throws IOException {
         CsvRow row = row(line);
         assertThatThrownBy(() -> MessageRowMapper.map(row)).isInstanceOf(RejectedRecordException.class)

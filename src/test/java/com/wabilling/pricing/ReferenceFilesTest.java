@@ -75,6 +75,19 @@ class ReferenceFilesTest {
     }
 
     @Test
+    void markupPercentFromMinus100IsAcceptedAndBelowRefusedNamingFileLineAndColumn() throws IOException {
+        Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency,markup_percent\n"
+                + "1,A,UTC,EUR,-100\n2,B,UTC,EUR,250\n");
+        assertThat(new ReferenceFiles(dir).accounts()).extracting(a -> a.markupPercent().toPlainString())
+                .containsExactly("-100", "250");
+
+        Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency,markup_percent\n"
+                + "1,A,UTC,EUR,-100\n2,B,UTC,EUR,-100.01\n");
+        assertThatThrownBy(() -> new ReferenceFiles(dir).accounts()).hasMessageContaining(dir.resolve("accounts.csv")
+                + " record 2 (line 3): markup_percent must be at least -100").hasMessageContaining("-100.01");
+    }
+
+    @Test
     void portfolioDefaultsToTheWabaAndIsReadWhenGiven() throws IOException {
         Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency,portfolio_id\n"
                 + "1,A,UTC,EUR,\n2,B,UTC,EUR,900\n");

@@ -47,6 +47,19 @@ class CatalogueRowMapperTest {
         assertReject("T1,123,n,en", "ragged row");
     }
 
+    @Test
+    void rejectsAValueLongerThanItsStoredColumn() throws IOException {
+        CatalogueRowMapper.map(row("T1,123," + "n".repeat(512) + ",en," + "c".repeat(128) + "," + "s".repeat(32) + ",,"
+                + "b".repeat(16_000) + ",,"));
+
+        assertReject("T1,123," + "n".repeat(513) + ",en,UTILITY,,,Hi,,", "name is 513 characters long, at most 512");
+        assertReject("T1,123,n," + "en_" + "x".repeat(14) + ",UTILITY,,,Hi,,", "language is 17 characters long");
+        assertReject("T1,123,n,en," + "c".repeat(129) + ",,,Hi,,", "category is 129 characters long, at most 128");
+        assertReject("T1,123,n,en,UTILITY," + "s".repeat(33) + ",,Hi,,", "status is 33 characters long, at most 32");
+        assertReject("T1,123,n,en,UTILITY,,,\"" + "b".repeat(16_001) + "\",,", "body is 16001 characters long");
+        assertReject("T1,123,n,en,UTILITY,," + "h".repeat(16_001) + ",Hi,,", "header is 16001 characters long");
+    }
+
     private void assertReject(String line, String reason) throws IOException {
         CsvRow row = row(line);
         assertThatThrownBy(() -> CatalogueRowMapper.map(row)).isInstanceOf(RejectedRecordException.class)

@@ -94,6 +94,24 @@ class TemplateMigrationJobTest {
     }
 
     @Test
+    void aStrayQuoteInOneTemplateRejectsOnlyThatRecord() throws Exception {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of(SAMPLE)));
+        lines.set(30, lines.get(30).replace(",,Votre commande", ",,\"Votre commande")); // TPL-0030, record 30
+        Path input = Files.write(WORKSPACE.root().resolve("stray-quote-templates.csv"), lines);
+
+        JobExecution execution = jobs.startJob(JobRunner.toJobParameters(params(input.toString(), "stray")));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // the sample's 73 records: 69 templates, 1 identical repeat, 3 bad rows; now TPL-0030 is a fourth
+        assertThat(ledger.counts(execution.getJobInstanceId()).get(input.toString())).isEqualTo(new SourceCounts(68, 4, 1));
+        Path rejects = WORKSPACE.output().resolve("rejects/migrate-templates-" + execution.getId() + ".csv");
+        assertThat(parse(rejects)).filteredOn(r -> r.get("reason").startsWith("unterminated quote")).singleElement()
+                .satisfies(r -> assertThat(r.get("record")).isEqualTo("30"));
+        assertThat(report()).hasSize(68).extracting(r -> r.get("template_id")).doesNotContain("TPL-0030")
+                .contains("TPL-0029", "TPL-0031", "TPL-0069");
+    }
+
+    @Test
     void storesCategoryHistoryAndTheDecidingRule() throws Exception {
         jobs.startJob(JobRunner.toJobParameters(params(SAMPLE, "history")));
 

@@ -67,6 +67,8 @@ public class InvoiceDocumentsTasklet implements Tasklet {
         Seller seller = reference.seller();
         Map<String, Buyer> buyers = reference.buyers();
         VatRates rates = reference.vatRates();
+        rates.warnings().forEach(w -> JobSummary.append(execution, "  WARNING: " + referenceDir.resolve("vat-rates.csv")
+                + " " + w + "\n"));
         ExchangeRates exchange = Files.isRegularFile(referenceDir.resolve("exchange-rates.csv"))
                 ? reference.exchangeRates() : new ExchangeRates(List.of());
         InvoicePdf pdf = new InvoicePdf(referenceDir);

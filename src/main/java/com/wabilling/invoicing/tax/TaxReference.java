@@ -96,21 +96,53 @@ public final class TaxReference {
         return row.getOrDefault(column, "").strip();
     }
 
-    /** vat-rates.csv: country_code, effective_from, standard_rate. */
+    /**
+     * vat-rates.csv: country_code, effective_from, standard_rate (percent, 0 to 100). Refusals name the file,
+     * the record and line, and the column; two rows of one country and date name both lines.
+     */
     public VatRates vatRates() {
         List<VatRates.Row> rows = new ArrayList<>();
-        files.read("vat-rates.csv", List.of("country_code", "effective_from", "standard_rate"), r -> rows.add(
-                new VatRates.Row(r.get("country_code").strip().toUpperCase(Locale.ROOT),
-                        date(r.get("effective_from")), new BigDecimal(r.get("standard_rate").strip()))));
-        return new VatRates(rows);
+        files.read("vat-rates.csv", List.of("country_code", "effective_from", "standard_rate"), (line, r) -> {
+            BigDecimal rate = decimal("standard_rate", r.get("standard_rate"));
+            if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw new IllegalArgumentException("standard_rate must be a percentage from 0 to 100: " + rate);
+            }
+            rows.add(new VatRates.Row(r.get("country_code").strip().toUpperCase(Locale.ROOT),
+                    date(r.get("effective_from")), rate, line));
+        });
+        try {
+            return new VatRates(rows);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(directory.resolve("vat-rates.csv") + " " + e.getMessage());
+        }
     }
 
-    /** exchange-rates.csv: date, currency, eur_rate (euros per unit of the currency). */
+    /**
+     * exchange-rates.csv: date, currency, eur_rate (euros per unit of the currency, positive). Two rows of one
+     * day and currency, or a rate far from the currency's previous one, are refused naming both lines.
+     */
     public ExchangeRates exchangeRates() {
         List<ExchangeRates.Row> rows = new ArrayList<>();
-        files.read("exchange-rates.csv", List.of("date", "currency", "eur_rate"), r -> rows.add(new ExchangeRates.Row(
-                date(r.get("date")), r.get("currency").strip().toUpperCase(Locale.ROOT),
-                new BigDecimal(r.get("eur_rate").strip()))));
-        return new ExchangeRates(rows);
+        files.read("exchange-rates.csv", List.of("date", "currency", "eur_rate"), (line, r) -> {
+            BigDecimal rate = decimal("eur_rate", r.get("eur_rate"));
+            if (rate.signum() <= 0) {
+                throw new IllegalArgumentException("eur_rate must be positive (euros per unit of the currency): " + rate);
+            }
+            rows.add(new ExchangeRates.Row(date(r.get("date")), r.get("currency").strip().toUpperCase(Locale.ROOT),
+                    rate, line));
+        });
+        try {
+            return new ExchangeRates(rows);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(directory.resolve("exchange-rates.csv") + " " + e.getMessage());
+        }
+    }
+
+    private static BigDecimal decimal(String column, String value) {
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " is not a decimal number: '" + value + "'");
+        }
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 /**
- * Streams the records of one or more CSV files with commons-csv. For restart it saves which files it
+ * Streams the records of one or more CSV files ({@link CsvRecords}: bounded, a stray quote costs one
+ * record). For restart it saves which files it
  * finished and, for the file it is in, the file's identity and the number of records taken from it;
  * on open it skips that many records without mapping them (stack.md: faster and more robust than
  * byte offsets). Files are matched by identity, not by position: a file added to the folder since

@@ -1,18 +1,14 @@
 package com.wabilling.support.csv;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 
 /** Column positions of one CSV file, resolved once from its header row (formats.md: columns by name). */
 public final class CsvHeader {
@@ -36,12 +32,12 @@ public final class CsvHeader {
         return name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
     }
 
-    /** The header row of a file (plain or .csv.gz); an empty file has no columns. */
+    /** The header row of a file (plain or .csv.gz), read within the bounds of CsvRecords; an empty file has no columns. */
     public static CsvHeader of(Path file) {
-        try (Reader reader = new InputStreamReader(InputFiles.open(file), StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CSVFormat.RFC4180).get()) {
-            var records = parser.iterator();
-            return new CsvHeader(file.toString(), records.hasNext() ? records.next().values() : new String[0]);
+        try (TrackedInput input = TrackedInput.open(file)) {
+            CsvRecords.Record first = new CsvRecords(input.reader(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE))).next();
+            return new CsvHeader(file.toString(), first == null ? new String[0] : first.values());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

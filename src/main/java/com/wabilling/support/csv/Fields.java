@@ -1,5 +1,7 @@
 package com.wabilling.support.csv;
 
+import java.util.List;
+
 import com.wabilling.support.Digits;
 import com.wabilling.support.RejectedRecordException;
 
@@ -15,6 +17,24 @@ public final class Fields {
             throw new RejectedRecordException(row.malformed());
         }
         return row;
+    }
+
+    /** The most characters a column's value may have, where the database column has a size. */
+    public record Limit(String column, int max) {
+    }
+
+    /**
+     * Rejects a record with a value longer than its column stores (docs/formats.md, limits): the record
+     * is rejected with its reason instead of failing the whole import at the database.
+     */
+    public static void withinLimits(CsvRow row, List<Limit> limits) {
+        for (Limit limit : limits) {
+            int length = row.getExact(limit.column()).length();
+            if (length > limit.max()) {
+                throw new RejectedRecordException(limit.column() + " is " + length + " characters long, at most "
+                        + limit.max() + " are stored");
+            }
+        }
     }
 
     public static String required(CsvRow row, String column) {

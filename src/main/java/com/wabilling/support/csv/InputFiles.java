@@ -1,8 +1,6 @@
 package com.wabilling.support.csv;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * An input parameter names a file or a directory of {@code *.csv} and {@code *.csv.gz} files, read
@@ -58,12 +55,6 @@ public final class InputFiles {
 
     static boolean isGzip(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-    }
-
-    /** The file's bytes, decompressed when it is gzip (exports often arrive compressed). */
-    public static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return isGzip(file) ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     /** The input names no file to read. */

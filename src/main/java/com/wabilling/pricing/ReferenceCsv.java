@@ -1,0 +1,90 @@
+package com.wabilling.pricing;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import com.wabilling.support.csv.CsvHeader;
+import com.wabilling.support.csv.MissingColumnException;
+
+/**
+ * The records of one reference file with the line each starts on, so that a refusal names file, record
+ * and line (README, Rules: reference values); a consumer's IllegalArgumentException stops the job so.
+ */
+public final class ReferenceCsv {
+
+    /** A record and the line it starts on (the header is line 1), for refusals that name two rows. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(long line, Map<String, String> values);
+    }
+
+    private ReferenceCsv() {
+    }
+
+    static void read(Path file, CSVFormat format, List<String> required, RowConsumer consumer) {
+        try {
+            String content = Files.readString(file); // reference files are small; the text gives each record's line
+            try (CSVParser parser = format.parse(new StringReader(content))) {
+                List<String> header = parser.getHeaderNames().stream().map(CsvHeader::normalise).toList();
+                for (String column : required) {
+                    if (!header.contains(column)) {
+                        throw new MissingColumnException(file.toString(), column);
+                    }
+                }
+                LineNumbers lines = new LineNumbers(content);
+                for (CSVRecord record : parser) {
+                    long line = lines.startOf(record.getCharacterPosition());
+                    try {
+                        Map<String, String> values = new HashMap<>();
+                        for (int i = 0; i < header.size() && i < record.size(); i++) {
+                            values.put(header.get(i), record.get(i));
+                        }
+                        consumer.accept(line, values);
+                    } catch (IllegalArgumentException e) {
+                        throw new com.wabilling.support.Refusal(file + " record " + record.getRecordNumber() + " (line "
+                                + line + "): " + e.getMessage(),
+                                com.wabilling.support.Refusal.fixThenSameCommand(file + " at the line named above"));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read reference file " + file
+                    + " (set WA_BILLING_REFERENCE_DIR to the folder holding it)", e);
+        }
+    }
+
+    /** The line each record starts on, counted once through the text. */
+    private static final class LineNumbers {
+        private final String content;
+        private int at;
+        private long line = 1;
+
+        LineNumbers(String content) {
+            this.content = content;
+        }
+
+        long startOf(long position) {
+            // a record's position is that of the empty lines skipped before it: step over them
+            int start = (int) position;
+            while (start < content.length() && (content.charAt(start) == '\n' || content.charAt(start) == '\r')) {
+                start++;
+            }
+            for (; at < start; at++) {
+                if (content.charAt(at) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+    }
+}
