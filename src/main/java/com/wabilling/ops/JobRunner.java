@@ -197,6 +197,13 @@ public class JobRunner {
             reasons.add(Failures.rootMessage(t));
             tooManyRejects |= Failures.find(t, RejectLimit.TooManyRejectsException.class).isPresent();
             Failures.find(t, Refusal.class).ifPresent(r -> nextSteps.add(r.nextStep()));
+            // a file that broke off (its message says how to go on) or that changed since a failed run read it
+            Failures.find(t, com.wabilling.support.csv.UnreadableFileException.class).ifPresent(r -> nextSteps.add(
+                    "replace the file named above with a complete copy, then run the same command again"
+                            + " (with rerun=<new value> if that is refused)"));
+            if (Failures.rootMessage(t).contains("changed since the failed execution")) {
+                nextSteps.add("start a new run of the input as it is now: the same command with rerun=<new value>");
+            }
         }
         err.println("wa-billing: " + command + " " + execution.getStatus() + " (execution " + execution.getId() + ")");
         reasons.forEach(r -> err.println("  reason: " + r));

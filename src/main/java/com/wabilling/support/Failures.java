@@ -16,10 +16,24 @@ public final class Failures {
         return root;
     }
 
-    /** The root cause's message, after the outer message when that one adds context. */
+    /**
+     * What went wrong in the operator's words: the message of the deepest exception of this suite in
+     * the chain (it names the file, record or period), else the root cause's message after the outer
+     * message when that one adds context.
+     */
     public static String rootMessage(Throwable t) {
         Throwable root = rootCause(t);
         String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        Throwable ours = null;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getClass().getName().startsWith("com.wabilling.") && c.getMessage() != null) {
+                ours = c;
+            }
+        }
+        if (ours != null) {
+            return ours == root || ours.getMessage().contains(message) ? ours.getMessage()
+                    : ours.getMessage() + " (" + message + ")";
+        }
         return root == t || t.getMessage() == null || t.getMessage().contains(message) ? message
                 : t.getMessage() + ": " + message;
     }

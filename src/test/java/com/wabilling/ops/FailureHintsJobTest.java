@@ -53,6 +53,7 @@ class FailureHintsJobTest {
 
     @Test
     void eachRefusalNamesTheStepThatFixesIt() throws Exception {
+        Files.createDirectories(WORKSPACE.root().resolve("bad"));
         Path exports = WORKSPACE.root().resolve("exports");
         new MonthlyExports(11L, Instant.parse("2023-06-01T00:00:00Z"), Instant.parse("2023-07-03T00:00:00Z"))
                 .write(exports.resolve("june.csv"), "2023-06-01T00:00:00Z", "2023-07-03T00:00:00Z");
@@ -91,6 +92,22 @@ class FailureHintsJobTest {
 
         // fixed: the same command resumes and completes
         assertThat(launch("invoice", "month=2023-06")).startsWith("0");
+
+        // input files a person must replace
+        Path noColumn = Files.writeString(WORKSPACE.root().resolve("bad/no-direction.csv"),
+                "message_id,waba_id,phone_number_id,customer_wa_id,type,timestamp\n");
+        assertThat(launch("import-messages", "input=" + noColumn)).startsWith("1").contains("'direction' is missing")
+                .contains("next: export " + noColumn + " again with the column named above");
+        Path cut = WORKSPACE.root().resolve("bad/cut.csv.gz");
+        byte[] whole;
+        try (var bytes = new java.io.ByteArrayOutputStream(); var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(Files.readAllBytes(exports.resolve("june.csv")));
+            gz.finish();
+            whole = bytes.toByteArray();
+        }
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThat(launch("import-messages", "input=" + cut)).startsWith("1").contains("reading stopped")
+                .contains("next: replace the file named above with a complete copy, then run the same command again");
     }
 
     /** The exit code, then everything the launch printed. */

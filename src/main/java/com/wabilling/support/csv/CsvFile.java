@@ -47,19 +47,19 @@ final class CsvFile implements AutoCloseable {
         try {
             CsvRecords.Record first = read();
             if (first == null) {
-                throw new ItemStreamException("empty file, no header row: " + source);
+                throw new BrokenFileException("empty file, no header row: " + source);
             }
             String[] names = first.values();
             if (first.malformed() != null) {
-                throw new ItemStreamException(source + ": its header row (line 1) cannot be read: " + first.malformed());
+                throw new BrokenFileException(source + ": its header row (line 1) cannot be read: " + first.malformed());
             }
             if (names.length > CsvRecords.MAX_COLUMNS) {
-                throw new ItemStreamException(source + " has " + names.length + " columns in its header row (line 1):"
+                throw new BrokenFileException(source + " has " + names.length + " columns in its header row (line 1):"
                         + " at most " + CsvRecords.MAX_COLUMNS + " are read (docs/formats.md); is it a message export"
                         + " or template catalogue? Export it again with its own columns, then run the same command");
             }
             if (String.join("", names).indexOf('\uFFFD') >= 0) {
-                throw new ItemStreamException(source + " is not UTF-8: its header row (line 1) holds bytes that are"
+                throw new BrokenFileException(source + " is not UTF-8: its header row (line 1) holds bytes that are"
                         + " not valid UTF-8; " + CONVERT);
             }
             header = new CsvHeader(source, names);
@@ -126,7 +126,7 @@ final class CsvFile implements AutoCloseable {
     private void refuseIfNotUtf8(String[] values, long line) {
         for (String value : values) {
             if (value.indexOf('\uFFFD') >= 0) {
-                throw new ItemStreamException(source + " is not UTF-8: record " + records + " (ending on line "
+                throw new BrokenFileException(source + " is not UTF-8: record " + records + " (ending on line "
                         + line + ") holds bytes that are not valid UTF-8 (a Latin-1 or"
                         + " Windows-1252 export?). Then " + CONVERT + ", and import it with a new run: add"
                         + " rerun=<new value> to the same command");
