@@ -199,7 +199,7 @@ class CsvFilesReaderTest {
         Path fits = write("fits.csv", header.substring(0, header.lastIndexOf(",")) + "\n1\n");
 
         assertThatThrownBy(() -> reader(List.of(file), "a").open(new ExecutionContext()))
-                .isInstanceOf(ItemStreamException.class)
+                .isInstanceOf(BrokenFileException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("201 columns")
                 .hasMessageContaining("at most 200");
         assertThat(readAll(reader(List.of(fits), "a"), new ExecutionContext())).singleElement()
@@ -325,7 +325,7 @@ class CsvFilesReaderTest {
         Path file = write("a.csv", "");
         CsvFilesReader reader = reader(List.of(file), "x");
 
-        assertThatThrownBy(() -> reader.open(new ExecutionContext())).isInstanceOf(ItemStreamException.class)
+        assertThatThrownBy(() -> reader.open(new ExecutionContext())).isInstanceOf(BrokenFileException.class)
                 .hasMessageContaining("no header");
     }
 
@@ -371,7 +371,7 @@ class CsvFilesReaderTest {
         Files.write(file, "name,city\nAna,Porto\nJos\u00e9,S\u00e3o Paulo\n".getBytes(StandardCharsets.ISO_8859_1));
 
         assertThatThrownBy(() -> readAll(reader(List.of(file), "name"), new ExecutionContext()))
-                .isInstanceOf(ItemStreamException.class)
+                .isInstanceOf(BrokenFileException.class)
                 .hasMessageContaining(file + " is not UTF-8: record 2 (ending on line 3)")
                 .hasMessageContaining("rerun=");
     }
