@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -15,13 +16,15 @@ import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.wabilling.invoicing.Money;
 
 /**
  * The PDF of an invoice (invoice-documents.md 3): the XHTML template {@code documents/invoice.html}
  * filled by Thymeleaf, then laid out on A4 by openhtmltopdf. A BSP restyles it by putting its own
- * {@code invoice-template.html} in the reference directory (same variables).
+ * {@code invoice-template.html} in the reference directory (same variables). One instance renders on
+ * one thread at a time (its fonts, {@link PdfFonts}).
  */
 public class InvoicePdf {
 
@@ -32,6 +35,7 @@ public class InvoicePdf {
     }
 
     private final TemplateEngine engine = new TemplateEngine();
+    private final PdfFonts fonts = new PdfFonts();
     private final String template;
 
     public InvoicePdf(Path referenceDir) {
@@ -58,21 +62,36 @@ public class InvoicePdf {
         Context context = new Context(Locale.ROOT);
         context.setVariable("doc", document);
         context.setVariable("money", new Formats(document.currency()));
+        context.setVariable("script", SCRIPTS);
         return engine.process(template, context);
     }
 
     public byte[] render(InvoiceDocument document) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
+        try (PDDocument pdf = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            fonts.use(builder, pdf);
             builder.withHtmlContent(html(document), null);
-            builder.toStream(out);
-            builder.run();
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.layout();
+                renderer.createPDFWithoutClosing();
+            }
+            pdf.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the PDF of " + document.invoiceId(), e);
         }
         return out.toByteArray();
+    }
+
+    private static final Scripts SCRIPTS = new Scripts();
+
+    /** The template's {@code script.of(text)}: the class of the font for the text's letters. */
+    public static final class Scripts {
+        public String of(String text) {
+            return text != null && text.codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC) ? "arabic" : "";
+        }
     }
 
     /** Number formats for the template: money with the currency's decimals, prices as the books show them. */

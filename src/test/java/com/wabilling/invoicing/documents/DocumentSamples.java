@@ -8,6 +8,7 @@ import java.util.List;
 import com.wabilling.invoicing.tax.Buyer;
 import com.wabilling.invoicing.tax.Seller;
 import com.wabilling.invoicing.tax.Vat;
+import com.wabilling.invoicing.tax.VatCategory;
 import com.wabilling.invoicing.tax.VatRates;
 
 /** Invoice documents for the document tests, worked by hand. */
@@ -42,6 +43,19 @@ final class DocumentSamples {
                         new InvoiceDocument.Line("UTILITY", "France", "", 3, 0, 3, new BigDecimal("0.0350"),
                                 new BigDecimal("0.11"))),
                 new BigDecimal("2.92"), new BigDecimal("0.29"), new BigDecimal("10"), vat, BigDecimal.ONE);
+    }
+
+    /**
+     * The lines of {@link #dutchInvoice} for another buyer, not subject to VAT (the tests that use it
+     * look at how names and addresses print, not at VAT).
+     */
+    static InvoiceDocument invoiceFor(Buyer buyer, String number) {
+        InvoiceDocument d = dutchInvoice(number);
+        Vat vat = new Vat(VatCategory.O, BigDecimal.ZERO, d.net(), new BigDecimal("0.00"), d.net());
+        return new InvoiceDocument(d.invoiceId().replace(DUTCH_BUYER.wabaId(), buyer.wabaId()), number, false, null,
+                d.issueDate(), d.dueDate(), d.periodFirstDay(), d.periodLastDay(), d.timeZone(), SELLER, buyer,
+                d.currency(), d.quantityLabel(), d.lines(), d.subtotal(), d.markup(), d.markupPercent(), vat,
+                BigDecimal.ONE);
     }
 
     /** A USD adjustment that gives 0.07 + fee 0.01 back to a Brazilian buyer: a credit note, not subject to VAT. */
