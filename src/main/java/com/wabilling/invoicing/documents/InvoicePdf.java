@@ -77,6 +77,7 @@ public class InvoicePdf {
                 renderer.layout();
                 renderer.createPDFWithoutClosing();
             }
+            PdfStamp.apply(pdf, document);
             pdf.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the PDF of " + document.invoiceId(), e);

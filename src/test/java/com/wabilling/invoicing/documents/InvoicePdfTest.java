@@ -46,6 +46,23 @@ class InvoicePdfTest {
     }
 
     @Test
+    void theSameInvoiceAlwaysRendersToTheSameBytes() throws IOException {
+        InvoicePdf pdf = new InvoicePdf(reference);
+        byte[] first = pdf.render(DocumentSamples.dutchInvoice("INV-000003"));
+        byte[] again = new InvoicePdf(reference).render(DocumentSamples.dutchInvoice("INV-000003"));
+
+        assertThat(sha256(again)).isEqualTo(sha256(first));
+        try (PDDocument document = Loader.loadPDF(first); PDDocument draft = Loader.loadPDF(
+                pdf.render(DocumentSamples.dutchInvoice(null)))) {
+            // dated by the invoice date, identified by the invoice (README, Invoice documents)
+            assertThat(document.getDocumentInformation().getCreationDate().toInstant())
+                    .isEqualTo(java.time.Instant.parse("2023-07-03T00:00:00Z"));
+            assertThat(document.getDocument().getDocumentID().toString())
+                    .isNotEqualTo(draft.getDocument().getDocumentID().toString());
+        }
+    }
+
+    @Test
     void aTemplateInTheReferenceDirectoryRestylesIt() throws IOException {
         Files.writeString(reference.resolve(InvoicePdf.OVERRIDE), """
                 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:th="http://www.thymeleaf.org"><body>
@@ -55,6 +72,10 @@ class InvoicePdfTest {
         String text = text(new InvoicePdf(reference).render(DocumentSamples.dutchInvoice("INV-000003")));
 
         assertThat(text.strip()).isEqualTo("Rechnung INV-000003 brutto 3.88");
+    }
+
+    static String sha256(byte[] bytes) {
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(bytes);
     }
 
     static String text(byte[] pdf) throws IOException {
