@@ -205,7 +205,9 @@ class InvoiceJobTest {
                 .orElseThrow().get("invoice_number");
         assertThat(pdfText(WORKSPACE.output().resolve("invoices/2023-06/" + adjustment.get("invoice_id") + ".pdf")))
                 .as("the draft adjustment's PDF was replaced when it was finalized").contains(adjustmentNumber)
-                .doesNotContain("DRAFT");
+                .doesNotContain("DRAFT").contains("Corrective invoice")
+                // the changed line as billed before (45) and after (46), from the stored invoice and adjustment
+                .contains("Marketing Brazil 0.0625 45 2.81 46 2.88 0.07");
 
         // replacing drafts cannot touch a finalized invoice
         Integer lines = jdbc.queryForObject("SELECT COUNT(*) FROM invoice_line", Integer.class);

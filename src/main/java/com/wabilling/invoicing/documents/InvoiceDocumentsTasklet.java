@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.wabilling.invoicing.BillingMonth;
 import com.wabilling.invoicing.InvoiceDao;
+import com.wabilling.invoicing.InvoiceLine;
 import com.wabilling.invoicing.InvoiceRun;
 import com.wabilling.invoicing.tax.Buyer;
 import com.wabilling.invoicing.tax.ExchangeRates;
@@ -105,8 +107,11 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                         : Vat.of(r.net(), java.util.Currency.getInstance(r.currency()), seller.countryCode(),
                                 buyer.countryCode(), buyer.vatId(), rates, issueDate);
                 BigDecimal eurRate = r.finalized() ? exchange.eurRate(r.currency(), issueDate) : null;
-                InvoiceDocument document = DocumentModels.of(r, invoices.lines(r.invoiceId()), BillingMonth.perMessage(r),
-                        seller, buyer, vat, issueDate, eurRate, numbers.get(r.referencesInvoiceId()));
+                List<InvoiceLine> billed = r.kind().equals("ADJUSTMENT") ? DocumentModels.billedBefore(r.invoiceId(),
+                        invoices.invoices(r.wabaId(), YearMonth.parse(r.period()))) : List.of();
+                InvoiceDocument document = DocumentModels.of(r, invoices.lines(r.invoiceId()), billed,
+                        BillingMonth.perMessage(r), seller, buyer, vat, issueDate, eurRate,
+                        numbers.get(r.referencesInvoiceId()));
                 if (!pdfWritten) {
                     CsvOutput.write(pdfFile, pdf.render(document));
                     pdfs++;

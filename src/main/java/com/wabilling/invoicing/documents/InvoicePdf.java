@@ -95,7 +95,10 @@ public class InvoicePdf {
         }
     }
 
-    /** Number formats for the template: money with the currency's decimals, prices as the books show them. */
+    /**
+     * Number formats for the template: money with the currency's decimals, prices as the books show them,
+     * all with thousands separators for a reader (the CSV books keep plain numbers for machines).
+     */
     public static final class Formats {
         private final int digits;
 
@@ -104,15 +107,44 @@ public class InvoicePdf {
         }
 
         public String amount(BigDecimal value) {
-            return value.setScale(digits, java.math.RoundingMode.UNNECESSARY).toPlainString();
+            return grouped(value.setScale(digits, java.math.RoundingMode.UNNECESSARY).toPlainString());
         }
 
         public String price(BigDecimal value) {
-            return Money.displayPrice(value, digits).toPlainString();
+            return grouped(Money.displayPrice(value, digits).toPlainString());
+        }
+
+        public String count(long value) {
+            return grouped(Long.toString(value));
+        }
+
+        /** A volume band as the books label it ({@code 1-100000}, {@code 100001+}), read: 1–100,000, 100,001+. */
+        public String volumeBand(String band) { // not "band": an OGNL operator
+            if (band.endsWith("+")) {
+                return grouped(band.substring(0, band.length() - 1)) + "+";
+            }
+            int dash = band.indexOf('-');
+            return dash < 0 ? grouped(band) : grouped(band.substring(0, dash)) + "\u2013" + grouped(band.substring(dash + 1));
         }
 
         public String percent(BigDecimal value) {
             return value.stripTrailingZeros().toPlainString();
+        }
+
+        /** "-1234567.50" as "-1,234,567.50". */
+        static String grouped(String plain) {
+            int start = plain.startsWith("-") ? 1 : 0;
+            int point = plain.indexOf('.');
+            int end = point < 0 ? plain.length() : point;
+            StringBuilder out = new StringBuilder(plain.substring(0, start));
+            for (int i = start; i < end; i++) {
+                out.append(plain.charAt(i));
+                int left = end - i - 1;
+                if (left > 0 && left % 3 == 0) {
+                    out.append(',');
+                }
+            }
+            return out.append(plain.substring(end)).toString();
         }
     }
 }

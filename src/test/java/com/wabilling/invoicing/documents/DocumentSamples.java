@@ -67,6 +67,49 @@ final class DocumentSamples {
                 "America/Sao_Paulo", SELLER, BRAZILIAN_BUYER, usd, "conversations",
                 List.of(new InvoiceDocument.Line("MARKETING", "Brazil", "", -1, 0, -1, new BigDecimal("0.0625"),
                         new BigDecimal("-0.07"))),
-                new BigDecimal("-0.07"), new BigDecimal("-0.01"), new BigDecimal("15"), vat, new BigDecimal("0.9167"));
+                new BigDecimal("-0.07"), new BigDecimal("-0.01"), new BigDecimal("15"), vat, new BigDecimal("0.9167"),
+                // billed before: 46 x 0.0625 = 2.875 -> 2.88; after: 45 x 0.0625 = 2.8125 -> 2.81
+                List.of(new InvoiceDocument.Line("MARKETING", "Brazil", "", 46, 0, 46, new BigDecimal("0.0625"),
+                        new BigDecimal("2.88"))));
+    }
+
+    /**
+     * A correction of {@link #dutchInvoice}: two more German marketing conversations, 45 -> 47 x 0.0625 =
+     * 2.9375 -> 2.94, +0.13; fee +0.01; net 0.14; VAT 21 % = 0.0294 -> 0.03; gross 0.17.
+     */
+    static InvoiceDocument dutchCorrection() {
+        InvoiceDocument billed = dutchInvoice("WA-000003");
+        Vat vat = Vat.of(new BigDecimal("0.14"), billed.currency(), "NL", "NL", DUTCH_BUYER.vatId(), NL_21,
+                LocalDate.of(2023, 8, 1));
+        return new InvoiceDocument("ADJ-102938475610002-2023-06-1", "WA-000009", true, "WA-000003",
+                LocalDate.of(2023, 8, 1), LocalDate.of(2023, 8, 31), billed.periodFirstDay(), billed.periodLastDay(),
+                billed.timeZone(), SELLER, DUTCH_BUYER, billed.currency(), "conversations",
+                List.of(new InvoiceDocument.Line("MARKETING", "Germany", "", 2, 0, 2, new BigDecimal("0.0625"),
+                        new BigDecimal("0.13"))),
+                new BigDecimal("0.13"), new BigDecimal("0.01"), new BigDecimal("10"), vat, BigDecimal.ONE, billed.lines());
+    }
+
+    /**
+     * A busy per-message month in Brazil, not subject to VAT: utility messages in two volume bands
+     * (100,000 x 0.0080 = 800.00; 1,134,567 x 0.0068 = 7,715.0556 -> 7,715.06), 1,234,567 marketing
+     * messages x 0.0625 = 77,160.4375 -> 77,160.44 and 2,500 free referral conversions: subtotal 85,675.50,
+     * fee 10 % = 8,567.55, net and gross 94,243.05.
+     */
+    static InvoiceDocument busyPerMessageMonth() {
+        Currency usd = Currency.getInstance("USD");
+        Vat vat = new Vat(VatCategory.O, BigDecimal.ZERO, new BigDecimal("94243.05"), new BigDecimal("0.00"),
+                new BigDecimal("94243.05"));
+        return new InvoiceDocument("INV-102938475610001-2025-08", "WA-000120", false, null, LocalDate.of(2025, 9, 1),
+                LocalDate.of(2025, 10, 1), LocalDate.of(2025, 8, 1), LocalDate.of(2025, 8, 31), "America/Sao_Paulo",
+                SELLER, BRAZILIAN_BUYER, usd, "messages",
+                List.of(new InvoiceDocument.Line("MARKETING", "Brazil", "", 1_234_567, 0, 1_234_567,
+                                new BigDecimal("0.0625"), new BigDecimal("77160.44")),
+                        new InvoiceDocument.Line("REFERRAL_CONVERSION", "Brazil", "", 2_500, 2_500, 0, BigDecimal.ZERO,
+                                new BigDecimal("0.00")),
+                        new InvoiceDocument.Line("UTILITY", "Brazil", "1-100000", 100_000, 0, 100_000,
+                                new BigDecimal("0.0080"), new BigDecimal("800.00")),
+                        new InvoiceDocument.Line("UTILITY", "Brazil", "100001+", 1_134_567, 0, 1_134_567,
+                                new BigDecimal("0.0068"), new BigDecimal("7715.06"))),
+                new BigDecimal("85675.50"), new BigDecimal("8567.55"), new BigDecimal("10"), vat, new BigDecimal("0.9167"));
     }
 }
