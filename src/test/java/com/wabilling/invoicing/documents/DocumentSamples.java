@@ -20,6 +20,8 @@ final class DocumentSamples {
             "1012 JL", "NL", "NL000099998B57", "0106:87654321", "MOLEN-2023");
     static final Buyer BRAZILIAN_BUYER = new Buyer("102938475610001", "Loja Aurora Comércio Ltda", "Rua Augusta 1500",
             "São Paulo", "01304-001", "BR", "", "0060:123456789", "");
+    static final Buyer POLISH_BUYER = new Buyer("102938475610006", "Kwiaciarnia Łąka Sp. z o.o.",
+            "ul. Żółkiewskiego 12", "Łódź", "90-001", "PL", "PL7251801126", "9945:PL7251801126", "ŁĄKA-WA");
     static final VatRates NL_21 = new VatRates(List.of(new VatRates.Row("NL", LocalDate.of(2012, 10, 1),
             new BigDecimal("21"))));
 
@@ -111,5 +113,31 @@ final class DocumentSamples {
                         new InvoiceDocument.Line("UTILITY", "Brazil", "100001+", 1_134_567, 0, 1_134_567,
                                 new BigDecimal("0.0068"), new BigDecimal("7715.06"))),
                 new BigDecimal("85675.50"), new BigDecimal("8567.55"), new BigDecimal("10"), vat, new BigDecimal("0.9167"));
+    }
+
+    /**
+     * The README's picture (docs/invoice-example.png): a Polish flower shop's finalized October 2026, billed
+     * per message in euros under reverse charge. 12,480 x 0.0430 = 536.64; 8,350 x 0.0200 = 167.00;
+     * 4,210 x 0.0250 = 105.25; service and referral messages free: subtotal 808.89, fee 10 % = 80.889 ->
+     * 80.89, net and gross 889.78 (rates illustrative).
+     */
+    static InvoiceDocument polishInvoice() {
+        Currency eur = Currency.getInstance("EUR");
+        Vat vat = Vat.of(new BigDecimal("889.78"), eur, "NL", "PL", POLISH_BUYER.vatId(), NL_21,
+                LocalDate.of(2026, 11, 2));
+        return new InvoiceDocument("INV-102938475610006-2026-10", "WA-000031", false, null, LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 12, 2), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), "Europe/Warsaw",
+                SELLER, POLISH_BUYER, eur, "messages",
+                List.of(new InvoiceDocument.Line("AUTHENTICATION", "Poland", "1-100000", 4_210, 0, 4_210,
+                                new BigDecimal("0.0250"), new BigDecimal("105.25")),
+                        new InvoiceDocument.Line("MARKETING", "Poland", "", 12_480, 0, 12_480, new BigDecimal("0.0430"),
+                                new BigDecimal("536.64")),
+                        new InvoiceDocument.Line("REFERRAL_CONVERSION", "Poland", "", 312, 312, 0, BigDecimal.ZERO,
+                                new BigDecimal("0.00")),
+                        new InvoiceDocument.Line("SERVICE", "Poland", "", 2_940, 2_940, 0, new BigDecimal("0.0200"),
+                                new BigDecimal("0.00")),
+                        new InvoiceDocument.Line("UTILITY", "Poland", "1-100000", 8_350, 0, 8_350,
+                                new BigDecimal("0.0200"), new BigDecimal("167.00"))),
+                new BigDecimal("808.89"), new BigDecimal("80.89"), new BigDecimal("10"), vat, BigDecimal.ONE);
     }
 }

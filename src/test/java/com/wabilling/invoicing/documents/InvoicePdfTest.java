@@ -90,6 +90,17 @@ class InvoicePdfTest {
         }
     }
 
+    /** Also leaves the PDF in target/ for jobs/tools/invoice-picture (README, Invoice documents). */
+    @Test
+    void aPolishBuyersFinalizedInvoiceAsTheReadmeShowsIt() throws IOException {
+        byte[] pdf = new InvoicePdf(reference).render(DocumentSamples.polishInvoice());
+        Files.write(Files.createDirectories(Path.of("target")).resolve("invoice-example.pdf"), pdf);
+
+        assertThat(text(pdf)).contains("Kwiaciarnia Łąka Sp. z o.o.", "ul. Żółkiewskiego 12", "90-001 Łódź, PL")
+                .contains("Marketing Poland 12,480 0 12,480 0.043 536.64", "Utility Poland 1–100,000 8,350 0 8,350")
+                .contains("Net 889.78", "VAT 0 % 0.00", "Total EUR 889.78", "Reverse charge", "Rates from volume tiers");
+    }
+
     @Test
     void aTemplateInTheReferenceDirectoryRestylesIt() throws IOException {
         Files.writeString(reference.resolve(InvoicePdf.OVERRIDE), """
