@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -99,8 +105,12 @@ class InvoiceJobTest {
         List<Map<String, String>> draft = summary();
         assertThat(draft).hasSize(5).allSatisfy(r -> assertThat(r).containsEntry("status", "DRAFT")
                 .containsEntry("invoice_number", "").containsEntry("kind", "INVOICE"));
+        Path molenPdf = WORKSPACE.output().resolve("invoices/2023-06/INV-102938475610002-2023-06.pdf");
+        Files.setLastModifiedTime(molenPdf, FileTime.fromMillis(0));
         runs.invoice("2023-06", false);
         assertThat(summary()).isEqualTo(draft);
+        assertThat(Files.getLastModifiedTime(molenPdf).toMillis()).as("a draft's PDF is written by every run")
+                .isPositive();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE billing_month = '2023-06'", Integer.class))
                 .isEqualTo(5);
         Map<String, String> aurora = draft.get(0);
@@ -116,9 +126,22 @@ class InvoiceJobTest {
                 .sorted().toList();
         assertThat(numbers.get(numbers.size() - 1) - numbers.get(0)).isEqualTo(numbers.size() - 1);
 
+        // the finalized PDF replaced the draft's; from now on a run leaves both documents as they are
+        Path molenXml = WORKSPACE.output().resolve("invoices/2023-06/INV-102938475610002-2023-06.xml");
+        assertThat(pdfText(molenPdf)).contains(finalized.stream()
+                .filter(r -> r.get("waba_id").equals("102938475610002")).findFirst().orElseThrow().get("invoice_number")).doesNotContain("DRAFT");
+        String pdfSha = DigestUtils.sha256Hex(Files.readAllBytes(molenPdf));
+        String xmlSha = DigestUtils.sha256Hex(Files.readAllBytes(molenXml));
+        Files.setLastModifiedTime(molenPdf, FileTime.fromMillis(0));
+        Files.setLastModifiedTime(molenXml, FileTime.fromMillis(0));
+
         // unchanged data: nothing new
         runs.invoice("2023-06", false);
         assertThat(summary()).isEqualTo(finalized);
+        assertThat(DigestUtils.sha256Hex(Files.readAllBytes(molenPdf))).isEqualTo(pdfSha);
+        assertThat(DigestUtils.sha256Hex(Files.readAllBytes(molenXml))).isEqualTo(xmlSha);
+        assertThat(Files.getLastModifiedTime(molenPdf).toMillis()).as("written once, when finalized").isZero();
+        assertThat(Files.getLastModifiedTime(molenXml).toMillis()).isZero();
 
         // late data for Loja Aurora: a marketing conversation in June
         Path late = Files.writeString(WORKSPACE.root().resolve("late.csv"),
@@ -178,6 +201,13 @@ class InvoiceJobTest {
         runs.invoice("2023-06", true);
         runs.invoice("2023-06", false);
         assertThat(summary()).hasSize(6).allSatisfy(r -> assertThat(r).containsEntry("status", "FINALIZED"));
+        String adjustmentNumber = summary().stream().filter(r -> r.get("kind").equals("ADJUSTMENT")).findFirst()
+                .orElseThrow().get("invoice_number");
+        assertThat(pdfText(WORKSPACE.output().resolve("invoices/2023-06/" + adjustment.get("invoice_id") + ".pdf")))
+                .as("the draft adjustment's PDF was replaced when it was finalized").contains(adjustmentNumber)
+                .doesNotContain("DRAFT").contains("Corrective invoice")
+                // the changed line as billed before (45) and after (46), from the stored invoice and adjustment
+                .contains("Marketing Brazil 0.0625 45 2.81 46 2.88 0.07");
 
         // replacing drafts cannot touch a finalized invoice
         Integer lines = jdbc.queryForObject("SELECT COUNT(*) FROM invoice_line", Integer.class);
@@ -506,4 +536,11 @@ class InvoiceJobTest {
             return jobs.startJob(JobRunner.toJobParameters(unique));
         }
     }
+
+    private static String pdfText(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
 }

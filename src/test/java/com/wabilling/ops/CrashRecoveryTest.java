@@ -231,7 +231,7 @@ class CrashRecoveryTest {
         return result;
     }
 
-    /** Each file's name and content; a PDF's content is its text (its bytes carry a random document id). */
+    /** Each file's name and content; a PDF's content is its text (a draft's bytes carry the day it was printed). */
     private static List<String> files(Path dir) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.sorted().map(f -> {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 
 import com.wabilling.invoicing.tax.Buyer;
 import com.wabilling.invoicing.tax.Seller;
@@ -19,15 +20,68 @@ import com.wabilling.invoicing.tax.Vat;
  * @param quantityLabel "conversations" or "messages"
  * @param subtotal the lines' total (Meta's cost); {@code markup} the BSP's service fee on it
  * @param eurRate euros per unit of the currency on the issue date (1 for EUR); null for a draft
+ * @param billed for an adjustment, the lines as billed before it (the finalized invoice and the adjustments
+ *        finalized before this one, added up), from which each changed line's before and after are shown;
+ *        empty for an invoice
  */
 public record InvoiceDocument(String invoiceId, String number, boolean adjustment, String referencedNumber,
         LocalDate issueDate, LocalDate dueDate, LocalDate periodFirstDay, LocalDate periodLastDay, String timeZone,
         Seller seller, Buyer buyer, Currency currency, String quantityLabel, List<Line> lines, BigDecimal subtotal,
-        BigDecimal markup, BigDecimal markupPercent, Vat vat, BigDecimal eurRate) {
+        BigDecimal markup, BigDecimal markupPercent, Vat vat, BigDecimal eurRate, List<Line> billed) {
+
+    /** An invoice: nothing billed before it. */
+    public InvoiceDocument(String invoiceId, String number, boolean adjustment, String referencedNumber,
+            LocalDate issueDate, LocalDate dueDate, LocalDate periodFirstDay, LocalDate periodLastDay, String timeZone,
+            Seller seller, Buyer buyer, Currency currency, String quantityLabel, List<Line> lines, BigDecimal subtotal,
+            BigDecimal markup, BigDecimal markupPercent, Vat vat, BigDecimal eurRate) {
+        this(invoiceId, number, adjustment, referencedNumber, issueDate, dueDate, periodFirstDay, periodLastDay,
+                timeZone, seller, buyer, currency, quantityLabel, lines, subtotal, markup, markupPercent, vat, eurRate,
+                List.of());
+    }
 
     /** One invoice line as the books have it ({@code pricingBand}: "band" is an OGNL operator). */
     public record Line(String category, String market, String pricingBand, long quantity, long free, long billable,
             BigDecimal unitPrice, BigDecimal amount) {
+
+        /** The category in words, as a client reads it: FREE_ENTRY_POINT is "Free entry point". */
+        public String categoryName() {
+            String words = category.replace('_', ' ').toLowerCase(Locale.ROOT);
+            return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+
+        boolean sameLineAs(Line other) {
+            return category.equals(other.category) && market.equals(other.market)
+                    && pricingBand.equals(other.pricingBand) && unitPrice.compareTo(other.unitPrice) == 0;
+        }
+    }
+
+    /** A line an adjustment changes: as billed before it, and after it (before + the adjustment's line). */
+    public record Change(Line line, long quantityBefore, BigDecimal amountBefore) {
+
+        public long quantityAfter() {
+            return quantityBefore + line.quantity();
+        }
+
+        public BigDecimal amountAfter() {
+            return amountBefore.add(line.amount());
+        }
+    }
+
+    /** An adjustment's lines with what was billed for each before it (0 for a line new in it). */
+    public List<Change> changes() {
+        return lines.stream().map(l -> billed.stream().filter(l::sameLineAs).findFirst()
+                .map(b -> new Change(l, b.quantity(), b.amount()))
+                .orElse(new Change(l, 0, BigDecimal.ZERO.setScale(l.amount().scale())))).toList();
+    }
+
+    /** The document's title: a credit note gives money back, a corrective invoice charges more. */
+    public String title() {
+        return creditNote() ? "Credit note" : adjustment ? "Corrective invoice" : "Invoice";
+    }
+
+    /** Whether a line is priced from a volume tier band (the PDF then explains how bands are counted). */
+    public boolean usesBands() {
+        return lines.stream().anyMatch(l -> !l.pricingBand().isEmpty());
     }
 
     public boolean draft() {

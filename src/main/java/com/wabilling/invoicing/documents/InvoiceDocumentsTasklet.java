@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.wabilling.invoicing.BillingMonth;
 import com.wabilling.invoicing.InvoiceDao;
+import com.wabilling.invoicing.InvoiceLine;
 import com.wabilling.invoicing.InvoiceRun;
 import com.wabilling.invoicing.tax.Buyer;
 import com.wabilling.invoicing.tax.ExchangeRates;
@@ -80,7 +82,17 @@ public class InvoiceDocumentsTasklet implements Tasklet {
         List<String> refusals = new ArrayList<>();
         int pdfs = 0;
         int ubls = 0;
+        int kept = 0;
         for (InvoiceDao.SummaryRow r : rows) {
+            Path pdfFile = dir.resolve(r.invoiceId() + ".pdf");
+            Path ublFile = dir.resolve(r.invoiceId() + ".xml");
+            // a finalized invoice's documents are written once and then never change (README, Invoice
+            // documents); a draft's PDF is replaced by every run
+            boolean pdfWritten = r.finalized() && r.invoiceNumber().equals(PdfStamp.finalizedNumber(pdfFile));
+            if (pdfWritten && Files.isRegularFile(ublFile)) {
+                kept++;
+                continue;
+            }
             Buyer buyer = buyers.get(r.wabaId());
             Buyer known = buyer != null ? buyer : new Buyer(r.wabaId(), "", "", "", "", "", "", "", "");
             List<String> missing = r.finalized() ? known.missingForPeppol() : known.missingForPdf();
@@ -97,18 +109,23 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                         : Vat.of(r.net(), java.util.Currency.getInstance(r.currency()), seller.countryCode(),
                                 buyer.countryCode(), buyer.vatId(), rates, issueDate);
                 BigDecimal eurRate = r.finalized() ? exchange.eurRate(r.currency(), issueDate) : null;
-                InvoiceDocument document = DocumentModels.of(r, invoices.lines(r.invoiceId()), BillingMonth.perMessage(r),
-                        seller, buyer, vat, issueDate, eurRate, numbers.get(r.referencesInvoiceId()));
-                CsvOutput.write(dir.resolve(r.invoiceId() + ".pdf"), pdf.render(document));
-                pdfs++;
-                if (r.finalized()) {
+                List<InvoiceLine> billed = r.kind().equals("ADJUSTMENT") ? DocumentModels.billedBefore(r.invoiceId(),
+                        invoices.invoices(r.wabaId(), YearMonth.parse(r.period()))) : List.of();
+                InvoiceDocument document = DocumentModels.of(r, invoices.lines(r.invoiceId()), billed,
+                        BillingMonth.perMessage(r), seller, buyer, vat, issueDate, eurRate,
+                        numbers.get(r.referencesInvoiceId()));
+                if (!pdfWritten) {
+                    CsvOutput.write(pdfFile, pdf.render(document));
+                    pdfs++;
+                }
+                if (r.finalized() && !Files.isRegularFile(ublFile)) {
                     PeppolDocuments.Result ubl = peppol.write(document);
                     if (!ubl.failedRules().isEmpty()) {
                         refusals.add(r.invoiceId() + ": the Peppol document fails validation, not written: "
                                 + String.join("; ", ubl.failedRules()));
                         continue;
                     }
-                    CsvOutput.write(dir.resolve(r.invoiceId() + ".xml"), ubl.xml());
+                    CsvOutput.write(ublFile, ubl.xml());
                     ubls++;
                 }
             } catch (Vat.RefusedException e) {
@@ -119,7 +136,8 @@ public class InvoiceDocumentsTasklet implements Tasklet {
         }
         JobSummary.append(execution, "  documents: " + pdfs + " PDF" + (pdfs == 1 ? "" : "s") + " (drafts marked DRAFT), "
                 + ubls + " Peppol BIS 3 UBL file" + (ubls == 1 ? "" : "s") + " (finalized invoices, each validated)"
-                + " in " + dir + "\n");
+                + " in " + dir + (kept == 0 ? "" : "; " + kept + " finalized invoice" + (kept == 1 ? "'s documents" : "s'"
+                        + " documents") + " already written, left as they are") + "\n");
         if (!refusals.isEmpty()) {
             throw new com.wabilling.support.Refusal("documents refused for " + refusals.size() + " invoice"
                     + (refusals.size() == 1 ? "" : "s") + " (the CSV books are written):\n    "

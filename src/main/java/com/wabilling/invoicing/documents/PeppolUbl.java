@@ -329,8 +329,10 @@ final class PeppolUbl {
 
     private ItemType item(InvoiceDocument.Line l) {
         ItemType item = new ItemType();
-        item.setName(l.category() + " " + l.market() + (l.pricingBand().isEmpty() ? "" : " band " + l.pricingBand())
-                + " (" + l.quantity() + " " + d.quantityLabel() + ", " + l.free() + " free)");
+        // what was bought; how many (and how many were free) is the line's quantity, not its name
+        String unit = d.quantityLabel().equals("messages") ? "message" : "conversation";
+        item.setName(l.categoryName() + " " + unit + ", " + l.market()
+                + (l.pricingBand().isEmpty() ? "" : ", volume band " + l.pricingBand()));
         item.addClassifiedTaxCategory(taxCategory(false));
         return item;
     }

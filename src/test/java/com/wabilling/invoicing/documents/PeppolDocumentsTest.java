@@ -29,7 +29,23 @@ class PeppolDocumentsTest {
         assertThat(xml).contains("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>")
                 .contains("<cbc:PayableAmount currencyID=\"EUR\">3.88</cbc:PayableAmount>")
                 .contains("<cbc:TaxAmount currencyID=\"EUR\">0.67</cbc:TaxAmount>")
-                .contains("<cbc:ChargeTotalAmount currencyID=\"EUR\">0.29</cbc:ChargeTotalAmount>");
+                .contains("<cbc:ChargeTotalAmount currencyID=\"EUR\">0.29</cbc:ChargeTotalAmount>")
+                // what was bought, in words; the counts are the quantity, not part of the name
+                .contains("<cbc:Name>Marketing conversation, Germany</cbc:Name>")
+                .doesNotContain("free)", "MARKETING");
+    }
+
+    @Test
+    void itemNamesSayTheCategoryMarketAndVolumeBand() {
+        PeppolDocuments.Result result = PEPPOL.write(DocumentSamples.busyPerMessageMonth());
+
+        assertThat(result.failedRules()).isEmpty();
+        assertThat(new String(result.xml(), StandardCharsets.UTF_8))
+                .contains("<cbc:Name>Marketing message, Brazil</cbc:Name>")
+                .contains("<cbc:Name>Referral conversion message, Brazil</cbc:Name>")
+                .contains("<cbc:Name>Utility message, Brazil, volume band 1-100000</cbc:Name>")
+                .contains("<cbc:Name>Utility message, Brazil, volume band 100001+</cbc:Name>")
+                .contains("<cbc:InvoicedQuantity unitCode=\"C62\">1134567</cbc:InvoicedQuantity>");
     }
 
     @Test
