@@ -140,9 +140,11 @@ public class JobRunner {
                     + "; start a new run with rerun=<new value>");
             return new Outcome(ExitCodes.FAILED, null);
         } catch (Exception e) {
-            // a job cut short by a signal while its database closes ends here too
-            err.println("wa-billing: " + command + " could not start or was interrupted: " + e.getMessage()
-                    + "; run the same command again (it resumes from the last commit)");
+            // a job cut short by a signal while its database closes ends here too, and one whose disk filled
+            Optional<String> diskFull = Failures.diskFull(e, databaseFiles());
+            diskFull.ifPresent(full -> ProcessOwner.ended());
+            err.println("wa-billing: " + command + " could not start or was interrupted: " + diskFull.orElseGet(
+                    e::getMessage) + "; run the same command again (it resumes from the last commit)");
             return new Outcome(ExitCodes.FAILED, null);
         }
         return report(command, execution);
@@ -192,7 +194,7 @@ public class JobRunner {
         Set<String> reasons = new LinkedHashSet<>();
         boolean tooManyRejects = false;
         for (Throwable t : execution.getAllFailureExceptions()) {
-            reasons.add(Failures.rootMessage(t));
+            reasons.add(Failures.reason(t, databaseFiles()));
             tooManyRejects |= Failures.find(t, RejectLimit.TooManyRejectsException.class).isPresent();
         }
         err.println("wa-billing: " + command + " " + execution.getStatus() + " (execution " + execution.getId() + ")");
@@ -201,6 +203,14 @@ public class JobRunner {
         err.println((tooManyRejects ? "  " : "  run the same command again to resume from the last commit; ")
                 + "details: jobs/wa-billing ops show " + execution.getId());
         return new Outcome(ExitCodes.FAILED, execution);
+    }
+
+    /** Where the database keeps its files, for a failure that does not name one (a full disk). */
+    private String databaseFiles() {
+        var environment = context.getEnvironment();
+        return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:hsqldb:file:")
+                ? Path.of(environment.getProperty("wa-billing.data-dir", "data")).toAbsolutePath().toString()
+                : "the database server";
     }
 
     private static String alreadyCompleted(String command, JobExecution last) {
