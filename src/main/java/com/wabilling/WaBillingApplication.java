@@ -1,5 +1,11 @@
 package com.wabilling;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -62,12 +68,22 @@ public class WaBillingApplication {
                     : Launcher.explainInUse(System.err));
             return;
         }
-        Runnable created = DataDirectoryLock.applies() ? EmbeddedDatabaseCreation.begin(Launcher.dataDir()) : () -> { };
-        ConfigurableApplicationContext context = start();
-        if (context == null) {
+        EmbeddedDatabaseCreation.Start prepared = EmbeddedDatabaseCreation.NONE;
+        ConfigurableApplicationContext context;
+        try {
+            if (DataDirectoryLock.applies()) {
+                prepared = EmbeddedDatabaseCreation.begin(Launcher.dataDir());
+            }
+            context = start();
+            if (context == null) {
+                return;
+            }
+            // the schema is migrated: a new or upgraded embedded database is complete
+            prepared.migrated(() -> checkpoint(context));
+        } catch (RuntimeException e) {
+            System.exit(Launcher.explainStartupFailure(e, System.err));
             return;
         }
-        created.run(); // the schema is migrated: a new embedded database is complete
         int code;
         try {
             code = context.getBean(Launcher.class).run(invocation);
@@ -78,6 +94,16 @@ public class WaBillingApplication {
         int exitCode = code;
         int finalCode = SpringApplication.exit(context, () -> exitCode);
         System.exit(finalCode);
+    }
+
+    /** Writes everything the database holds to its files (HSQLDB's CHECKPOINT). */
+    private static void checkpoint(ConfigurableApplicationContext context) {
+        try (Connection connection = context.getBean(DataSource.class).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot checkpoint the migrated database: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -141,9 +141,11 @@ public class JobRunner {
                     + "; start a new run with rerun=<new value>");
             return new Outcome(ExitCodes.FAILED, null);
         } catch (Exception e) {
-            // a job cut short by a signal while its database closes ends here too
-            err.println("wa-billing: " + command + " could not start or was interrupted: " + e.getMessage()
-                    + "; run the same command again (it resumes from the last commit)");
+            // a job cut short by a signal while its database closes ends here too, and one whose disk filled
+            Optional<String> diskFull = Failures.diskFull(e, databaseFiles());
+            diskFull.ifPresent(full -> ProcessOwner.ended());
+            err.println("wa-billing: " + command + " could not start or was interrupted: " + diskFull.orElseGet(
+                    e::getMessage) + "; run the same command again (it resumes from the last commit)");
             return new Outcome(ExitCodes.FAILED, null);
         }
         return report(command, execution);
@@ -194,7 +196,7 @@ public class JobRunner {
         Set<String> nextSteps = new LinkedHashSet<>();
         boolean tooManyRejects = false;
         for (Throwable t : execution.getAllFailureExceptions()) {
-            reasons.add(Failures.rootMessage(t));
+            reasons.add(Failures.reason(t, databaseFiles()));
             tooManyRejects |= Failures.find(t, RejectLimit.TooManyRejectsException.class).isPresent();
             Failures.find(t, Refusal.class).ifPresent(r -> nextSteps.add(r.nextStep()));
             // a file that broke off (its message says how to go on) or that changed since a failed run read it
@@ -213,6 +215,14 @@ public class JobRunner {
         err.println((tooManyRejects || !nextSteps.isEmpty() ? "  " : "  next: run the same command again to resume"
                 + " from the last commit; ") + "details: jobs/wa-billing ops show " + execution.getId());
         return new Outcome(ExitCodes.FAILED, execution);
+    }
+
+    /** Where the database keeps its files, for a failure that does not name one (a full disk). */
+    private String databaseFiles() {
+        var environment = context.getEnvironment();
+        return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:hsqldb:file:")
+                ? Path.of(environment.getProperty("wa-billing.data-dir", "data")).toAbsolutePath().toString()
+                : "the database server";
     }
 
     private static String alreadyCompleted(String command, JobExecution last) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -13,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.messages.ImportedFiles;
 import com.wabilling.support.Failures;
+import com.wabilling.support.config.OutputDirectory;
 import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.RunningMarker;
 
@@ -38,6 +40,16 @@ public class Launcher {
     }
 
     public int run(CommandLine.Invocation invocation) {
+        if (!invocation.command().equals("ops")) {
+            // every other command writes reports: refused before any work when it could not (exit 2)
+            OutputDirectory output = context.getBean(OutputDirectory.class);
+            Optional<String> why = output.unwritable();
+            if (why.isPresent()) {
+                err.println("wa-billing: cannot write the output directory " + output.path().toAbsolutePath() + ": "
+                        + why.get() + " — check WA_BILLING_OUTPUT_DIR");
+                return ExitCodes.USAGE;
+            }
+        }
         return switch (invocation.command()) {
             case "demo" -> demo();
             case "ops" -> {
@@ -167,6 +179,12 @@ public class Launcher {
         String message = Failures.rootMessage(e);
         if (isLockFailure(e)) {
             return explainInUse(err);
+        }
+        Optional<String> diskFull = Failures.diskFull(e, DataDirectoryLock.applies()
+                ? dataDir().toAbsolutePath().toString() : "the database server");
+        if (diskFull.isPresent()) {
+            err.println("wa-billing: cannot start: " + diskFull.get());
+            return ExitCodes.USAGE;
         }
         err.println("wa-billing: cannot start: " + message);
         err.println("  check WA_BILLING_DATA_DIR, WA_BILLING_DB_URL, WA_BILLING_DB_USER and WA_BILLING_DB_PASSWORD");

@@ -32,6 +32,7 @@ import com.wabilling.invoicing.InvoiceJobConfiguration;
 import com.wabilling.messages.ExportFolder;
 import com.wabilling.messages.ImportedFiles;
 import com.wabilling.messages.MessageImportJobConfiguration;
+import com.wabilling.support.csv.InputFiles;
 import com.wabilling.support.jdbc.RunLock;
 
 /**
@@ -107,7 +108,13 @@ class MonthlyRun {
     }
 
     private void importFolder(Path folder) {
-        ExportFolder files = ExportFolder.of(folder.toString(), importedFiles);
+        ExportFolder files;
+        try {
+            files = ExportFolder.of(folder.toString(), importedFiles);
+        } catch (InputFiles.UnnameableFileException e) {
+            err.println("monthly-run: the exports folder " + e.getMessage());
+            throw new Stopped(ExitCodes.USAGE);
+        }
         if (!files.hasNewFiles()) {
             out.println("== import " + folder + ": nothing new (" + files.imported().size() + " file(s) imported before)");
             return;

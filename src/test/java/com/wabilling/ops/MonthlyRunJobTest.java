@@ -141,6 +141,20 @@ class MonthlyRunJobTest {
         assertThat(early.err()).contains("has not ended yet");
     }
 
+    @Test
+    void anExportWhoseNameIsNotUtf8IsRefusedNamingIt() throws Exception {
+        Files.createDirectories(exports.resolve("2023-02"));
+        // Latin-1 bytes in the name: Java cannot write them, the shell can
+        Process touch = new ProcessBuilder("sh", "-c", "touch \"$0/$(printf 'exporta\\347\\343o.csv')\"",
+                exports.resolve("2023-02").toString()).inheritIO().start();
+        assertThat(touch.waitFor()).isZero();
+
+        Run refused = monthlyRun("2023-02");
+
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains(exports.resolve("2023-02/exporta").toString()).contains("rename it");
+    }
+
     private Run monthlyRun(String month) {
         return launch("monthly-run", "month=" + month, "exports=" + exports);
     }

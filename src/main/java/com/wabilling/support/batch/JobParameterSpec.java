@@ -147,6 +147,8 @@ public record JobParameterSpec(String name, List<Param> params) {
             return null;
         } catch (InputFiles.NoInputFilesException e) {
             return "names no input file: " + e.getMessage();
+        } catch (InputFiles.UnnameableFileException e) {
+            return e.getMessage();
         }
     }
 

@@ -60,6 +60,14 @@ public class ProcessOwner implements JobExecutionListener {
         RunningMarker.remove(marker, pid);
     }
 
+    /**
+     * The job ended without afterJob (its end could not be recorded, e.g. on a full disk) for a reason
+     * already said: the exit must not be reported as a signal.
+     */
+    public static void ended() {
+        running = null;
+    }
+
     /** "execution 12 of reconstruct", while a job of this process runs; otherwise null. */
     public static String running() {
         return running;

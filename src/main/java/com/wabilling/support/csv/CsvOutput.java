@@ -1,7 +1,6 @@
 package com.wabilling.support.csv;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +11,8 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import com.wabilling.support.Failures;
+
 /**
  * Writes an output CSV (formats.md: UTF-8, header row, RFC 4180 quoting) to a temporary file and
  * moves it into place, so a crash never leaves a half-written report behind.
@@ -20,10 +21,15 @@ public final class CsvOutput {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
-    private final CSVPrinter printer;
+    /** What a failure to write an output file asks the operator to check (docs/operations.md, Non-zero exits). */
+    private static final String CHECK = "check WA_BILLING_OUTPUT_DIR";
 
-    private CsvOutput(CSVPrinter printer) {
+    private final CSVPrinter printer;
+    private final Path file;
+
+    private CsvOutput(CSVPrinter printer, Path file) {
         this.printer = printer;
+        this.file = file;
     }
 
     public static void write(Path file, String[] header, Consumer<CsvOutput> rows) {
@@ -31,7 +37,7 @@ public final class CsvOutput {
             try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
                 printer.printRecord((Object[]) header);
-                rows.accept(new CsvOutput(printer));
+                rows.accept(new CsvOutput(printer, file));
             }
         });
     }
@@ -46,17 +52,32 @@ public final class CsvOutput {
     }
 
     private static void writeAtomically(Path file, Filler filler) {
+        Path tmp = null;
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             // not createTempFile: its files are 0600 whatever the umask, and reports are for the group to read;
             // one fixed name per file, so the run that resumes a killed one overwrites what it left half-written
             // (jobs never run at once, and one job writes a file from one thread)
-            Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
+            tmp = dir.resolve("." + file.getFileName() + ".tmp");
             filler.fill(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            deleteQuietly(tmp); // on a full disk, what was written of it is in the way
+            throw new Failures.CannotWrite(file, CHECK, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the failure being reported matters more; the next run overwrites it
         }
     }
 
@@ -69,7 +90,7 @@ public final class CsvOutput {
         try {
             printer.printRecord((Object[]) safe);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new Failures.CannotWrite(file, CHECK, e);
         }
     }
 

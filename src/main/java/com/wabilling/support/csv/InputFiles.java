@@ -32,7 +32,7 @@ public final class InputFiles {
         try (Stream<Path> entries = Files.list(path)) {
             for (Path entry : entries.sorted().toList()) {
                 if (Files.isRegularFile(entry) && isCsv(entry)) {
-                    files.add(entry);
+                    files.add(nameable(entry));
                 } else if (!entry.getFileName().toString().startsWith(".")) {
                     skipped.add(entry.getFileName() + (Files.isDirectory(entry) ? "/ (a sub-folder)" : ""));
                 }
@@ -48,6 +48,21 @@ public final class InputFiles {
         return files;
     }
 
+    /**
+     * A name that is not valid in the encoding of file names (UTF-8 under jobs/wa-billing) is decoded
+     * with replacement characters: the job could read the file once but never name it again (its
+     * record as imported, a resumed run), so it is refused by name (README "Scheduling").
+     */
+    private static Path nameable(Path file) {
+        Path name = file.getFileName();
+        if (!name.getFileSystem().getPath(name.toString()).equals(name)) {
+            throw new UnnameableFileException("holds " + file + ", whose name is not valid "
+                    + System.getProperty("sun.jnu.encoding", "UTF-8") + " (the encoding of file names here), so"
+                    + " the job could not name it again: rename it (e.g. convmv -f latin1 -t utf8 --notest)");
+        }
+        return file;
+    }
+
     static boolean isCsv(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".csv") || name.endsWith(".csv.gz");
@@ -55,6 +70,13 @@ public final class InputFiles {
 
     static boolean isGzip(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+    }
+
+    /** A file of the input whose name cannot be written as text and read back. */
+    public static class UnnameableFileException extends IllegalArgumentException {
+        public UnnameableFileException(String message) {
+            super(message);
+        }
     }
 
     /** The input names no file to read. */

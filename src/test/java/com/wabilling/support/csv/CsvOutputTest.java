@@ -1,6 +1,7 @@
 package com.wabilling.support.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,17 @@ class CsvOutputTest {
         try (var left = Files.list(dir)) {
             assertThat(left).containsExactly(report);
         }
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenNamesItselfWhyAndTheSettingToCheck() throws Exception {
+        // a regular file where the output folder should be (permission bits would not stop root)
+        Files.writeString(dir.resolve("out"), "");
+        Path report = dir.resolve("out/invoices/summary.csv");
+
+        assertThatThrownBy(() -> CsvOutput.write(report, new String[] {"a"}, out -> out.row("1")))
+                .hasMessage("cannot write " + report + ": Not a directory (" + dir.resolve("out/invoices")
+                        + ") — check WA_BILLING_OUTPUT_DIR");
     }
 
     @Test

@@ -1,0 +1,41 @@
+package com.wabilling.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The migration set that db.schema-version records (README "Rules", Files and records). */
+class MigrationSetTest {
+
+    @Test
+    void namesEverySqlAndJavaMigrationSorted() {
+        assertThat(MigrationSet.identifier()).isEqualTo("""
+                V1__Baseline
+                V2__period_rebuild.sql
+                V3__imported_files_and_status_changes.sql
+                V4__invoice_terms_and_period_basis.sql
+                V5__message_counts_and_repeats.sql
+                V6__MessagesIntoBlocks
+                V7__per_message_pricing.sql
+                V8__invoice_documents.sql
+                """);
+    }
+
+    @Test
+    void everyJavaMigrationOfTheApplicationIsInTheSet() {
+        // a Java migration added later and forgotten here would be applied without a copy made first
+        var migrations = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.wabilling").stream()
+                .filter(c -> c.isAssignableTo(BaseJavaMigration.class) && !c.getName().equals(
+                        BaseJavaMigration.class.getName()))
+                .map(JavaClass::getName).sorted().toList();
+
+        assertThat(migrations).isNotEmpty().containsExactlyInAnyOrderElementsOf(
+                MigrationSet.JAVA.stream().map(Class::getName).toList());
+    }
+}
