@@ -1,4 +1,4 @@
-# Sourced by jobs/wa-billing after build-jar.sh (issue 11: start-up is paid once per launch, and a
+# Sourced by jobs/wa-billing after build-jar.sh (start-up is paid once per launch, and a
 # monthly run is several launches). Expects $home and $jar; sets $launch_jar and $fast_start_opts.
 # The jar is extracted once into target/app/ (Spring Boot's jarmode=tools layout: plain jars on the
 # class path, which class-data sharing needs), and a training launch (ops list on a throwaway data

@@ -1,4 +1,4 @@
--- Conversation reconstruction (domain.md 3).
+-- Conversation reconstruction (docs/billing-rules.md 3).
 -- Named parameters (:name) for JdbcClient / NamedParameterJdbcTemplate, except the statement
 -- ScopeHistoryReader runs through a raw JDBC cursor (positional ?, marked below).
 
@@ -59,14 +59,14 @@ SELECT kind, conversation_id, meta_conversation_id, detail FROM reconciliation_f
  ORDER BY kind, conversation_id, meta_conversation_id;
 
 -- name: select-meta-only
--- pricing-regimes.md 5: messages Meta priced per message that a conversation covered here; for this
+-- docs/per-message-pricing.md 5: messages Meta priced per message that a conversation covered here; for this
 -- kind conversation_id holds the message id and meta_conversation_id Meta's category/type
 SELECT kind, conversation_id, meta_conversation_id, detail FROM reconciliation_finding
  WHERE scope_mode = :mode AND period_from_ms = :from AND period_to_ms = :to AND kind = 'meta_only'
  ORDER BY conversation_id;
 
 -- Message counts come from message_count (messages per UTC day: kinds I, O by event day, U by sent
--- day), never from the message table, which has no index (issue 11). Windows are whole days.
+-- day), never from the message table, which has no index. Windows are whole days.
 
 -- name: message-stats
 SELECT kind AS direction, SUM(messages) AS messages FROM message_count

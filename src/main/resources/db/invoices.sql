@@ -1,7 +1,7 @@
--- Monthly invoicing (domain.md 4).
+-- Monthly invoicing (docs/billing-rules.md 4).
 
 -- name: month-conversations
--- the order decides which SERVICE conversations the free tier covers (domain.md 4.3)
+-- the order decides which SERVICE conversations the free tier covers (docs/billing-rules.md 4.3)
 SELECT conversation_id, category, market, opened_at_ms FROM conversation
  WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND opened_at_ms >= :from AND opened_at_ms < :to
  ORDER BY opened_at_ms, conversation_id;
@@ -15,7 +15,7 @@ SELECT market, category, opened_at_ms / 900000 AS quarter_hour FROM conversation
  GROUP BY market, category, opened_at_ms / 900000;
 
 -- name: month-priced-messages
--- pricing-regimes.md 3-4: the account's pricing records and the volume-tiered ones of the other WABAs of
+-- docs/per-message-pricing.md 3-4: the account's pricing records and the volume-tiered ones of the other WABAs of
 -- its portfolio, over the widest of their local months, in the order volume tiers count
 SELECT message_id, waba_id, phone_number_id, category, pricing_type, market, delivered_at_ms, inside_service_window
   FROM priced_message
@@ -31,7 +31,7 @@ SELECT market, category, delivered_at_ms / 900000 AS quarter_hour FROM priced_me
  GROUP BY market, category, delivered_at_ms / 900000;
 
 -- name: activity-by-waba
--- issue 9.2: every WABA with conversations or pricing records in a range, to find those without a
+-- Every WABA with conversations or pricing records in a range, to find those without a
 -- billing account
 SELECT waba_id, SUM(conversations) AS conversations, SUM(messages) AS messages FROM (
   SELECT waba_id, COUNT(*) AS conversations, SUM(messages) AS messages FROM conversation
@@ -103,7 +103,7 @@ UPDATE invoice SET status = 'FINALIZED', invoice_number = :invoiceNumber, finali
  WHERE invoice_id = :invoiceId AND status = 'DRAFT';
 
 -- name: record-vat
--- issue 13: a finalized invoice's VAT is recorded once, the first time it can be computed
+-- A finalized invoice's VAT is recorded once, the first time it can be computed
 UPDATE invoice SET vat_category = :category, vat_rate = :rate, vat = :vat, gross = :gross
  WHERE invoice_id = :invoiceId AND status = 'FINALIZED' AND vat IS NULL;
 

@@ -1,7 +1,7 @@
--- Imported messages (formats.md, messages CSV).
+-- Imported messages (docs/formats.md, messages CSV).
 
 -- Messages are stored in blocks (message_block, schema V6): one row holds the messages one
--- transaction stored, encoded by MessageBlock (issue 11).
+-- transaction stored, encoded by MessageBlock.
 
 -- name: insert-block-positional
 -- positional: the V6 migration binds it on a plain JDBC connection (MessageDao.bindBlock)

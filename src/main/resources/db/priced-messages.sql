@@ -1,4 +1,4 @@
--- Per-message pricing records (pricing-regimes.md 2), one per delivered business message a
+-- Per-message pricing records (docs/per-message-pricing.md 2), one per delivered business message a
 -- per-message regime prices, in the period that holds its delivery.
 
 -- name: insert-priced
@@ -19,7 +19,7 @@ SELECT waba_id, phone_number_id, customer_wa_id, delivered_at_ms FROM priced_mes
    AND bucket >= ? AND bucket < ?;
 
 -- name: awaiting-service-tier
--- pricing-regimes.md 2 rule 3: the free tier counts per phone number in processing order
+-- docs/per-message-pricing.md 2 rule 3: the free tier counts per phone number in processing order
 SELECT message_id, waba_id, phone_number_id, delivered_at_ms FROM priced_message
  WHERE scope_mode = :mode AND awaits_service_tier = 1 AND delivered_at_ms >= :from AND delivered_at_ms < :to
  ORDER BY waba_id, phone_number_id, delivered_at_ms, message_id;

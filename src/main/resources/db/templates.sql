@@ -1,4 +1,4 @@
--- Template catalogue and category history (domain.md 2).
+-- Template catalogue and category history (docs/billing-rules.md 2).
 
 -- name: find-by-id
 SELECT template_id, content_hash, run_id, source, record_no FROM template WHERE template_id = :templateId;

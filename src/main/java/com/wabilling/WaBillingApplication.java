@@ -21,7 +21,7 @@ import com.wabilling.ops.LiveOps;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.UsageException;
 
-/** Entry point of {@code jobs/wa-billing COMMAND name=value ...} (cli.md). */
+/** Entry point of {@code jobs/wa-billing COMMAND name=value ...} (docs/operations.md). */
 @SpringBootApplication
 public class WaBillingApplication {
 

@@ -55,7 +55,7 @@ class ClearPeriodTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** domain.md 3.4: conversations carried into the first period would be missed (a free entry point, 3.3). */
+    /** docs/billing-rules.md 3.4: conversations carried into the first period would be missed (a free entry point, 3.3). */
     private static void refuseOnUnknownState(Optional<java.time.LocalDate> exactStart, Period period) {
         if (exactStart.isPresent()) {
             throw new com.wabilling.support.Refusal("cannot reconstruct " + period.fileStem() + " exactly: messages before "
@@ -68,7 +68,7 @@ class ClearPeriodTasklet implements Tasklet {
     }
 
     /**
-     * pricing-regimes.md 2 rule 3: the service free tier counts from the start of the account-local month;
+     * docs/per-message-pricing.md 2 rule 3: the service free tier counts from the start of the account-local month;
      * a period starting inside a month whose earlier days hold messages but are not reconstructed would
      * start the count at zero and give too many messages free.
      */

@@ -44,7 +44,7 @@ public class ConversationDao {
                 "to", period.to().toEpochMilli());
     }
 
-    /** Re-running a period replaces it (domain.md 3.4). */
+    /** Re-running a period replaces it (docs/billing-rules.md 3.4). */
     public void clear(Period period) {
         Map<String, Object> params = params(period);
         jdbc.sql(SQL.get("delete-conversations")).params(params).update();
@@ -95,7 +95,7 @@ public class ConversationDao {
 
     /**
      * In the order of the index by account (waba, then opening time): neighbouring inserts walk the
-     * same index pages, which the embedded database's cache then still holds (issue 11). Positional
+     * same index pages, which the embedded database's cache then still holds. Positional
      * setters: every conversation goes through here.
      */
     private void insertConversations(Period period, List<StoredConversation> rows, long runId) {
@@ -158,7 +158,7 @@ public class ConversationDao {
         return jdbc.sql(SQL.get("select-findings")).params(params(period)).query(Reconciliation.Finding.class).list();
     }
 
-    /** pricing-regimes.md 5: Meta priced these messages, here a conversation covered them (message id first). */
+    /** docs/per-message-pricing.md 5: Meta priced these messages, here a conversation covered them (message id first). */
     public List<Reconciliation.Finding> metaOnlyFindings(Period period) {
         return jdbc.sql(SQL.get("select-meta-only")).params(params(period)).query(Reconciliation.Finding.class).list();
     }

@@ -7,7 +7,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 
 import com.wabilling.pricing.ConversationCategory;
 
-/** Deterministic conversation ids (domain.md 3.4), so reruns and restarts produce the same ids. */
+/** Deterministic conversation ids (docs/billing-rules.md 3.4), so reruns and restarts produce the same ids. */
 public final class ConversationIds {
 
     private ConversationIds() {

@@ -4,10 +4,10 @@ import java.time.Instant;
 import com.wabilling.pricing.ConversationCategory;
 
 /**
- * A message as the state machine sees it (domain.md 3.1): inbound at its timestamp, or a delivered
+ * A message as the state machine sees it (docs/billing-rules.md 3.1): inbound at its timestamp, or a delivered
  * outbound at its delivery time. For a template, {@code category} is the template category in effect
  * at delivery (MARKETING for an unknown template); it is null for free-form messages. The business
- * phone number and Meta's pricing columns matter only to per-message pricing (pricing-regimes.md 2, 5).
+ * phone number and Meta's pricing columns matter only to per-message pricing (docs/per-message-pricing.md 2, 5).
  */
 public record MessageEvent(String messageId, Instant at, boolean inbound, boolean referral,
         ConversationCategory category, String unknownTemplate, String type, String metaConversationId,
@@ -25,7 +25,7 @@ public record MessageEvent(String messageId, Instant at, boolean inbound, boolea
         return new MessageEvent(messageId, at, false, false, null, null, type, null, null, null, null, null);
     }
 
-    /** domain.md 3.3 rule 5: a template the catalogue does not know is billed as MARKETING. */
+    /** docs/billing-rules.md 3.3 rule 5: a template the catalogue does not know is billed as MARKETING. */
     public static MessageEvent unknownTemplate(String messageId, Instant at, String description) {
         return new MessageEvent(messageId, at, false, false, ConversationCategory.MARKETING, description,
                 "template", null, null, null, null, null);

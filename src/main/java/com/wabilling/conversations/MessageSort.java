@@ -21,7 +21,7 @@ import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
 
 /**
- * Sorts a period's read window by scope in bounded memory (issue 11): one pass over the stored
+ * Sorts a period's read window by scope in bounded memory: one pass over the stored
  * message blocks in no order, each message dealt to its partition by customer bucket, every
  * {@link #RUN_ROWS} rows sorted on a second thread while the scan goes on and spilled to one run
  * file per partition; each partition's {@link ScopeHistoryReader} merges its runs. The result

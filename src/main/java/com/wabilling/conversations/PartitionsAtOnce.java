@@ -13,7 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * leave both writers waiting on each other (benchmark, 3.7M messages). On PostgreSQL: the configured
  * number, else one per core, but never more than the pool can serve: each partition holds two
  * connections (its cursor and its chunk transaction); one holds the run lock and two stay free for
- * the job repository (issue 8.2).
+ * the job repository.
  */
 final class PartitionsAtOnce {
 

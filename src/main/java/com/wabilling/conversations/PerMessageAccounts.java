@@ -13,7 +13,7 @@ import com.wabilling.pricing.Regimes;
 
 /**
  * What reconstruct needs of accounts.csv and rate-card.csv, only for a period a per-message regime may
- * reach: the account zones decide each message's regime (pricing-regimes.md: the switch is at 00:00
+ * reach: the account zones decide each message's regime (docs/per-message-pricing.md: the switch is at 00:00
  * local time), the rates value reconciliation disagreements. Periods before are rebuilt without them.
  */
 final class PerMessageAccounts {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-/** A reconstruction period [from, to) in UTC, in one scope mode (domain.md 3.4). */
+/** A reconstruction period [from, to) in UTC, in one scope mode (docs/billing-rules.md 3.4). */
 public record Period(LocalDate fromDate, LocalDate toDate, ScopeMode mode) {
 
     public Instant from() {

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.wabilling.messages.MessageTally;
 
 /**
- * Which periods were reconstructed and what each was built on (domain.md 3.4): the number of
+ * Which periods were reconstructed and what each was built on (docs/billing-rules.md 3.4): the number of
  * messages in its read window and the conversations carried into it. When either has changed since
  * (late messages, an earlier period re-run), that period must be re-run.
  */
@@ -50,7 +50,7 @@ public class PeriodLedger {
                     sha.update(rs.getString("conversation_id").getBytes(StandardCharsets.US_ASCII));
                 });
         // per-message periods also start from the free entry point windows and the service free tier counts
-        // of earlier periods (pricing-regimes.md 2): a re-run of one of those makes this one stale. Nothing is
+        // of earlier periods (docs/per-message-pricing.md 2): a re-run of one of those makes this one stale. Nothing is
         // added for the conversation era, so fingerprints recorded before stay valid.
         jdbc.sql(PricedMessageDao.SQL.get("fingerprint-entry-points")).param("mode", mode.parameter())
                 .param("carriedFrom", period.carriedFrom().toEpochMilli()).param("from", period.from().toEpochMilli())
@@ -131,7 +131,7 @@ public class PeriodLedger {
     }
 
     /**
-     * The start to use instead of {@code period}'s when the state at its start is unknown (issue 9.3),
+     * The start to use instead of {@code period}'s when the state at its start is unknown,
      * or empty when it is known. Conversations open at a period's start opened at most 72 h before
      * it, and a free entry point needs the referral before that: the state is known when recorded
      * periods cover the 72 h before the start or one ends exactly there (each was itself started on

@@ -6,7 +6,7 @@ import com.wabilling.pricing.MessagePrice;
 import com.wabilling.pricing.Regime;
 
 /**
- * The pricing record of one delivered business message under a per-message regime (pricing-regimes.md
+ * The pricing record of one delivered business message under a per-message regime (docs/per-message-pricing.md
  * 2), with what later steps need: the window facts (what-if re-rating), whether it opened a free entry
  * point window (the next period's starting state) and Meta's own columns (reconciliation, section 5).
  */

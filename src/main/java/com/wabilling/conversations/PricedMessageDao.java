@@ -16,7 +16,7 @@ import com.wabilling.pricing.PricingType;
 import com.wabilling.support.TieOrder;
 import com.wabilling.support.jdbc.SqlStatements;
 
-/** Data access for the pricing records of a period (pricing-regimes.md 2; formats.md pricing/). */
+/** Data access for the pricing records of a period (docs/per-message-pricing.md 2; docs/formats.md pricing/). */
 public class PricedMessageDao {
 
     static final SqlStatements SQL = SqlStatements.load("db/priced-messages.sql");
@@ -29,7 +29,7 @@ public class PricedMessageDao {
         this.batch = jdbc;
     }
 
-    /** Re-running a period replaces its records (domain.md 3.4). */
+    /** Re-running a period replaces its records (docs/billing-rules.md 3.4). */
     public void clear(Period period) {
         jdbc.sql(SQL.get("delete-priced")).params(ConversationDao.params(period)).update();
     }

@@ -8,7 +8,7 @@ import com.wabilling.pricing.PricingCategory;
 import com.wabilling.pricing.PricingType;
 
 /**
- * pricing-regimes.md 5: how one of our pricing records compares with what Meta's status webhook said
+ * docs/per-message-pricing.md 5: how one of our pricing records compares with what Meta's status webhook said
  * for the same message. Meta's values are read in its own vocabulary; a value this version does not
  * know is kept and reported as such, never a failure.
  */

@@ -27,9 +27,9 @@ import com.wabilling.support.Timestamps;
 import com.wabilling.support.csv.CsvOutput;
 
 /**
- * The per-message part of reconstruct's report (formats.md pricing/): the pricing records, the
+ * The per-message part of reconstruct's report (docs/formats.md pricing/): the pricing records, the
  * anomalies of those messages and, when the export carried Meta's pricing columns, the reconciliation
- * with the money at stake at the account's list rates (pricing-regimes.md 5).
+ * with the money at stake at the account's list rates (docs/per-message-pricing.md 5).
  */
 class PricingReport {
 
@@ -106,7 +106,7 @@ class PricingReport {
     }
 
     /**
-     * pricing-regimes.md 5: Meta's records with no delivered message here, the other half: outbound
+     * docs/per-message-pricing.md 5: Meta's records with no delivered message here, the other half: outbound
      * messages sent in the period that never reached delivered here but carry Meta's pricing columns.
      * They have no event time, so this reads every stored block once, unless the period has none.
      */

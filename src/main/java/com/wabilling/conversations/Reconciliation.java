@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import com.wabilling.pricing.ConversationCategory;
 
 /**
- * Compares our conversations with Meta's own (domain.md 3.5), from the messages Meta tied to a
+ * Compares our conversations with Meta's own (docs/billing-rules.md 3.5), from the messages Meta tied to a
  * conversation id. Per scope: Meta's conversations never span scopes.
  */
 public final class Reconciliation {

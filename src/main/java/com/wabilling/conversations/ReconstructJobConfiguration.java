@@ -37,7 +37,7 @@ import com.wabilling.support.config.ReferenceDirectory;
 import com.wabilling.templates.TemplateDao;
 
 /**
- * reconstruct (domain.md 3): clear the period, rebuild its conversations scope by scope in
+ * reconstruct (docs/billing-rules.md 3): clear the period, rebuild its conversations scope by scope in
  * partitions of customer buckets (scopes are independent), then write the files and the summary.
  */
 @Configuration(proxyBeanMethods = false)

@@ -17,7 +17,7 @@ import com.wabilling.pricing.Regimes;
 import com.wabilling.templates.CategoryHistory;
 
 /**
- * Runs the state machine over one scope's history (domain.md 3.3, pricing-regimes.md 1-2) and names the
+ * Runs the state machine over one scope's history (docs/billing-rules.md 3.3, docs/per-message-pricing.md 1-2) and names the
  * market; prices stay for invoicing. The regime of a message is its account's: Meta switches at 00:00 in
  * the WABA's zone (a WABA without a billing account switches at 00:00 UTC; invoicing refuses it anyway).
  */

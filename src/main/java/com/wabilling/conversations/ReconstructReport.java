@@ -18,7 +18,7 @@ import com.wabilling.support.Timestamps;
 import com.wabilling.support.csv.CsvOutput;
 
 /**
- * Last step of reconstruct: the conversations, anomalies and reconciliation files (formats.md), the
+ * Last step of reconstruct: the conversations, anomalies and reconciliation files (docs/formats.md), the
  * pricing records of a period a per-message regime reaches ({@link PricingReport}), the
  * period's record in the ledger, and a warning naming every period built on state that has changed.
  */

@@ -143,7 +143,7 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
 
     /**
      * Per-message free entry point windows (72 h) still open at the start, by scope: when each opened
-     * (pricing-regimes.md 2 rule 1). A scope has at most one: a window never opens inside another.
+     * (docs/per-message-pricing.md 2 rule 1). A scope has at most one: a window never opens inside another.
      */
     private Map<Scope, Instant> carriedEntryPoints() throws SQLException {
         Map<Scope, Instant> result = new HashMap<>();

@@ -1,7 +1,7 @@
 package com.wabilling.conversations;
 
 /**
- * What a conversation belongs to (domain.md 3.1): a business phone number and a customer, or with
+ * What a conversation belongs to (docs/billing-rules.md 3.1): a business phone number and a customer, or with
  * {@code conversation-scope=waba} the whole WABA and a customer.
  */
 public enum ScopeMode {

@@ -16,16 +16,16 @@ import com.wabilling.pricing.PricingCategory;
 import com.wabilling.pricing.Regime;
 
 /**
- * The conversation state machine of one scope (domain.md 3.2, 3.3), for the period [from, to).
+ * The conversation state machine of one scope (docs/billing-rules.md 3.2, 3.3), for the period [from, to).
  *
  * <p>Feed it the scope's events in order (time, inbound first, then message_id). Events before
  * {@code from} only rebuild the customer service window and the pending referral; together with the
  * conversations still open at {@code from} (carried over from earlier periods) that is the full state
- * at the period start (domain.md 3.4). Events from {@code to} on are applied only to complete the
+ * at the period start (docs/billing-rules.md 3.4). Events from {@code to} on are applied only to complete the
  * message counts of conversations this period opened; conversations they open belong to the next
  * period and are not reported.
  *
- * <p>From the switch to a per-message regime on (pricing-regimes.md 1-2, chosen per message by
+ * <p>From the switch to a per-message regime on (docs/per-message-pricing.md 1-2, chosen per message by
  * {@code regimeAt}) no conversation opens: a message a conversation opened before the switch still
  * covers is counted on it, every other delivered business message gets a pricing record. The free
  * entry point window of that era is state, not a conversation; one still open at {@code from} is
@@ -106,7 +106,7 @@ public final class ScopeReconstruction {
         }
         reportAnomalies(event, t);
         Regime regime = regimeAt.apply(t);
-        // pricing-regimes.md 1: after the switch a conversation still open covers what it would have
+        // docs/per-message-pricing.md 1: after the switch a conversation still open covers what it would have
         // covered, but none opens any more
         OpenConversation covering = cover(event, t, !regime.perMessage());
         if (covering == null) {
@@ -124,20 +124,20 @@ public final class ScopeReconstruction {
         }
     }
 
-    /** pricing-regimes.md 2: one pricing record per delivered business message no conversation covers. */
+    /** docs/per-message-pricing.md 2: one pricing record per delivered business message no conversation covers. */
     private void price(MessageEvent event, Instant t, Regime regime) {
         boolean insideServiceWindow = serviceWindowUntil != null && t.isBefore(serviceWindowUntil);
         boolean entryPoint = entryPointUntil != null && t.isBefore(entryPointUntil);
         boolean opens = false;
         if (!entryPoint && referralUntil != null && t.isBefore(referralUntil)) {
             // rule 1: the first business message while a referral is pending opens a 72 h window; like a
-            // free entry point conversation (domain.md 3.3 rule 2) it ends what was open before
+            // free entry point conversation (docs/billing-rules.md 3.3 rule 2) it ends what was open before
             entryPointUntil = t.plus(FREE_ENTRY_POINT_WINDOW);
             entryPoint = true;
             opens = true;
             open.clear();
         }
-        referralUntil = null; // consumed, or outlived by a business message (as in domain.md 3.3)
+        referralUntil = null; // consumed, or outlived by a business message (as in docs/billing-rules.md 3.3)
         if (!t.isBefore(to)) {
             return; // the next period prices it
         }
@@ -150,7 +150,7 @@ public final class ScopeReconstruction {
     }
 
     /**
-     * The conversation that covers the message (domain.md 3.3), opening one when {@code mayOpen};
+     * The conversation that covers the message (docs/billing-rules.md 3.3), opening one when {@code mayOpen};
      * null when it would need a new one and may not open it.
      */
     private OpenConversation cover(MessageEvent event, Instant t, boolean mayOpen) {

@@ -10,7 +10,7 @@ import com.wabilling.support.NullableUtf;
 
 /**
  * A message of a period's read window with its scope, as MessageSort spills it to its run files and
- * the reader merges them back (issue 11), in the order reconstruction needs: by scope, then event
+ * the reader merges them back, in the order reconstruction needs: by scope, then event
  * time, inbound first, then message_id.
  */
 record ScopedMessage(Scope scope, int bucket, StoredMessage message) {

@@ -22,7 +22,7 @@ import com.wabilling.pricing.Regimes;
 import com.wabilling.pricing.ServiceFreeTier;
 
 /**
- * pricing-regimes.md 2 rule 3, after the scopes: the partitions split customers, but the service free
+ * docs/per-message-pricing.md 2 rule 3, after the scopes: the partitions split customers, but the service free
  * tier counts per business phone number across all its customers. Reads the period's service records
  * that wait for it in processing order (delivery time, then message_id), starts each (number,
  * account-local month) from what earlier periods of that month counted, and marks the free ones.

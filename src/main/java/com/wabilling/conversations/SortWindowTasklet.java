@@ -11,7 +11,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import com.wabilling.support.batch.LongPhases;
 
 /**
- * Sorts the period's read window into run files before the partitions start (issue 11), named by
+ * Sorts the period's read window into run files before the partitions start, named by
  * the run (job instance), so a restart's partitions find them again; the files go when the run
  * completes. Runs again on every restart: files may be gone, and sorting again yields the same runs.
  */

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * What reconstruction reads of an imported message that has an event time. {@code phoneNumberId} is the
  * business number even when the scope leaves it out (conversation-scope=waba): the service free tier
- * counts per number (pricing-regimes.md 2 rule 3).
+ * counts per number (docs/per-message-pricing.md 2 rule 3).
  */
 public record StoredMessage(String messageId, Instant eventAt, boolean inbound, String type, String templateName,
         String templateLanguage, String entryPoint, String metaConversationId, String metaCategory,

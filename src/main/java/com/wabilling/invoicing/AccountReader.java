@@ -13,7 +13,7 @@ import com.wabilling.pricing.BillingAccount;
 
 /**
  * The billing accounts in waba_id order. For restart it saves the waba_ids already handed out, not
- * a position: an account added to accounts.csv since the failure is invoiced too (issue 8.3).
+ * a position: an account added to accounts.csv since the failure is invoiced too.
  */
 public class AccountReader extends ItemStreamSupport implements ItemStreamReader<BillingAccount> {
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** domain.md 4.5: the signed difference, line by line, between a recomputed month and what was finalized. */
+/** docs/billing-rules.md 4.5: the signed difference, line by line, between a recomputed month and what was finalized. */
 public final class Adjustments {
 
     private Adjustments() {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.wabilling.pricing.PricingCategory;
 import com.wabilling.pricing.PricingType;
 
-/** What invoicing needs of a pricing record (pricing-regimes.md 2, 4). */
+/** What invoicing needs of a pricing record (docs/per-message-pricing.md 2, 4). */
 public record BillableMessage(String messageId, String wabaId, String phoneNumberId, PricingCategory category,
         PricingType type, String market, Instant deliveredAt, boolean insideServiceWindow) {
 }

@@ -8,7 +8,7 @@ import com.wabilling.pricing.Regime;
 import com.wabilling.pricing.Regimes;
 
 /**
- * The regime an account's month is billed under (pricing-regimes.md 4): the one in force on its first
+ * The regime an account's month is billed under (docs/per-message-pricing.md 4): the one in force on its first
  * local day. Every switch so far is at 00:00 of a month's first day, so a month is one regime; a
  * month before the first regime is refused naming the earliest date.
  */

@@ -12,13 +12,13 @@ import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.RateCard;
 
 /**
- * Prices one account's month (domain.md 4). Feed it the month's conversations ordered by opened_at
+ * Prices one account's month (docs/billing-rules.md 4). Feed it the month's conversations ordered by opened_at
  * then conversation_id (that order decides which SERVICE conversations the free tier covers); it
  * keeps only the lines, so any number of conversations fits in memory.
  */
 public final class InvoiceCalculator {
 
-    /** domain.md 4.3: the free tier of 1,000 SERVICE conversations per WABA and month... */
+    /** docs/billing-rules.md 4.3: the free tier of 1,000 SERVICE conversations per WABA and month... */
     static final LocalDate FREE_TIER_FROM = LocalDate.of(2023, 6, 1);
     static final int FREE_TIER_SIZE = 1000;
     /** ...until every SERVICE conversation became free. */
@@ -35,7 +35,7 @@ public final class InvoiceCalculator {
         this.rates = rates;
     }
 
-    /** Why a conversation costs nothing (domain.md 4.3), as the conversations file says it. */
+    /** Why a conversation costs nothing (docs/billing-rules.md 4.3), as the conversations file says it. */
     public enum FreeReason {
         NONE(""), FREE_ENTRY_POINT("free_entry_point"), FREE_TIER("free_tier"), FREE_SERVICE("free_service");
 
@@ -77,7 +77,7 @@ public final class InvoiceCalculator {
 
     private BigDecimal unitPrice(BillableConversation c, LocalDate localDate) {
         if (c.category() == ConversationCategory.FREE_ENTRY_POINT) {
-            return BigDecimal.ZERO; // domain.md 4.3: free entry points are free, priced 0 deliberately
+            return BigDecimal.ZERO; // docs/billing-rules.md 4.3: free entry points are free, priced 0 deliberately
         }
         return rates.rate(c.market(), c.category(), account.currency().getCurrencyCode(), localDate)
                 .orElseThrow(() -> new MissingRatesException(List.of(new MissingRatesException.MissingRate(
@@ -107,7 +107,7 @@ public final class InvoiceCalculator {
 
     /**
      * The invoice from its lines' counts ({quantity, free} per line): amount = billable × unit price,
-     * rounded HALF_UP once per line (domain.md 4.4), lines in formats.md order, then the totals.
+     * rounded HALF_UP once per line (docs/billing-rules.md 4.4), lines in docs/formats.md order, then the totals.
      */
     static ComputedInvoice result(Map<InvoiceLine.Key, long[]> counts, BillingAccount account) {
         List<InvoiceLine> lines = new ArrayList<>();

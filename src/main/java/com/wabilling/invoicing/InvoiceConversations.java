@@ -16,8 +16,8 @@ import com.wabilling.support.Timestamps;
 import com.wabilling.support.csv.CsvOutput;
 
 /**
- * {@code <invoice_id>-conversations.csv} (issue 9): the invoice explains itself, one row per
- * conversation of the account's month as priced (domain.md 4), in free-tier order (opened_at, then
+ * {@code <invoice_id>-conversations.csv}: the invoice explains itself, one row per
+ * conversation of the account's month as priced (docs/billing-rules.md 4), in free-tier order (opened_at, then
  * conversation_id). For an adjustment it lists the whole recomputed month: what the invoice and all
  * its adjustments add up to, since the conversations of the original invoice are not stored.
  */

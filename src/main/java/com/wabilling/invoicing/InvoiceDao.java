@@ -58,7 +58,7 @@ public class InvoiceDao {
     /** A (market, category) the month needs a price for, at some quarter hour. */
     public record PricePoint(String market, ConversationCategory category, Instant at) {
 
-        /** A pricing record's category as its rate-card column (pricing-regimes.md 4); null when always free. */
+        /** A pricing record's category as its rate-card column (docs/per-message-pricing.md 4); null when always free. */
         PricePoint withMessageCategory(PricingCategory messageCategory) {
             return new PricePoint(market, messageCategory.rateColumn().orElse(null), at);
         }
@@ -214,7 +214,7 @@ public class InvoiceDao {
     }
 
     /**
-     * A row of summary.csv, with the account as it was invoiced (issue 9): its zone, markup and local
+     * A row of summary.csv, with the account as it was invoiced: its zone, markup and local
      * month bounds; null for invoices written before schema version 4 recorded them.
      */
     public record SummaryRow(String invoiceId, String invoiceNumber, String kind, String status, String wabaId,
@@ -227,13 +227,13 @@ public class InvoiceDao {
             return "FINALIZED".equals(status);
         }
 
-        /** Net of VAT: the Meta cost plus the BSP's fee (invoice-documents.md 2). */
+        /** Net of VAT: the Meta cost plus the BSP's fee (docs/invoice-documents.md 2). */
         public BigDecimal net() {
             return subtotal.add(markup);
         }
     }
 
-    /** The VAT recorded for a finalized invoice (issue 13). */
+    /** The VAT recorded for a finalized invoice. */
     public record StoredVat(String category, BigDecimal ratePercent, BigDecimal amount, BigDecimal gross) {
     }
 

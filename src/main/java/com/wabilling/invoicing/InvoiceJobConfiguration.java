@@ -32,7 +32,7 @@ import com.wabilling.support.config.ProgressInterval;
 import com.wabilling.support.config.ReferenceDirectory;
 
 /**
- * invoice (domain.md 4): check coverage and rates for every account, price each account's month
+ * invoice (docs/billing-rules.md 4): check coverage and rates for every account, price each account's month
  * into a draft (or a draft adjustment), finalize when asked, then write the invoice files.
  */
 @Configuration(proxyBeanMethods = false)
@@ -74,7 +74,7 @@ public class InvoiceJobConfiguration {
                 .next(computeInvoicesStep)
                 .next(finalizeInvoicesStep)
                 .next(invoiceReportStep)
-                .next(writeDocumentsStep) // invoicing.documents: the PDFs and Peppol files (issue 13)
+                .next(writeDocumentsStep) // invoicing.documents: the PDFs and Peppol files
                 .build();
     }
 

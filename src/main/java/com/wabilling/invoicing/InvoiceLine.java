@@ -6,8 +6,8 @@ import java.util.Comparator;
 import com.wabilling.pricing.ConversationCategory;
 
 /**
- * One line of an invoice (domain.md 4.4): conversations of one (category, market, unit price), or under
- * a per-message regime messages of one (category, market, band, unit price) (pricing-regimes.md 4);
+ * One line of an invoice (docs/billing-rules.md 4.4): conversations of one (category, market, unit price), or under
+ * a per-message regime messages of one (category, market, band, unit price) (docs/per-message-pricing.md 4);
  * {@code band} is empty for the list rate and for conversation lines, and {@code conversations} counts
  * messages on a per-message line. In an adjustment every number is the signed difference to what was
  * already finalized.
@@ -15,7 +15,7 @@ import com.wabilling.pricing.ConversationCategory;
 public record InvoiceLine(String category, String market, String band, BigDecimal unitPrice, long conversations,
         long free, long billable, BigDecimal amount) {
 
-    /** formats.md: lines sorted by category, market, unit_price (then band, which only per-message lines have). */
+    /** docs/formats.md: lines sorted by category, market, unit_price (then band, which only per-message lines have). */
     public static final Comparator<InvoiceLine> ORDER = Comparator.comparing(InvoiceLine::category)
             .thenComparing(InvoiceLine::market).thenComparing(InvoiceLine::unitPrice)
             .thenComparing(InvoiceLine::band);

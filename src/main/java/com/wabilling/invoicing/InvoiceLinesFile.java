@@ -7,7 +7,7 @@ import java.util.List;
 import com.wabilling.support.csv.CsvOutput;
 
 /**
- * {@code <invoice_id>.csv} (formats.md): an invoice's lines, sorted; under a per-message regime the
+ * {@code <invoice_id>.csv} (docs/formats.md): an invoice's lines, sorted; under a per-message regime the
  * quantity is {@code messages} and the band follows the market. A what-if's lines look the same.
  */
 final class InvoiceLinesFile {

@@ -11,7 +11,7 @@ import com.wabilling.support.csv.CsvOutput;
 
 /**
  * {@code <invoice_id>-messages.csv}: a per-message invoice explains itself as a conversation invoice
- * does (issue 9), one row per message of the account's month as priced (pricing-regimes.md 4), by
+ * does, one row per message of the account's month as priced (docs/per-message-pricing.md 4), by
  * delivery time then message_id; the band says which rates came from computed volume tiers.
  */
 public class InvoiceMessages {

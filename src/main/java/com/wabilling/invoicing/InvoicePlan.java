@@ -8,7 +8,7 @@ import java.util.List;
 import com.wabilling.pricing.BillingAccount;
 
 /**
- * What a run must store for one account's month (domain.md 4.5): a draft invoice while nothing is
+ * What a run must store for one account's month (docs/billing-rules.md 4.5): a draft invoice while nothing is
  * finalized; once it is, a draft adjustment with the signed difference when some recomputed line's
  * amount differs from what was finalized, and nothing otherwise: counts that moved without money (a
  * late free conversation, a charge that rounding swallows) are no reason to spend an invoice number.

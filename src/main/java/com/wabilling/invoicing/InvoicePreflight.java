@@ -17,9 +17,9 @@ import com.wabilling.pricing.RateCard;
 import com.wabilling.support.Timestamps;
 
 /**
- * The refusals that protect the money (domain.md 4.1, 4.2), checked for every account before any
+ * The refusals that protect the money (docs/billing-rules.md 4.1, 4.2), checked for every account before any
  * invoice is written: every account's month covered by reconstructed periods, none of them stale
- * (issue 9.4), no WABA with conversations but no billing account (issue 9.2), and a rate for every
+ *, no WABA with conversations but no billing account, and a rate for every
  * (market, category, currency, date) the month's conversations need. Each problem is listed in full.
  */
 public class InvoicePreflight {
@@ -58,7 +58,7 @@ public class InvoicePreflight {
         checkRates(accounts, rates, month);
     }
 
-    /** pricing-regimes.md: no regime before 2023-06-01; a what-if re-prices pricing records only. */
+    /** docs/per-message-pricing.md: no regime before 2023-06-01; a what-if re-prices pricing records only. */
     private static void checkRegimes(InvoiceRun run) {
         Regime billed;
         try {
@@ -106,7 +106,7 @@ public class InvoicePreflight {
             }
             for (PeriodCoverage.Range gap : PeriodCoverage.missing(needed, periods)) {
                 LocalDate to = LocalDate.ofInstant(gap.to().minusMillis(1), ZoneOffset.UTC).plusDays(1);
-                // issue 9.3: a start where the state is known, so the hint never bills a free entry point
+                // A start where the state is known, so the hint never bills a free entry point
                 LocalDate gapStart = LocalDate.ofInstant(gap.from(), ZoneOffset.UTC);
                 LocalDate from = ledger.exactStartInstead(new Period(gapStart, to, ScopeMode.PHONE_NUMBER))
                         .orElse(gapStart);

@@ -7,7 +7,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.RateCard;
 
-/** Prices one account's month from its conversations or pricing records and decides what to store (domain.md 4). */
+/** Prices one account's month from its conversations or pricing records and decides what to store (docs/billing-rules.md 4). */
 public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePlan> {
 
     private final InvoiceDao invoices;
@@ -30,7 +30,7 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
             return null; // a what-if stores nothing: its report step prices the month (WhatIfReport)
         }
         ComputedInvoice computed;
-        if (BillingMonth.regime(month).perMessage()) { // pricing-regimes.md 4
+        if (BillingMonth.regime(month).perMessage()) { // docs/per-message-pricing.md 4
             computed = perMessage.compute(account, month, null, priced -> {
             });
         } else {

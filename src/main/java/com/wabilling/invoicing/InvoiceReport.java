@@ -20,18 +20,18 @@ import com.wabilling.support.Timestamps;
 import com.wabilling.support.csv.CsvOutput;
 
 /**
- * Writes invoices/<month>/summary.csv, one lines file per invoice (formats.md) and, for each invoice
- * this run computed, its conversations file (issue 9); and the console table.
+ * Writes invoices/<month>/summary.csv, one lines file per invoice (docs/formats.md) and, for each invoice
+ * this run computed, its conversations file; and the console table.
  */
 public class InvoiceReport implements Tasklet {
 
     private static final String[] SUMMARY_HEADER = {"invoice_id", "invoice_number", "kind", "status", "waba_id",
         "account_name", "period", "currency", "conversations", "billable", "subtotal", "markup", "total",
-        // invoice-documents.md 2 (empty when the account has no buyer country yet)
+        // docs/invoice-documents.md 2 (empty when the account has no buyer country yet)
         "vat", "gross",
-        // issue 9, added after formats.md's columns: the account's local month and terms as invoiced
+        // added after docs/formats.md's columns: the account's local month and terms as invoiced
         "period_start", "period_end", "time_zone", "markup_percent",
-        // issue 13: the date a finalized invoice carries, and its VAT category and rate
+        // The date a finalized invoice carries, and its VAT category and rate
         "invoice_date", "vat_category", "vat_rate"};
     private final InvoiceDao invoices;
     private final Path outputDir;
@@ -117,7 +117,7 @@ public class InvoiceReport implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** The WABAs this run was told not to invoice, with what they had: never a silent omission (issue 9.2). */
+    /** The WABAs this run was told not to invoice, with what they had: never a silent omission. */
     private String leftOut() {
         if (leaveOut.isEmpty()) {
             return "";

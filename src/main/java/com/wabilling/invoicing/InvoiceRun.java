@@ -15,17 +15,17 @@ import java.util.TreeSet;
 import com.wabilling.support.batch.JobParameterSpec;
 
 /**
- * The invoice command as the operator gave it (cli.md): what a refusal names, so that the command
+ * The invoice command as the operator gave it (docs/operations.md): what a refusal names, so that the command
  * it prints is the one to run. {@code leave-out} lists WABAs without a billing account that this
- * run deliberately does not invoice (issue 9.2).
+ * run deliberately does not invoice.
  */
 public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> leaveOut, String rerun,
         Regime whatIf, LocalDate invoiceDate) {
 
     public static final String LEAVE_OUT = "leave-out";
-    /** issue 12: price the month under another regime into out/what-if/, never stored. */
+    /** Price the month under another regime into out/what-if/, never stored. */
     public static final String REGIME = "regime";
-    /** issue 13: the date finalized invoices carry (default: the day they are finalized, UTC). */
+    /** The date finalized invoices carry (default: the day they are finalized, UTC). */
     public static final String INVOICE_DATE = "invoice-date";
 
     public InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> leaveOut, String rerun) {

@@ -15,7 +15,7 @@ import com.wabilling.invoicing.tax.Vat;
 import com.wabilling.invoicing.tax.VatRates;
 
 /**
- * The VAT of stored invoices (invoice-documents.md 2) for the CSV books: recorded once for a finalized
+ * The VAT of stored invoices (docs/invoice-documents.md 2) for the CSV books: recorded once for a finalized
  * invoice, at its invoice date, as soon as the account has a buyer country; computed on the fly for a
  * draft. Without seller.properties and vat-rates.csv, or without the buyer's country, there is none
  * and the books stay as before (documents are then refused, naming what is missing).
@@ -40,7 +40,7 @@ public class InvoiceVat {
                 r = reference.vatRates();
             } catch (IllegalStateException | IllegalArgumentException e) {
                 // a broken seller.properties, buyer cell or vat-rates.csv never holds up the books or their
-                // finalization (invoice-documents.md 1): no VAT yet; the documents step names the problem
+                // finalization (docs/invoice-documents.md 1): no VAT yet; the documents step names the problem
                 s = null;
                 b = Map.of();
                 r = null;

@@ -8,7 +8,7 @@ import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.Regime;
 import com.wabilling.pricing.Regimes;
 
-/** domain.md 4.2: a missing rate stops the job, listing every missing combination; nothing is billed at zero. */
+/** docs/billing-rules.md 4.2: a missing rate stops the job, listing every missing combination; nothing is billed at zero. */
 public class MissingRatesException extends com.wabilling.support.Refusal {
 
     /** One (market, category, currency, date) the rate card has no price for. */

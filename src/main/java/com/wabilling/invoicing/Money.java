@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 
-/** Rounding to a currency's minor unit, HALF_UP (domain.md 4.4). */
+/** Rounding to a currency's minor unit, HALF_UP (docs/billing-rules.md 4.4). */
 public final class Money {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

@@ -21,7 +21,7 @@ import com.wabilling.pricing.VolumeTierCounter;
 import com.wabilling.pricing.VolumeTiers;
 
 /**
- * Prices one account's month under a per-message regime (pricing-regimes.md 3-4). Feed it, by delivery
+ * Prices one account's month under a per-message regime (docs/per-message-pricing.md 3-4). Feed it, by delivery
  * time then message_id, the account's pricing records of the month and the UTILITY and AUTHENTICATION
  * records of the other WABAs of its portfolio: those only move the volume tier counter, whose buckets
  * are (portfolio, market, category, account-local month). Lines: one per (category, market, band, unit
@@ -103,7 +103,7 @@ public final class PerMessageInvoiceCalculator {
         return Optional.of(new Priced(m, type, label, unitPrice));
     }
 
-    /** pricing-regimes.md 4: the category's list rate; SERVICE at utility's, REFERRAL_CONVERSION at 0. */
+    /** docs/per-message-pricing.md 4: the category's list rate; SERVICE at utility's, REFERRAL_CONVERSION at 0. */
     private BigDecimal listRate(BillableMessage m, LocalDate local) {
         if (m.category() == PricingCategory.REFERRAL_CONVERSION) {
             return BigDecimal.ZERO;

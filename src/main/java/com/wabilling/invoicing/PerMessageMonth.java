@@ -13,7 +13,7 @@ import com.wabilling.pricing.Regime;
 import com.wabilling.pricing.VolumeTiers;
 
 /**
- * Prices an account's per-message month from its pricing records (pricing-regimes.md 3-4), with the
+ * Prices an account's per-message month from its pricing records (docs/per-message-pricing.md 3-4), with the
  * other WABAs of its portfolio feeding the volume tiers: for the invoice, its messages file and a what-if.
  */
 public class PerMessageMonth {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Which parts of a range no reconstructed period covers (domain.md 4.1). */
+/** Which parts of a range no reconstructed period covers (docs/billing-rules.md 4.1). */
 public final class PeriodCoverage {
 
     /** A half-open range of instants [from, to). */

@@ -15,7 +15,7 @@ import com.wabilling.pricing.PricingType;
 import com.wabilling.support.TieOrder;
 import com.wabilling.support.jdbc.SqlStatements;
 
-/** Data access for invoicing a per-message month (pricing-regimes.md 3-4): the pricing records it bills. */
+/** Data access for invoicing a per-message month (docs/per-message-pricing.md 3-4): the pricing records it bills. */
 public class PricedMonthDao {
 
     private static final SqlStatements SQL = SqlStatements.load("db/invoices.sql");

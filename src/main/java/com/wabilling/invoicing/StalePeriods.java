@@ -12,7 +12,7 @@ import com.wabilling.conversations.ScopeMode;
 import com.wabilling.pricing.BillingAccount;
 
 /**
- * Invoicing never bills conversations that a late import has made out of date (issue 9.4, domain.md
+ * Invoicing never bills conversations that a late import has made out of date (docs/billing-rules.md
  * 3.4): a recorded period whose fingerprint changed since it was built must be re-run before any
  * month that uses it is invoiced.
  */

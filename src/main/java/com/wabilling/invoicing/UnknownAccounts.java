@@ -14,7 +14,7 @@ import com.wabilling.pricing.BillingAccount;
 import com.wabilling.support.Timestamps;
 
 /**
- * WABAs whose conversations nobody would bill (issue 9.2): reconstructed, but with no row in
+ * WABAs whose conversations nobody would bill: reconstructed, but with no row in
  * accounts.csv. Invoicing refuses until each one is added to accounts.csv or deliberately left out
  * with {@code leave-out=}; an account of accounts.csv is never left out.
  */

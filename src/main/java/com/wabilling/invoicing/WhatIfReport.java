@@ -17,7 +17,7 @@ import com.wabilling.support.TextTable;
 import com.wabilling.support.csv.CsvOutput;
 
 /**
- * {@code invoice month=M regime=R} (issue 12): each account's month priced under R next to how its
+ * {@code invoice month=M regime=R}: each account's month priced under R next to how its
  * own regime prices it, into {@code out/what-if/<M>-<R>/}: a summary and one lines file per account.
  * Nothing is stored, so nothing can be finalized; a re-run writes the same files.
  */

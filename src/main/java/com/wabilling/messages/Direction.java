@@ -1,6 +1,6 @@
 package com.wabilling.messages;
 
-/** Who sent a message; stored as 'I'/'O' so inbound sorts before outbound on ties (domain.md 3.1). */
+/** Who sent a message; stored as 'I'/'O' so inbound sorts before outbound on ties (docs/billing-rules.md 3.1). */
 public enum Direction {
     INBOUND('I'), OUTBOUND('O');
 

@@ -3,7 +3,7 @@ package com.wabilling.messages;
 import java.time.Instant;
 
 /**
- * One row of a message export, validated and normalised (formats.md, messages CSV). Two rows with
+ * One row of a message export, validated and normalised (docs/formats.md, messages CSV). Two rows with
  * the same message_id are duplicates when these values are equal, whatever their written form.
  */
 public record ExportedMessage(String messageId, String wabaId, String phoneNumberId, String customerWaId,

@@ -10,7 +10,7 @@ import com.wabilling.support.csv.FileFingerprint;
 import com.wabilling.support.jdbc.SqlStatements;
 
 /**
- * The export files imported completely, by content (issue 9.1). An import skips a file whose
+ * The export files imported completely, by content. An import skips a file whose
  * content (SHA-256 and size) an earlier import read completely, so re-reading a folder that gained
  * files imports exactly the new ones, whatever the folder is called.
  */

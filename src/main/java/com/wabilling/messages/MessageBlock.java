@@ -13,7 +13,7 @@ import java.util.List;
 import com.wabilling.support.NullableUtf;
 
 /**
- * The stored form of messages (issue 11): one database row (table message_block) holds the
+ * The stored form of messages: one database row (table message_block) holds the
  * messages one transaction stored, in this binary encoding. A row per message cost the embedded
  * database a walk down an index on every insert (~35k rows/s whatever the indexes); a block of
  * 2,000 costs one, and is read back at the speed of the disk. Nothing looks messages up by key:
@@ -21,7 +21,7 @@ import com.wabilling.support.NullableUtf;
  */
 final class MessageBlock {
 
-    /** 2 adds Meta's per-message pricing columns (issue 12); blocks in format 1 are still read. */
+    /** 2 adds Meta's per-message pricing columns; blocks in format 1 are still read. */
     private static final int FORMAT = 2;
 
     private MessageBlock() {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.wabilling.support.jdbc.StreamedQuery;
 
 /**
- * The message_block table (issue 11): appends a block, streams blocks back (all, or those holding
+ * The message_block table: appends a block, streams blocks back (all, or those holding
  * an event time in a window), rewrites one block with later statuses. {@link MessageDao} keeps the
  * counts and the bookkeeping around it.
  */

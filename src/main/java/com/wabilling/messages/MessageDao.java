@@ -152,7 +152,7 @@ public class MessageDao {
     }
 
     /**
-     * A later status of a message read before (issue 9.5): {@code previous} is what the row held
+     * A later status of a message read before: {@code previous} is what the row held
      * before this run changed it, {@code records} how many records of the run advanced it.
      */
     public record StatusAdvance(ExportedMessage previous, ExportedMessage now, String source, long record,

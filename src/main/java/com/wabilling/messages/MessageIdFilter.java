@@ -1,7 +1,7 @@
 package com.wabilling.messages;
 
 /**
- * The message_ids stored so far, as 64-bit hashes in one open-addressing array (issue 11): the
+ * The message_ids stored so far, as 64-bit hashes in one open-addressing array: the
  * import asks it instead of the database. It never misses a stored id, and says "maybe" for an id
  * whose hash equals a stored one's: such a record is held and settled against the stored rows
  * once the files are read, so a hash collision costs a lookup, never a wrong answer. About 16

@@ -30,7 +30,7 @@ import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.rejects.RunLedger;
 
 /**
- * import-messages (formats.md, messages CSV): stream one file or a directory of exports into the
+ * import-messages (docs/formats.md, messages CSV): stream one file or a directory of exports into the
  * message table, deduplicated by message_id across files and runs, every bad row rejected.
  */
 @Configuration(proxyBeanMethods = false)

@@ -24,7 +24,7 @@ import com.wabilling.support.rejects.RejectsFile;
 import com.wabilling.support.rejects.RunLedger;
 
 /**
- * Last step of the import: records the files read completely (issue 9.1, in this step's
+ * Last step of the import: records the files read completely (in this step's
  * transaction: only a completed import counts), writes the rejects file and the summary (read =
  * accepted + rejected + duplicates per file; files skipped; status advances and the reconstructed
  * periods they touch; rows delivered before sent within the clock skew; files without entry_point).

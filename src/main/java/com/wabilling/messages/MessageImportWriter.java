@@ -18,11 +18,11 @@ import com.wabilling.support.rejects.SourceCounts;
 import com.wabilling.support.rejects.StepCounts;
 
 /**
- * Appends a chunk of messages, its rejects and the run's counts in one transaction (issue 11: no
+ * Appends a chunk of messages, its rejects and the run's counts in one transaction (no
  * lookup in the database). A message_id the in-memory filter has certainly not seen is new and
  * stored; one it may have seen (stored by any file or run, or earlier in this run) is held in
  * message_repeat, and {@link RepeatSettlement} decides after the last chunk what it is: duplicate,
- * status advance or conflicting_duplicate (formats.md; issue 9.5). The filter is filled on open from
+ * status advance or conflicting_duplicate (docs/formats.md). The filter is filled on open from
  * the table, so after a restart it holds exactly what the committed chunks stored. The count of rows
  * delivered before sent (clock skew) is kept in the step's context, committed with each chunk, so a
  * resumed run reports the rows of its committed chunks once.

@@ -14,7 +14,7 @@ import com.wabilling.support.Timestamps;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.Fields;
 
-/** Maps and validates a messages CSV record (formats.md); a broken one is rejected with its reason. */
+/** Maps and validates a messages CSV record (docs/formats.md); a broken one is rejected with its reason. */
 public final class MessageRowMapper {
 
     public static final List<String> REQUIRED_COLUMNS = List.of("message_id", "waba_id", "phone_number_id",
@@ -89,7 +89,7 @@ public final class MessageRowMapper {
         return new ExportedMessage(messageId, wabaId, phoneNumberId, customer, direction, type, templateName,
                 templateLanguage, timestamp, status, deliveredAt, null, emptyToNull(row.get("meta_conversation_id")),
                 emptyToNull(row.get("meta_category").toLowerCase(Locale.ROOT)),
-                // pricing-regimes.md 5: kept as Meta wrote them (lower case); unknown values are reported, not refused
+                // docs/per-message-pricing.md 5: kept as Meta wrote them (lower case); unknown values are reported, not refused
                 emptyToNull(row.get("meta_pricing_category").toLowerCase(Locale.ROOT)),
                 emptyToNull(row.get("meta_pricing_type").toLowerCase(Locale.ROOT)));
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Changes to the per-day message counts (table message_count) that go with the rows a transaction
- * stores or replaces (issue 11): a message counts on the UTC day of its event as kind I (inbound) or
+ * stores or replaces: a message counts on the UTC day of its event as kind I (inbound) or
  * O (outbound delivered), or on the day it was sent as U (outbound never delivered), under the run
  * that stored its row.
  */

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a second record of a stored message_id is (formats.md, messages CSV; issue 9.5). Exports
+ * What a second record of a stored message_id is (docs/formats.md, messages CSV). Exports
  * taken at different times see one message at different statuses, and status only moves forward:
  * sent → delivered → read, or sent → failed (failed is final). So a record that differs from the
  * stored one only in its status fields (status, delivered_at and Meta's status-webhook columns

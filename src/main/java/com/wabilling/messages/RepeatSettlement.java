@@ -18,10 +18,10 @@ import com.wabilling.support.rejects.SourceCounts;
 
 /**
  * Settles the records the import held as possible repeats, in one transaction after the last chunk
- * (issue 11): reads the stored rows of their message_ids in one pass, then goes through the held
+ *: reads the stored rows of their message_ids in one pass, then goes through the held
  * records in the order they were read, each compared with the record that came first ({@link
  * Repeat}): a duplicate, a status advance (the stored row takes the later status; counted as
- * accepted) or a conflicting_duplicate reject, the first record staying (formats.md; issue 9.5).
+ * accepted) or a conflicting_duplicate reject, the first record staying (docs/formats.md).
  * A held record whose message_id is not stored after all (a filter hash collision) is new and stored.
  * All or nothing: a restart settles again from the held records.
  */

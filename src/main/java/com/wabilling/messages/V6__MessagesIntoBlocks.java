@@ -17,7 +17,7 @@ import org.flywaydb.core.api.migration.Context;
 import com.wabilling.support.jdbc.DatabaseSchema;
 
 /**
- * Schema version 6 (issue 11): messages are stored in blocks (table message_block, one row per
+ * Schema version 6: messages are stored in blocks (table message_block, one row per
  * {@link MessageBlock}) instead of a row each. Creates the table (its binary column is named
  * differently on each database) and moves the rows of the old message table into blocks of
  * {@value #BLOCK} per run, then drops it. The class name gives Flyway the version.

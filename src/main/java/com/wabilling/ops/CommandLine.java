@@ -14,7 +14,7 @@ import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.UsageException;
 import com.wabilling.templates.TemplateMigrationJobConfiguration;
 
-/** Parses {@code COMMAND name=value ...} (cli.md) before anything is started. */
+/** Parses {@code COMMAND name=value ...} (docs/operations.md) before anything is started. */
 public final class CommandLine {
 
     /** Every job's parameters, as the job itself defines them. */
@@ -34,7 +34,7 @@ public final class CommandLine {
     private CommandLine() {
     }
 
-    /** {@code help}, {@code --help} or {@code -h}: usage on standard output, exit 0 (cli.md). */
+    /** {@code help}, {@code --help} or {@code -h}: usage on standard output, exit 0 (docs/operations.md). */
     public static boolean isHelp(String[] args) {
         List<String> words = List.of("help", "--help", "-h");
         return args.length == 1 && words.contains(args[0]) || args.length == 2 && words.contains(args[1]);

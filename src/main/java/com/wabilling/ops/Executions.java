@@ -18,7 +18,7 @@ public final class Executions {
 
     /**
      * Left running: the execution or one of its steps is still marked as running. A plain kill can
-     * leave the job STOPPED with a step STARTED (stack.md).
+     * leave the job STOPPED with a step STARTED (docs/development.md).
      */
     public static boolean leftRunning(JobExecution execution) {
         if (execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {

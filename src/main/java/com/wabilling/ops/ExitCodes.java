@@ -1,6 +1,6 @@
 package com.wabilling.ops;
 
-/** Exit codes of the launcher (cli.md). */
+/** Exit codes of the launcher (docs/operations.md). */
 public final class ExitCodes {
 
     public static final int OK = 0;

@@ -36,7 +36,7 @@ import com.wabilling.support.rejects.RejectLimit;
 
 /**
  * Runs one job for the command line: refuses a run that already completed, recovers an execution
- * whose process died, resumes a failed one from its last commit (cli.md), and prints the outcome.
+ * whose process died, resumes a failed one from its last commit (docs/operations.md), and prints the outcome.
  */
 public class JobRunner {
 
@@ -174,7 +174,7 @@ public class JobRunner {
             return null;
         }
         // Holding the run lock proves that no process runs a job on this database: whatever left this
-        // execution running is gone, even if it died before recording who it was (issue 8.4)
+        // execution running is gone, even if it died before recording who it was
         BatchStatus leftAs = last.getStatus();
         jobOperator.recover(last);
         out.println("Execution " + last.getId() + " was left " + leftAs + " by " + ProcessOwner.describe(last)
@@ -188,7 +188,7 @@ public class JobRunner {
             if (summary != null) {
                 out.print(summary);
             }
-            // issue 9.4: an import says which reconstructed periods it made stale
+            // An import says which reconstructed periods it made stale
             new StalePeriodsNotice(context.getBean(PeriodLedger.class)).print(execution, out);
             return new Outcome(ExitCodes.OK, execution);
         }

@@ -111,9 +111,9 @@ public class Launcher {
             {"reconstruct", "from=2023-05-25", "to=2023-06-01"},
             {"reconstruct", "from=2023-06-01", "to=2023-07-01"},
             {"reconstruct", "from=2023-07-01", "to=2023-07-06"},
-            // finalized, so that besides the books each invoice gets its PDF and Peppol file (issue 13)
+            // finalized, so that besides the books each invoice gets its PDF and Peppol file
             {"invoice", "month=2023-06", "finalize=true", "invoice-date=2023-07-03"},
-            // issue 12: the per-message era, 2025-06 to 2026-11 (sample-data/per-message.md)
+            // The per-message era, 2025-06 to 2026-11 (sample-data/per-message.md)
             {"import-messages", "input=" + samples.resolve("per-message")},
             {"reconstruct", "from=2025-06-01", "to=2026-11-21"},
             {"invoice", "month=2026-10", "finalize=true", "invoice-date=2026-11-02"},

@@ -63,7 +63,7 @@ class MonthStatus {
         boolean pending = false;
         for (YearMonth m : List.of(month, month.plusMonths(1))) {
             Path folder = exports.resolve(m.toString());
-            if (!Files.isDirectory(folder) || !hasFiles(folder)) {
+            if (!Files.isDirectory(folder) || !MonthlyRun.holdsExports(folder)) {
                 out.println("Exports in " + folder + ": none" + (m.equals(month) ? " (the month's exports go here)" : ""));
                 pending |= m.equals(month);
                 continue;
@@ -164,13 +164,5 @@ class MonthStatus {
                     + " finalize=true";
         }
         return "nothing: every invoice of " + month + " is finalized and its inputs are unchanged";
-    }
-
-    private static boolean hasFiles(Path folder) {
-        try (var files = Files.list(folder)) {
-            return files.anyMatch(f -> f.getFileName().toString().matches("(?i).*\\.csv(\\.gz)?"));
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }

@@ -6,12 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +22,6 @@ import org.springframework.batch.core.repository.JobRepository;
 
 import com.wabilling.conversations.Period;
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.conversations.ReconstructJobConfiguration;
 import com.wabilling.conversations.ScopeMode;
 import com.wabilling.invoicing.InvoiceJobConfiguration;
 import com.wabilling.messages.ExportFolder;
@@ -125,8 +120,9 @@ class MonthlyRun {
     /** Unfinished rebuilds and stale periods, oldest first, until none is left. */
     private void heal() {
         Set<String> done = new HashSet<>();
-        for (Optional<Repair> next = nextRepair(); next.isPresent(); next = nextRepair()) {
-            Repair repair = next.get();
+        PeriodRepairs repairs = new PeriodRepairs(ledger);
+        for (Optional<PeriodRepairs.Repair> next = repairs.next(); next.isPresent(); next = repairs.next()) {
+            PeriodRepairs.Repair repair = next.get();
             if (!done.add(repair.mode() + " " + repair.from() + " " + repair.to() + " " + repair.unfinished())) {
                 err.println("monthly-run: period " + repair.from() + ".." + repair.to() + " is still to be rebuilt after"
                         + " it was rebuilt in this run; look at: jobs/wa-billing ops list");
@@ -136,32 +132,6 @@ class MonthlyRun {
                     + repair.why());
             run(repair.arguments());
         }
-    }
-
-    /** One period to rebuild: the reconstruct arguments that do it, and why. */
-    private record Repair(ScopeMode mode, LocalDate from, LocalDate to, boolean unfinished, String why, String[] arguments) {
-    }
-
-    private Optional<Repair> nextRepair() {
-        List<Repair> repairs = new ArrayList<>();
-        for (ScopeMode mode : ScopeMode.values()) {
-            for (PeriodLedger.Rebuild r : ledger.unfinishedRebuilds(mode)) {
-                repairs.add(new Repair(mode, r.from(), r.to(), true, "its rebuild did not finish (a crash or a failure);"
-                        + " resuming " + r.command(), arguments(r.command())));
-            }
-            for (PeriodLedger.Recorded r : ledger.recorded(mode)) {
-                Period period = new Period(r.from(), r.to(), mode);
-                PeriodLedger.Fingerprint now = ledger.fingerprint(mode, period.from(), period.to());
-                if (!now.equals(r.fingerprint())) {
-                    String key = MonthlyRunPlan.key("heal", mode, r, now);
-                    MonthlyRunPlan.Days window = new MonthlyRunPlan.Days(date(period.readFrom()), date(period.readTo()));
-                    repairs.add(new Repair(mode, r.from(), r.to(), false, MonthlyRunPlan.whyStale(r, now, window),
-                            reconstruct(r.from(), r.to(), mode, key)));
-                }
-            }
-        }
-        return repairs.stream().min(Comparator.comparing(Repair::from).thenComparing(r -> !r.unfinished())
-                .thenComparing(Repair::to));
     }
 
     /** The days the month needs that no period covers, each from a start whose state is known. */
@@ -174,7 +144,7 @@ class MonthlyRun {
             out.println("== period " + from + ".." + gap.to() + " built: the month needs " + gap + " and no"
                     + " reconstructed period covers it" + (from.equals(gap.from()) ? ""
                             : " (it starts on " + from + ", where the conversations open before it are known)"));
-            run(reconstruct(from, gap.to(), ScopeMode.PHONE_NUMBER,
+            run(PeriodRepairs.reconstruct(from, gap.to(), ScopeMode.PHONE_NUMBER,
                     MonthlyRunPlan.key("build", from, gap.to(), ledger.windowMessages(period))));
         }
     }
@@ -183,17 +153,6 @@ class MonthlyRun {
     private void invoice(YearMonth month) {
         String key = MonthlyRunPlan.key("invoice", month, ledger.recorded(ScopeMode.PHONE_NUMBER), referenceFiles());
         job(InvoiceJobConfiguration.JOB_NAME, Map.of("month", month.toString(), "rerun", key));
-    }
-
-    private static String[] reconstruct(LocalDate from, LocalDate to, ScopeMode mode, String key) {
-        return new String[] {ReconstructJobConfiguration.JOB_NAME, "from=" + from, "to=" + to,
-            "conversation-scope=" + mode.parameter(), "rerun=" + key};
-    }
-
-    /** A stored command line ("jobs/wa-billing reconstruct a=b ...") as launcher arguments. */
-    private static String[] arguments(String command) {
-        String[] words = command.trim().split(" +");
-        return java.util.Arrays.copyOfRange(words, 1, words.length);
     }
 
     private void run(String[] arguments) {
@@ -233,7 +192,8 @@ class MonthlyRun {
         }
     }
 
-    private static boolean holdsExports(Path folder) {
+    /** Whether the folder holds export files (*.csv, *.csv.gz). */
+    static boolean holdsExports(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.anyMatch(f -> Files.isRegularFile(f) && f.getFileName().toString().matches("(?i).*\\.csv(\\.gz)?"));
         } catch (IOException e) {
@@ -243,9 +203,5 @@ class MonthlyRun {
 
     private static String scopeNote(ScopeMode mode) {
         return mode == ScopeMode.PHONE_NUMBER ? "" : " (conversation-scope=" + mode.parameter() + ")";
-    }
-
-    private static LocalDate date(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -17,7 +17,7 @@ import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.UsageException;
 import com.wabilling.support.jdbc.RunLock;
 
-/** {@code ops list | show | restart | stop | abandon | recover} over the job repository (cli.md). */
+/** {@code ops list | show | restart | stop | abandon | recover} over the job repository (docs/operations.md). */
 public class OpsCommands {
 
     public static final String USAGE = "ops list [<how many>] | ops show <execution-id> | ops restart <execution-id>"

@@ -12,7 +12,7 @@ import com.wabilling.messages.MessageImportJobConfiguration;
 
 /**
  * After an import, names the reconstructed periods whose messages or carried conversations have
- * changed since they were built (issue 9.4, domain.md 3.4), with the reconstruct command that
+ * changed since they were built (docs/billing-rules.md 3.4), with the reconstruct command that
  * re-runs each: late messages are never left to be discovered by the next reconstruct.
  */
 public class StalePeriodsNotice {

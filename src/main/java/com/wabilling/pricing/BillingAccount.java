@@ -7,13 +7,13 @@ import java.time.ZoneId;
 import java.util.Currency;
 
 /**
- * A billing account (formats.md, accounts.csv): a WABA with its own time zone, currency and markup, and
- * the portfolio (business) that owns it, over which volume tiers count (pricing-regimes.md 3).
+ * A billing account (docs/formats.md, accounts.csv): a WABA with its own time zone, currency and markup, and
+ * the portfolio (business) that owns it, over which volume tiers count (docs/per-message-pricing.md 3).
  */
 public record BillingAccount(String wabaId, String name, ZoneId zone, Currency currency, BigDecimal markupPercent,
         String portfolioId) {
 
-    /** formats.md accounts.csv: portfolio_id defaults to the waba_id. */
+    /** docs/formats.md accounts.csv: portfolio_id defaults to the waba_id. */
     public BillingAccount {
         if (portfolioId == null || portfolioId.isEmpty()) {
             portfolioId = wabaId;
@@ -25,7 +25,7 @@ public record BillingAccount(String wabaId, String name, ZoneId zone, Currency c
         this(wabaId, name, zone, currency, markupPercent, wabaId);
     }
 
-    /** domain.md 4.1: month M is [first day of M 00:00, first day of M+1 00:00) in the account's zone. */
+    /** docs/billing-rules.md 4.1: month M is [first day of M 00:00, first day of M+1 00:00) in the account's zone. */
     public Instant monthStart(YearMonth month) {
         return month.atDay(1).atStartOfDay(zone).toInstant();
     }

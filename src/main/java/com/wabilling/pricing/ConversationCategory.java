@@ -3,8 +3,8 @@ package com.wabilling.pricing;
 import java.util.Locale;
 
 /**
- * The category of a conversation (formats.md, conversations CSV), which the rate card prices: a
- * template of category C opens a C conversation (domain.md 3.3 rule 3), so the names match.
+ * The category of a conversation (docs/formats.md, conversations CSV), which the rate card prices: a
+ * template of category C opens a C conversation (docs/billing-rules.md 3.3 rule 3), so the names match.
  */
 public enum ConversationCategory {
     MARKETING, UTILITY, AUTHENTICATION, SERVICE, FREE_ENTRY_POINT;

@@ -3,7 +3,7 @@ package com.wabilling.pricing;
 import java.util.Objects;
 
 /**
- * What one delivered business message was, as pricing needs it (pricing-regimes.md 2): a template
+ * What one delivered business message was, as pricing needs it (docs/per-message-pricing.md 2): a template
  * with the category in effect at delivery, a template the catalogue does not know, or a non-template
  * ("service") message. Built only through the three factories.
  */
@@ -28,7 +28,7 @@ public record DeliveredContent(boolean template, PricingCategory templateCategor
         return new DeliveredContent(true, category, false);
     }
 
-    /** pricing-regimes.md 2 rule 2: an unknown template counts as MARKETING. */
+    /** docs/per-message-pricing.md 2 rule 2: an unknown template counts as MARKETING. */
     public static DeliveredContent unknownTemplate() {
         return UNKNOWN;
     }

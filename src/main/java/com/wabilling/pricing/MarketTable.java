@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Calling code to market (domain.md 4.2): the longest calling-code prefix of the customer's number
+ * Calling code to market (docs/billing-rules.md 4.2): the longest calling-code prefix of the customer's number
  * wins (1876 Jamaica before 1 North America); no match is market {@code Other}.
  */
 public final class MarketTable {

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The pricing decision for one delivered business message (pricing-regimes.md 2): the category and
+ * The pricing decision for one delivered business message (docs/per-message-pricing.md 2): the category and
  * pricing_type of its pricing record, and the anomalies to report.
  *
  * @param awaitsServiceFreeTier a PMP-2026-10 service message whose type depends on how many service

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Prices one delivered business message under a per-message regime (pricing-regimes.md 2 rules 1-3).
+ * Prices one delivered business message under a per-message regime (docs/per-message-pricing.md 2 rules 1-3).
  * Pure: the caller keeps the per-scope state (windows, pending referrals) and says where the message
  * falls; the service free tier, which counts across customers, is {@link ServiceFreeTier}'s.
  */
@@ -41,7 +41,7 @@ public final class MessagePricing {
         return new MessagePrice(PricingCategory.SERVICE, PricingType.REGULAR, true, anomalies);
     }
 
-    // reported whatever rule prices the message, as in the conversation era (domain.md 3.3 rules 4-5)
+    // reported whatever rule prices the message, as in the conversation era (docs/billing-rules.md 3.3 rules 4-5)
     private static Set<PricingAnomaly> anomalies(DeliveredContent content, boolean insideServiceWindow) {
         Set<PricingAnomaly> anomalies = EnumSet.noneOf(PricingAnomaly.class);
         if (content.notInCatalogue()) {

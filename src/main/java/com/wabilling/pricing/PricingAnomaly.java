@@ -1,6 +1,6 @@
 package com.wabilling.pricing;
 
-/** What a pricing decision reports without refusing the message (pricing-regimes.md 2, domain.md 3.3). */
+/** What a pricing decision reports without refusing the message (docs/per-message-pricing.md 2, docs/billing-rules.md 3.3). */
 public enum PricingAnomaly {
     /** Rule 2: the catalogue does not know the template; priced as MARKETING. */
     UNKNOWN_TEMPLATE("unknown_template"),

@@ -3,7 +3,7 @@ package com.wabilling.pricing;
 import java.util.Locale;
 
 /**
- * The category of a per-message pricing record (pricing-regimes.md 2), named as in Meta's status
+ * The category of a per-message pricing record (docs/per-message-pricing.md 2), named as in Meta's status
  * webhook ({@code pricing.category}) so records compare one to one.
  */
 public enum PricingCategory {
@@ -14,13 +14,13 @@ public enum PricingCategory {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** A template's own category (domain.md 2): SERVICE and REFERRAL_CONVERSION never are. */
+    /** A template's own category (docs/billing-rules.md 2): SERVICE and REFERRAL_CONVERSION never are. */
     public boolean isTemplateCategory() {
         return this == UTILITY || this == AUTHENTICATION || this == MARKETING;
     }
 
     /**
-     * pricing-regimes.md 4: the rate-card column a message of this category is priced from; SERVICE
+     * docs/per-message-pricing.md 4: the rate-card column a message of this category is priced from; SERVICE
      * messages pay the utility rate, REFERRAL_CONVERSION messages are always free (empty).
      */
     public java.util.Optional<ConversationCategory> rateColumn() {
@@ -32,7 +32,7 @@ public enum PricingCategory {
         };
     }
 
-    /** pricing-regimes.md 3: only utility and authentication messages have volume tiers. */
+    /** docs/per-message-pricing.md 3: only utility and authentication messages have volume tiers. */
     public boolean hasVolumeTiers() {
         return this == UTILITY || this == AUTHENTICATION;
     }

@@ -2,7 +2,7 @@ package com.wabilling.pricing;
 
 import java.util.Locale;
 
-/** Whether a delivered message is charged (pricing-regimes.md 2), in Meta's webhook vocabulary ({@code pricing.type}). */
+/** Whether a delivered message is charged (docs/per-message-pricing.md 2), in Meta's webhook vocabulary ({@code pricing.type}). */
 public enum PricingType {
     REGULAR, FREE_CUSTOMER_SERVICE, FREE_ENTRY_POINT;
 

@@ -105,8 +105,8 @@ public final class ReferenceFiles {
     }
 
     /**
-     * volume-tiers.csv, optional (pricing-regimes.md 3): no file means no tiers. Unlike the other files
-     * every bad row is collected, so the refusal names them all with their line (formats.md).
+     * volume-tiers.csv, optional (docs/per-message-pricing.md 3): no file means no tiers. Unlike the other files
+     * every bad row is collected, so the refusal names them all with their line (docs/formats.md).
      */
     public VolumeTiers volumeTiers() {
         Path file = directory.resolve("volume-tiers.csv");

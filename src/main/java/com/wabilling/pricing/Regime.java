@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One of Meta's pricing regimes (pricing-regimes.md, table): in force from {@code from} (account-local
+ * One of Meta's pricing regimes (docs/per-message-pricing.md, table): in force from {@code from} (account-local
  * date) until the next regime's start. The two switches only matter for per-message regimes.
  *
- * @param utilityInServiceWindowCharged pricing-regimes.md 2 rule 2: a UTILITY template inside the
+ * @param utilityInServiceWindowCharged docs/per-message-pricing.md 2 rule 2: a UTILITY template inside the
  *        customer service window is {@code regular} (true) or {@code free_customer_service} (false)
- * @param serviceFreeTier pricing-regimes.md 2 rule 3: how many service messages per business phone
+ * @param serviceFreeTier docs/per-message-pricing.md 2 rule 3: how many service messages per business phone
  *        number and account-local month are free before the utility rate applies;
  *        {@link #ALL_SERVICE_FREE} when every service message is free
  */

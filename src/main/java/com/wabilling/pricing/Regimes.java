@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The dated list of pricing regimes (pricing-regimes.md, table). Data, not code: Meta's next change
+ * The dated list of pricing regimes (docs/per-message-pricing.md, table). Data, not code: Meta's next change
  * is one more {@link Regime} in {@link #META}. Each regime runs from its date until the next one's.
  */
 public final class Regimes {
@@ -51,7 +51,7 @@ public final class Regimes {
         return byDate.get(0).from();
     }
 
-    /** The regime of an account-local date; dates before the first regime are refused (pricing-regimes.md). */
+    /** The regime of an account-local date; dates before the first regime are refused (docs/per-message-pricing.md). */
     public Regime at(LocalDate localDate) {
         Regime found = null;
         for (Regime r : byDate) {

@@ -1,7 +1,7 @@
 package com.wabilling.pricing;
 
 /**
- * What-if re-rating (issue 12): the decision another per-message regime makes for a message already
+ * What-if re-rating: the decision another per-message regime makes for a message already
  * priced, from what its pricing record keeps: the category, whether it was a free entry point message
  * (those are free under every per-message regime) and whether it was inside the customer service window.
  */

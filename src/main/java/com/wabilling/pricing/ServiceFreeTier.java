@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The PMP-2026-10 service free tier (pricing-regimes.md 2 rule 3): the first N delivered service
+ * The PMP-2026-10 service free tier (docs/per-message-pricing.md 2 rule 3): the first N delivered service
  * messages of each business phone number in each account-local month are {@code free_customer_service},
  * later ones {@code regular}. Counts in call order, so the caller feeds messages in processing order
- * (delivery time, ties as in domain.md 3.1) across all the number's customers. Not thread-safe.
+ * (delivery time, ties as in docs/billing-rules.md 3.1) across all the number's customers. Not thread-safe.
  */
 public final class ServiceFreeTier {
 
@@ -53,7 +53,7 @@ public final class ServiceFreeTier {
         return n <= freeMessages ? PricingType.FREE_CUSTOMER_SERVICE : PricingType.REGULAR;
     }
 
-    /** The month is the account's: it starts at 00:00 local time (domain.md 4.1). */
+    /** The month is the account's: it starts at 00:00 local time (docs/billing-rules.md 4.1). */
     public PricingType next(String phoneNumberId, Instant deliveredAt, ZoneId accountZone) {
         return next(phoneNumberId, YearMonth.from(deliveredAt.atZone(accountZone)));
     }

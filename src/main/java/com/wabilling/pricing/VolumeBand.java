@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * One graduated band of a volume tier table (pricing-regimes.md 3, formats.md volume-tiers.csv): the
+ * One graduated band of a volume tier table (docs/per-message-pricing.md 3, docs/formats.md volume-tiers.csv): the
  * n-th charged message of the month gets {@code rate} when fromVolume ≤ n ≤ toVolume.
  *
  * @param toVolume inclusive upper bound, null for the unbounded last band

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Graduated volume tiers (pricing-regimes.md 3): counts the {@code regular} UTILITY and AUTHENTICATION
+ * Graduated volume tiers (docs/per-message-pricing.md 3): counts the {@code regular} UTILITY and AUTHENTICATION
  * messages per (portfolio, market, category, account-local month) and gives the n-th the band that
  * contains n, from the table effective on its local date (the count still starts at the month's start).
  * Counts in call order: the caller feeds each bucket by delivery time, then message_id, across the
@@ -51,7 +51,7 @@ public final class VolumeTierCounter {
      */
     public Assignment assign(String portfolioId, String market, String currency, PricingCategory category,
             PricingType type, LocalDate localDate) {
-        // free messages never count and service messages have no tiers (pricing-regimes.md 3)
+        // free messages never count and service messages have no tiers (docs/per-message-pricing.md 3)
         if (!type.charged() || !category.hasVolumeTiers()) {
             return Assignment.NOT_COUNTED;
         }

@@ -14,7 +14,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Reads the rows of volume-tiers.csv into {@link VolumeTiers} (formats.md): every field checked, then
+ * Reads the rows of volume-tiers.csv into {@link VolumeTiers} (docs/formats.md): every field checked, then
  * every table's bands: they start at 1, leave no gap, do not overlap, and only the last is unbounded.
  * Configuration, so a bad file is refused whole, with every bad row's line and reason at once.
  */
@@ -62,7 +62,7 @@ public final class VolumeTierRows {
         return new VolumeTiers(result);
     }
 
-    // bands sorted by from_volume; each must start one after the previous one's end (formats.md)
+    // bands sorted by from_volume; each must start one after the previous one's end (docs/formats.md)
     private static void checkBands(VolumeTiers.TableKey key, LocalDate date, List<Row> rows, List<Problem> problems) {
         rows.sort(Comparator.comparingLong((Row r) -> r.band().fromVolume()).thenComparingLong(Row::line));
         String table = key.category() + " " + key.market() + " " + key.currency() + " from " + date;
@@ -131,7 +131,7 @@ public final class VolumeTierRows {
 
     private static PricingCategory category(String value, List<String> reasons) {
         String name = value.toUpperCase(Locale.ROOT);
-        if (name.equals("UTILITY") || name.equals("AUTHENTICATION")) { // pricing-regimes.md 3: only these have tiers
+        if (name.equals("UTILITY") || name.equals("AUTHENTICATION")) { // docs/per-message-pricing.md 3: only these have tiers
             return PricingCategory.valueOf(name);
         }
         reasons.add("category must be UTILITY or AUTHENTICATION: '" + value + "'");

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Effective-dated graduated band tables per (market, currency, category) (pricing-regimes.md 3,
- * formats.md volume-tiers.csv). Built by {@link VolumeTierRows}, which checks the bands.
+ * Effective-dated graduated band tables per (market, currency, category) (docs/per-message-pricing.md 3,
+ * docs/formats.md volume-tiers.csv). Built by {@link VolumeTierRows}, which checks the bands.
  */
 public final class VolumeTiers {
 

@@ -2,7 +2,7 @@ package com.wabilling.pricing;
 
 import java.util.List;
 
-/** A volume-tiers.csv that breaks formats.md: every bad row, with its line and reason, in one message. */
+/** A volume-tiers.csv that breaks docs/formats.md: every bad row, with its line and reason, in one message. */
 public final class VolumeTiersException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;

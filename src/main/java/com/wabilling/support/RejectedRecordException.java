@@ -1,6 +1,6 @@
 package com.wabilling.support;
 
-/** Thrown by row mappers when a field breaks formats.md; the message is the reject reason. */
+/** Thrown by row mappers when a field breaks docs/formats.md; the message is the reject reason. */
 public class RejectedRecordException extends RuntimeException {
 
     public RejectedRecordException(String reason) {

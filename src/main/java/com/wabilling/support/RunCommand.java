@@ -6,7 +6,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
  * The launcher command line that runs (or resumes) a job with exactly these parameters: what a
- * refusal tells the operator to run. Job names are the command names (cli.md).
+ * refusal tells the operator to run. Job names are the command names (docs/operations.md).
  */
 public final class RunCommand {
 

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 
 
 /**
- * Timestamps of the input files (formats.md): ISO-8601 instants with Z or an offset, fractions
+ * Timestamps of the input files (docs/formats.md): ISO-8601 instants with Z or an offset, fractions
  * allowed, or Unix epoch seconds or milliseconds. A timestamp without a zone is ambiguous.
  */
 public final class Timestamps {
@@ -44,7 +44,7 @@ public final class Timestamps {
         }
     }
 
-    /** Output form (formats.md): ISO-8601 UTC with Z and no fractions. */
+    /** Output form (docs/formats.md): ISO-8601 UTC with Z and no fractions. */
     public static String format(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }

@@ -9,7 +9,7 @@ import com.wabilling.support.RejectedRecordException;
 import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.Fields;
 
-/** Maps and validates a templates.csv record (formats.md); a broken one is rejected with its reason. */
+/** Maps and validates a templates.csv record (docs/formats.md); a broken one is rejected with its reason. */
 public final class CatalogueRowMapper {
 
     public static final List<String> REQUIRED_COLUMNS =

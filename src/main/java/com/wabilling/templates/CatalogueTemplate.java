@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
-/** One row of the template catalogue export (formats.md, templates.csv), validated. */
+/** One row of the template catalogue export (docs/formats.md, templates.csv), validated. */
 public record CatalogueTemplate(String templateId, String wabaId, String name, String language,
         String legacyCategory, String status, String header, String body, String footer, String buttons) {
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The category history of every template, looked up by (waba_id, name, language): billing uses the
- * category in effect at the moment a message was delivered (domain.md 2).
+ * category in effect at the moment a message was delivered (docs/billing-rules.md 2).
  */
 public final class CategoryHistory {
 

@@ -3,7 +3,7 @@ package com.wabilling.templates;
 import java.util.Locale;
 import java.util.Set;
 
-/** The family a legacy category value belongs to (domain.md 2). */
+/** The family a legacy category value belongs to (docs/billing-rules.md 2). */
 public enum LegacyFamily {
     OTP, TRANSACTIONAL, MARKETING, OTHER;
 

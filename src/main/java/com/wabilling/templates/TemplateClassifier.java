@@ -7,7 +7,7 @@ import com.wabilling.templates.signals.SignalLexicon;
 import com.wabilling.templates.signals.Signals;
 
 /**
- * Reclassifies a template from its content (domain.md 2). The rules are tried in the order of
+ * Reclassifies a template from its content (docs/billing-rules.md 2). The rules are tried in the order of
  * the spec; the first that fires decides and its name is recorded, with the signal that made it
  * fire. The reclassification is content-based: what the text says is weighed before what the
  * legacy category says, so a login code stored as ACCOUNT_UPDATE is AUTHENTICATION and an order
@@ -26,35 +26,35 @@ public final class TemplateClassifier {
         Signals.Text text = Signals.Text.of(template.allText());
         LegacyFamily legacy = LegacyFamily.of(template.legacyCategory());
 
-        // domain.md 2 rule 1: mixed content is marketing, so promotion is checked before anything else
+        // docs/billing-rules.md 2 rule 1: mixed content is marketing, so promotion is checked before anything else
         Optional<String> promo = signals.find(SignalKind.PROMOTIONAL, text);
         if (promo.isPresent()) {
             return new Classification(TemplateCategory.MARKETING, "promotional-content", false, promo.get());
         }
-        // domain.md 2 rule 2
+        // docs/billing-rules.md 2 rule 2
         Optional<String> otp = signals.find(SignalKind.OTP, text);
         if (otp.isPresent()) {
             return new Classification(TemplateCategory.AUTHENTICATION, "otp-content", false, otp.get());
         }
-        // domain.md 2 rule 4, content half ("any template whose text is clearly an update"): tried
+        // docs/billing-rules.md 2 rule 4, content half ("any template whose text is clearly an update"): tried
         // before rule 3 so that an update stored as OTP is not kept as AUTHENTICATION by its label
         Optional<String> update = signals.find(SignalKind.TRANSACTIONAL, text);
         if (update.isPresent()) {
             return new Classification(TemplateCategory.UTILITY, "transactional-content", false, update.get());
         }
-        // domain.md 2 rule 3
+        // docs/billing-rules.md 2 rule 3
         if (legacy == LegacyFamily.OTP) {
             return new Classification(TemplateCategory.AUTHENTICATION, "legacy-otp", true, null);
         }
-        // domain.md 2 rule 4, legacy half
+        // docs/billing-rules.md 2 rule 4, legacy half
         if (legacy == LegacyFamily.TRANSACTIONAL) {
             return new Classification(TemplateCategory.UTILITY, "legacy-transactional", false, null);
         }
-        // domain.md 2 rule 5
+        // docs/billing-rules.md 2 rule 5
         if (legacy == LegacyFamily.MARKETING) {
             return new Classification(TemplateCategory.MARKETING, "legacy-marketing", false, null);
         }
-        // domain.md 2 rule 6
+        // docs/billing-rules.md 2 rule 6
         return new Classification(TemplateCategory.MARKETING, "default-marketing", true, null);
     }
 }

@@ -28,7 +28,7 @@ import com.wabilling.support.rejects.RejectLimit;
 import com.wabilling.support.rejects.RunLedger;
 
 /**
- * migrate-templates (domain.md 2): read the catalogue export, classify every template, store it
+ * migrate-templates (docs/billing-rules.md 2): read the catalogue export, classify every template, store it
  * with its category history, then write template-migration.csv and the summary.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,7 +37,7 @@ public class TemplateMigrationJobConfiguration {
     public static final String JOB_NAME = "migrate-templates";
     public static final JobParameterSpec PARAMETERS = new JobParameterSpec(JOB_NAME, List.of(
             JobParameterSpec.Param.required("input", JobParameterSpec.Kind.EXISTING_PATH),
-            // domain.md 2: the reclassification takes effect on 2023-04-01 unless told otherwise
+            // docs/billing-rules.md 2: the reclassification takes effect on 2023-04-01 unless told otherwise
             JobParameterSpec.Param.optional("effective-date", "2023-04-01", JobParameterSpec.Kind.DATE),
             JobParameterSpec.MAX_REJECTS));
     private static final int CHUNK_SIZE = 200;

@@ -7,7 +7,7 @@ import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.Reject;
 
-/** Validates a catalogue record and classifies it (domain.md 2). */
+/** Validates a catalogue record and classifies it (docs/billing-rules.md 2). */
 public class TemplateMigrationProcessor implements ItemProcessor<CsvRow, Checked<MigratedTemplate>> {
 
     private final TemplateClassifier classifier;

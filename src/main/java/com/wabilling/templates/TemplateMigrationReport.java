@@ -18,7 +18,7 @@ import com.wabilling.support.rejects.RejectsFile;
 import com.wabilling.support.rejects.RunLedger;
 
 /**
- * Last step of the migration: writes template-migration.csv (formats.md), the rejects file and the
+ * Last step of the migration: writes template-migration.csv (docs/formats.md), the rejects file and the
  * run's summary. It reads only from the database, so it can be re-run after any failure.
  */
 public class TemplateMigrationReport implements Tasklet {

@@ -21,7 +21,7 @@ import com.wabilling.support.rejects.StepCounts;
 /**
  * Stores a chunk of classified templates, their rejects and the run's counts in one transaction.
  * A template_id seen before in the same run is a duplicate when identical and a
- * conflicting_duplicate reject otherwise (formats.md); one stored by an earlier run is replaced.
+ * conflicting_duplicate reject otherwise (docs/formats.md); one stored by an earlier run is replaced.
  */
 public class TemplateMigrationWriter implements ItemWriter<Checked<MigratedTemplate>> {
 

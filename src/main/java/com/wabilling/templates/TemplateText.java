@@ -8,7 +8,7 @@ public record TemplateText(String language, String legacyCategory, String header
         return new TemplateText(language, legacyCategory, "", body, "", "");
     }
 
-    /** Header, body, footer and buttons: a signal anywhere counts (domain.md 2 rule 1). */
+    /** Header, body, footer and buttons: a signal anywhere counts (docs/billing-rules.md 2 rule 1). */
     public String allText() {
         return String.join("\n", nz(header), nz(body), nz(footer), nz(buttons));
     }

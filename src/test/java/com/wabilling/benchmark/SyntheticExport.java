@@ -151,7 +151,7 @@ public final class SyntheticExport {
         }
     }
 
-    /** Each file writes its times in another form of formats.md. */
+    /** Each file writes its times in another form of docs/formats.md. */
     private static String time(int file, long secondsFromStart) {
         long epoch = START.getEpochSecond() + secondsFromStart;
         return switch (file) {

@@ -23,7 +23,7 @@ import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
 import com.wabilling.support.testing.DomainTables;
 
-/** issue 11: one scan, runs spilled in bounded memory, each partition merged back in scope order. */
+/** One scan, runs spilled in bounded memory, each partition merged back in scope order. */
 class MessageSortTest {
 
     private static final Period PERIOD = new Period(LocalDate.of(2024, 4, 2), LocalDate.of(2024, 4, 4),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** issue 8.2: partitions at once never need more connections than the pool has. */
+/** Partitions at once never need more connections than the pool has. */
 class PartitionsAtOnceTest {
 
     @Test

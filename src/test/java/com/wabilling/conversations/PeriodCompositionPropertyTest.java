@@ -17,7 +17,7 @@ import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.Regime;
 
 /**
- * domain.md 3.4: random histories split at random period boundaries give exactly the conversations
+ * docs/billing-rules.md 3.4: random histories split at random period boundaries give exactly the conversations
  * (ids, windows, message counts) of one run over the whole range. The split runs get their state the
  * way the job does: conversations still open at the start, plus the messages of the read window.
  */
@@ -53,7 +53,7 @@ class PeriodCompositionPropertyTest {
     }
 
     /**
-     * The same with a switch to a per-message regime at a random instant (pricing-regimes.md 1): the
+     * The same with a switch to a per-message regime at a random instant (docs/per-message-pricing.md 1): the
      * conversations opened before it and the pricing records after it, with the free entry point
      * window carried from the split runs' own records as the job carries it.
      */
@@ -123,7 +123,7 @@ class PeriodCompositionPropertyTest {
                 events.add(MessageEvent.freeForm(id, at, "text"));
             }
         }
-        // the job's order: time, inbound first, then message_id (domain.md 3.1)
+        // the job's order: time, inbound first, then message_id (docs/billing-rules.md 3.1)
         events.sort(Comparator.comparing(MessageEvent::at).thenComparing(e -> !e.inbound())
                 .thenComparing(MessageEvent::messageId));
         return events;

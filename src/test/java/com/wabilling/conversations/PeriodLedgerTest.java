@@ -19,7 +19,7 @@ import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
 import com.wabilling.support.testing.DomainTables;
 
-/** issue 9.3: when the state at a period's start is known, and which start to use when it is not. */
+/** When the state at a period's start is known, and which start to use when it is not. */
 class PeriodLedgerTest {
 
     private static int databases;

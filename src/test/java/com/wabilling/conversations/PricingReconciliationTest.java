@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.wabilling.pricing.PricingCategory;
 import com.wabilling.pricing.PricingType;
 
-/** pricing-regimes.md 5: one of our pricing records against Meta's webhook values. */
+/** docs/per-message-pricing.md 5: one of our pricing records against Meta's webhook values. */
 class PricingReconciliationTest {
 
     @ParameterizedTest(name = "{0}/{1} vs Meta {2}/{3}: {4}")

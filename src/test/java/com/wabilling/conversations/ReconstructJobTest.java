@@ -17,11 +17,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.testing.Csv;
@@ -29,7 +29,7 @@ import com.wabilling.support.testing.TestWorkspace;
 
 /** reconstruct end to end: period composition, idempotent reruns, stale periods, restart. */
 @SpringBatchTest
-@SpringBootTest
+@JobTest
 class ReconstructJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("reconstruct");
@@ -121,7 +121,7 @@ class ReconstructJobTest {
 
     @Test
     void aFirstPeriodWhoseStartIsNotKnownIsRefusedNamingTheExactStart() throws Exception {
-        // issue 9.3: a referral on 2024-05-01 opens a free entry point conversation that covers the
+        // A referral on 2024-05-01 opens a free entry point conversation that covers the
         // template on 2024-05-03; starting on 2024-05-02 would miss it and bill the template
         runs.importMessages(file("fep.csv",
                 "fep.1,%s,130000000000001,919800000009,inbound,text,,,2024-05-01T10:00:00Z,,,ctwa_ad\n"
@@ -192,7 +192,7 @@ class ReconstructJobTest {
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         int partial = jdbc.queryForObject("SELECT COUNT(*) FROM conversation WHERE opening_message_id LIKE 'rst.%'",
                 Integer.class);
-        // issue 8.1: the next day carries conversations in from the unfinished one: refused, naming the fix
+        // The next day carries conversations in from the unfinished one: refused, naming the fix
         JobExecution next = runs.start(Map.of("from", "2024-04-02", "to", "2024-04-03"));
         assertThat(next.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(next.getAllFailureExceptions().get(0).getMessage())

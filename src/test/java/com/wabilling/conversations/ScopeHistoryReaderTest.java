@@ -23,7 +23,7 @@ import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
 import com.wabilling.support.testing.DomainTables;
 
-/** issue 8.3: the reader resumes after the last committed scope, and refuses when the messages before it changed. */
+/** The reader resumes after the last committed scope, and refuses when the messages before it changed. */
 class ScopeHistoryReaderTest {
 
     private static final Period PERIOD = new Period(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 2),

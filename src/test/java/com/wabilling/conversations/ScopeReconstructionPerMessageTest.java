@@ -18,7 +18,7 @@ import com.wabilling.pricing.Regime;
 import com.wabilling.pricing.Regimes;
 
 /**
- * pricing-regimes.md 1 and 2 through the per-scope state machine, with hand-worked cases. The account is
+ * docs/per-message-pricing.md 1 and 2 through the per-scope state machine, with hand-worked cases. The account is
  * in São Paulo (UTC-3): its 2025-07-01 00:00 is 03:00Z, its 2026-10-01 00:00 is 03:00Z.
  */
 class ScopeReconstructionPerMessageTest {
@@ -36,7 +36,7 @@ class ScopeReconstructionPerMessageTest {
         template("2025-07-01T02:00:00Z", ConversationCategory.MARKETING);
         template("2025-07-01T03:30:00Z", ConversationCategory.MARKETING);
         inbound("2025-07-01T03:40:00Z", false);
-        freeForm("2025-07-01T03:45:00Z"); // rides on the open marketing conversation (domain.md 3.3 rule 4)
+        freeForm("2025-07-01T03:45:00Z"); // rides on the open marketing conversation (docs/billing-rules.md 3.3 rule 4)
         template("2025-07-01T04:00:00Z", ConversationCategory.UTILITY); // no UTILITY conversation open: priced
 
         ScopeReconstruction r = run("2025-06-01T00:00:00Z", "2025-08-01T00:00:00Z", null);

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import com.wabilling.pricing.ConversationCategory;
 
-/** domain.md 3.2 and 3.3, one rule or boundary per test. Times are offsets from 2023-06-10T00:00Z. */
+/** docs/billing-rules.md 3.2 and 3.3, one rule or boundary per test. Times are offsets from 2023-06-10T00:00Z. */
 class ScopeReconstructionTest {
 
     private static final Scope SCOPE = new Scope("100", "200", "5511999990000");

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.wabilling.pricing.BillingAccount;
 
-/** domain.md 4.1: an account's month in its own time zone, across DST changes. */
+/** docs/billing-rules.md 4.1: an account's month in its own time zone, across DST changes. */
 class BillingMonthTest {
 
     @ParameterizedTest(name = "{0} {1}")

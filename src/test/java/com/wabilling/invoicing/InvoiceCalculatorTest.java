@@ -23,7 +23,7 @@ import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.RateCard;
 
-/** domain.md 4.2 to 4.4: prices, free conversations, lines, rounding and totals. */
+/** docs/billing-rules.md 4.2 to 4.4: prices, free conversations, lines, rounding and totals. */
 class InvoiceCalculatorTest {
 
     private static final Currency USD = Currency.getInstance("USD");

@@ -22,11 +22,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.testing.Csv;
@@ -39,7 +39,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * at finalization stays as it was (its correction is outside this version).
  */
 @SpringBatchTest
-@SpringBootTest
+@JobTest
 class InvoiceCorrectionJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("correction");

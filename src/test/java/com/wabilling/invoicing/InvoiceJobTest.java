@@ -31,12 +31,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.conversations.ScopeMode;
 import com.wabilling.ops.JobRunner;
@@ -47,7 +47,7 @@ import com.wabilling.support.testing.TestWorkspace;
 
 /** invoice end to end: draft, re-run, finalize, late data, adjustment; the refusals that protect the money. */
 @SpringBatchTest
-@SpringBootTest
+@JobTest
 class InvoiceJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("invoice");
@@ -149,7 +149,7 @@ class InvoiceJobTest {
                         + "timestamp,status,delivered_at,entry_point\n"
                         + "late.1,102938475610001,110000000000001,5511900000001,outbound,template,promo_inverno,pt_BR,"
                         + "2023-06-20T15:00:00Z,read,2023-06-20T15:00:03Z,\n");
-        // issue 9.4: the import names the period it made stale (the message lies in its read window,
+        // The import names the period it made stale (the message lies in its read window,
         // 2023-05-24 to 2023-07-09), with the command that re-runs it
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JobRunner launcher = new JobRunner(context, repository, operator,
@@ -291,7 +291,7 @@ class InvoiceJobTest {
 
     @Test
     void aReconstructThatDidNotFinishIsNoCoverage() throws Exception {
-        // issue 8.1: a re-run of the month's reconstruct clears its conversations, then fails
+        // A re-run of the month's reconstruct clears its conversations, then fails
         Map<String, String> rebuild = Map.of("from", "2023-05-25", "to", "2023-07-06", "rerun", "unfinished");
         long lastRun = jdbc.queryForObject("SELECT MAX(run_id) FROM conversation", Long.class);
         jdbc.execute("ALTER TABLE conversation ADD CONSTRAINT test_outage CHECK (category <> 'MARKETING' OR run_id <= "
@@ -324,7 +324,7 @@ class InvoiceJobTest {
     void missingRatesAreListedInFull() {
         ReferenceFiles files = new ReferenceFiles(Path.of("sample-data"));
         RateCard.Row otherUsd = InvoiceCalculatorTest.row("2023-06-01", "Other", "0.0604", "0.0338", "0.0304", "0.0145");
-        // Kaashandel De Molen is billed in EUR (issue 13): its Other customers need the EUR row
+        // Kaashandel De Molen is billed in EUR: its Other customers need the EUR row
         RateCard withoutBrazil = new RateCard(List.of(otherUsd, new RateCard.Row(otherUsd.effectiveFrom(), "Other", "EUR",
                 otherUsd.prices())));
 

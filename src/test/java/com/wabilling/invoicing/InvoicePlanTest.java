@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ConversationCategory;
 
-/** domain.md 4.5: drafts, and adjustments with the signed difference once an invoice is finalized. */
+/** docs/billing-rules.md 4.5: drafts, and adjustments with the signed difference once an invoice is finalized. */
 class InvoicePlanTest {
 
     private static final BillingAccount ACCOUNT = InvoiceCalculatorTest.account("UTC", "10");

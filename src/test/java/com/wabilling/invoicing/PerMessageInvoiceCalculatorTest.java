@@ -23,7 +23,7 @@ import com.wabilling.pricing.VolumeTierRows;
 import com.wabilling.pricing.VolumeTiers;
 
 /**
- * pricing-regimes.md 3-4, hand-worked. Rates (USD per message): Brazil marketing 0.0625, utility 0.0080,
+ * docs/per-message-pricing.md 3-4, hand-worked. Rates (USD per message): Brazil marketing 0.0625, utility 0.0080,
  * authentication 0.0315; the Brazil utility bands are 1-2 at 0.0080, 3+ at 0.0050.
  */
 class PerMessageInvoiceCalculatorTest {
@@ -60,7 +60,7 @@ class PerMessageInvoiceCalculatorTest {
 
         assertThat(invoice.lines()).extracting(l -> l.category() + " " + l.band() + " " + l.unitPrice() + " "
                 + l.conversations() + "/" + l.free() + "/" + l.billable() + " " + l.amount())
-                // formats.md order: category, market, unit_price (then band)
+                // docs/formats.md order: category, market, unit_price (then band)
                 .containsExactly("UTILITY 3+ 0.005 1/0/1 0.01", "UTILITY  0.008 1/1/0 0.00",
                         "UTILITY 1-2 0.008 1/0/1 0.01");
         // 0.008 -> 0.01, 0.005 -> 0.01 (HALF_UP per line); markup 10 % of 0.02 = 0.002 -> 0.00

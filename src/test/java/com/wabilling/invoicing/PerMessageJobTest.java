@@ -24,23 +24,23 @@ import org.springframework.batch.core.job.parameters.InvalidJobParametersExcepti
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
- * Per-message months end to end on sample-data/per-message (issue 12): pricing records, the free tier
+ * Per-message months end to end on sample-data/per-message: pricing records, the free tier
  * and volume bands, invoices, reconciliation with Meta, what-if, period composition and restart. The
  * expected message ids and counts are those sample-data/per-message.md documents, worked out by the
- * generator's own model of pricing-regimes.md, not by this code.
+ * generator's own model of docs/per-message-pricing.md, not by this code.
  */
 @SpringBatchTest
-@SpringBootTest
+@JobTest
 class PerMessageJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("per-message");

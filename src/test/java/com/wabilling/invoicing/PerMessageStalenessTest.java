@@ -14,22 +14,22 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.conversations.ScopeMode;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
- * pricing-regimes.md 2 rule 3 with domain.md 3.4: the service free tier of a period counts on the earlier
+ * docs/per-message-pricing.md 2 rule 3 with docs/billing-rules.md 3.4: the service free tier of a period counts on the earlier
  * periods of the account-local month, so re-running one of those after late data makes the later ones
  * stale, and invoicing refuses the month until they are re-run.
  */
 @SpringBatchTest
-@SpringBootTest
+@JobTest
 class PerMessageStalenessTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("per-message-stale");

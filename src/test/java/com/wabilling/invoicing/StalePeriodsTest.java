@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.pricing.BillingAccount;
 
-/** issue 9.4: which recorded periods a month's invoices use, so that a stale one refuses the month. */
+/** Which recorded periods a month's invoices use, so that a stale one refuses the month. */
 class StalePeriodsTest {
 
     private static final YearMonth JUNE = YearMonth.of(2023, 6);

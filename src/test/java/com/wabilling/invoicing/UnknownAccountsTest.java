@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.wabilling.pricing.BillingAccount;
 
-/** issue 9.2: a WABA with conversations but no billing account is refused unless deliberately left out. */
+/** A WABA with conversations but no billing account is refused unless deliberately left out. */
 class UnknownAccountsTest {
 
     private static final YearMonth JUNE = YearMonth.of(2023, 6);

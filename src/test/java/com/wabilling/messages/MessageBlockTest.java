@@ -26,7 +26,7 @@ class MessageBlockTest {
     void aBlockInFormat1IsReadWithoutPricingColumns() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            // the layout version 1 wrote (issue 11), by hand: one inbound referral message
+            // the layout version 1 wrote, by hand: one inbound referral message
             out.writeByte(1);
             out.writeInt(1);
             out.writeUTF("wamid.0");

@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-/** issue 11: the import's in-memory filter never misses a stored id, and rarely says "maybe" for a new one. */
+/** The import's in-memory filter never misses a stored id, and rarely says "maybe" for a new one. */
 class MessageIdFilterTest {
 
     @Test

@@ -20,11 +20,11 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.rejects.RunLedger;
@@ -34,7 +34,7 @@ import com.wabilling.support.testing.TestWorkspace;
 
 /** import-messages end to end on a real HSQLDB file database, including the restart pattern. */
 @SpringBatchTest
-@SpringBootTest
+@JobTest
 class MessageImportJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("import");
@@ -97,7 +97,7 @@ class MessageImportJobTest {
 
         JobExecution second = (JobExecution) start(dir.toString(), "1000", "2");
 
-        // issue 9.1: same content = same file, whatever its folder or name
+        // Same content = same file, whatever its folder or name
         assertThat(ledger.counts(second.getJobInstanceId())).isEmpty();
         assertThat(JobSummary.of(second)).contains("skipped " + dir.resolve("a.csv") + ": already imported by run "
                 + first.getJobInstanceId());
@@ -131,7 +131,7 @@ class MessageImportJobTest {
 
     @Test
     void aLaterStatusOfAMessageAdvancesTheStoredRowAndNamesTheReconstructedPeriodsItChanges() throws Exception {
-        // issue 9.5: export 1 saw the messages early, export 2 later
+        // Export 1 saw the messages early, export 2 later
         Path one = Files.writeString(WORKSPACE.root().resolve("status-1.csv"), HEADER
                 + "adv.1,100,200,5511987654321,outbound,template,order_update,en,2023-06-01T10:00:00Z,sent,,\n"
                 + "adv.2,100,200,5511987654321,outbound,text,,,2023-06-01T10:01:00Z,delivered,2023-06-01T10:02:00Z,\n"
@@ -301,7 +301,7 @@ class MessageImportJobTest {
         Path dir = Files.createDirectories(WORKSPACE.root().resolve("nothing/2023-06"));
         Files.writeString(dir.resolveSibling("export.txt"), HEADER);
 
-        // the job's own parameter check refuses it before any execution exists (issue 10: the job owns it)
+        // the job's own parameter check refuses it before any execution exists (the job owns it)
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(dir.getParent().toString(), "1000", null))
                 .isInstanceOf(org.springframework.batch.core.job.parameters.InvalidJobParametersException.class)
                 .hasMessageContaining("no input files in " + dir.getParent())
@@ -475,7 +475,7 @@ class MessageImportJobTest {
 
     @Test
     void afterMaxRejectsTheFixedFileInANewRunStoresTheFixedRowsBeforeTheLastCommitToo() throws Exception {
-        // issue 9.6: a bad row in the first (committed) chunk and two in the second, which fails the run
+        // A bad row in the first (committed) chunk and two in the second, which fails the run
         Path file = WORKSPACE.root().resolve("fix-me.csv");
         Files.writeString(file, fixMe(Set.of(10, 2100, 2200)));
         JobExecution failed = (JobExecution) start(file.toString(), "1", null);

@@ -25,8 +25,8 @@ import com.wabilling.support.rejects.SourceCounts;
 import com.wabilling.support.testing.DomainTables;
 
 /**
- * issue 11: records the in-memory filter held as possible repeats are settled against the stored
- * rows in one pass, exactly as the per-chunk lookup decided them before (formats.md; issue 9.5).
+ * Records the in-memory filter held as possible repeats are settled against the stored
+ * rows in one pass, exactly as the per-chunk lookup decided them before (docs/formats.md).
  */
 class RepeatSettlementTest {
 

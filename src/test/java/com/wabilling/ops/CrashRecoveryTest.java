@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import com.wabilling.support.testing.SlowTest;
 import com.wabilling.benchmark.SyntheticExport;
 import com.wabilling.messages.StoredMessages;
 import com.wabilling.support.testing.ChildJvm;
@@ -31,11 +32,13 @@ import com.wabilling.support.testing.ChildJvm.Kill;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
- * cli.md / issue 8: real child JVMs are killed with SIGKILL at random moments of every job (the first
+ * docs/operations.md: real child JVMs are killed with SIGKILL at random moments of every job (the first
  * second included, twice in a row per job); running the same command again recovers the dead
  * execution with no human step, resumes it, and every output is identical to an uninterrupted run.
  * Runs on the embedded database, and on PostgreSQL in the second surefire execution.
  */
+@SlowTest
+@org.junit.jupiter.api.Tag("postgresql") // also on the embedded PostgreSQL
 class CrashRecoveryTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("crash");
@@ -136,12 +139,13 @@ class CrashRecoveryTest {
     void aProcessKilledDuringItsFirstChunkIsResumedWithoutAnyHumanStep() throws Exception {
         Map<String, String> env = WORKSPACE.launcherEnvironment(WORKSPACE.root().resolve("first-chunk"));
         assertThat(run(env, "migrate-templates", "input=" + input.resolve("templates.csv")).exitCode).isZero();
-        // 1.5 s after the first chunk: the embedded database makes commits durable within 0.5 s (write delay)
+        // 1.5 s after the first chunk: the embedded database makes commits durable within 0.5 s (write delay);
+        // the large export, since the import reads 150k messages in about a second
         Child killed = runAndKill(env, Kill.afterProgress("import-messages:", 1500),
-                "import-messages", "input=" + input.resolve("messages"));
+                "import-messages", "input=" + large.resolve("messages"));
         assertThat(killed.killedWhileRunning).isTrue();
 
-        Child again = run(env, "import-messages", "input=" + input.resolve("messages"));
+        Child again = run(env, "import-messages", "input=" + large.resolve("messages"));
 
         assertThat(again.exitCode).as(again.output.toString()).isZero();
         assertThat(again.output).contains("recovered, resuming from its last commit");

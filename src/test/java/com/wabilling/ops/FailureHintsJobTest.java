@@ -15,18 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
  * docs/operations.md, "Non-zero exits": every refusal ends with the one step that fixes it, never
  * with "run the same command again", which cannot help while the cause is there.
  */
-@SpringBootTest
+@JobTest
 class FailureHintsJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("hints");

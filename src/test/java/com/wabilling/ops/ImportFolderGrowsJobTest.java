@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.messages.StoredMessages;
 import com.wabilling.support.testing.TestWorkspace;
 
@@ -26,7 +26,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * since it completed imports the new file (and only it); "nothing done" only when every file was
  * imported before, naming them.
  */
-@SpringBootTest
+@JobTest
 class ImportFolderGrowsJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("folder-grows");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import com.wabilling.support.testing.SlowTest;
 import com.wabilling.support.testing.ChildJvm;
 import com.wabilling.support.testing.TestWorkspace;
 
@@ -16,6 +17,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * docs/operations.md: ops and status in a folder without a database say so, naming the path, and never
  * create an empty database (which would answer "no executions yet" about the wrong place).
  */
+@SlowTest
 class LaunchWithoutDatabaseTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("no-database");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.wabilling.support.testing.SlowTest;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
@@ -22,6 +23,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * name before anything is read (README "Scheduling"). Runs after the jar is packaged (failsafe), so
  * the launcher never builds one.
  */
+@SlowTest
 class LauncherLocaleTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("locale");

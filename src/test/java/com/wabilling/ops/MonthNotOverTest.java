@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -24,13 +23,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
  * A month that has not ended, or a period reaching into days that have not begun, is refused before
  * the job starts (exit 2, README, Rules), by the application's clock: fixed here at 2026-12-06 10:00 UTC.
  */
-@SpringBootTest
+@JobTest
 class MonthNotOverTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("month-not-over");

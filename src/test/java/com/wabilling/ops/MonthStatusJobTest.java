@@ -12,18 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
  * docs/operations.md, "A month at a glance": status follows a month from its first export to its
  * finalized invoices, naming at each stage what is missing or stale and the one command to run next.
  */
-@SpringBootTest
+@JobTest
 class MonthStatusJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("status");

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import com.wabilling.support.testing.SlowTest;
 import com.wabilling.support.testing.ChildJvm;
 import com.wabilling.support.testing.ChildJvm.Child;
 import com.wabilling.support.testing.ChildJvm.Kill;
@@ -22,6 +23,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * started again. No human step between calls; every month's drafts equal one clean run over all the
  * data in a database of its own.
  */
+@SlowTest
 class MonthlyRunCrashTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("monthly-crash");

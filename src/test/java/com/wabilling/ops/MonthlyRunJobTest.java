@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.messages.StoredMessages;
 import com.wabilling.support.testing.TestWorkspace;
 
@@ -33,7 +33,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * month between two calls; no human step between calls. Every call exits 0, the run says what it
  * rebuilt and why, and every month's drafts equal one clean run over all the data.
  */
-@SpringBootTest
+@JobTest
 class MonthlyRunJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("monthly-run");

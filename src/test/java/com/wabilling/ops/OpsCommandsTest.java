@@ -20,17 +20,17 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.testing.TestWorkspace;
 
 /** ops list | show | restart | stop | abandon | recover against the real job repository. */
-@SpringBootTest
+@JobTest
 class OpsCommandsTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("ops");
@@ -143,7 +143,7 @@ class OpsCommandsTest {
 
     @Test
     void anExecutionKilledBeforeItRecordedItsProcessIsResumedByTheSameCommand() throws Exception {
-        // issue 8.4: kill -9 in the first second: the execution exists, no owner was ever recorded
+        // Kill -9 in the first second: the execution exists, no owner was ever recorded
         Map<String, String> parameters = params(catalogue("T7,100,g,en,UTILITY,Your order shipped\n"));
         JobInstance instance = repository.createJobInstance("migrate-templates", JobRunner.toJobParameters(parameters));
         JobExecution orphan = repository.createJobExecution(instance, JobRunner.toJobParameters(parameters),

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
@@ -31,7 +31,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * export must not reach the accountant's spreadsheet as a formula. Every cell of every CSV the
  * suite writes is checked, after both eras were migrated, imported, reconstructed and invoiced.
  */
-@SpringBootTest
+@JobTest
 class SpreadsheetSafetyJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("spreadsheet");

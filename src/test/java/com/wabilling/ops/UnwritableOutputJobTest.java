@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
@@ -26,7 +26,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * regular file: permission bits would not stop the root user the tests run as) is refused before any
  * job starts, exit 2, naming it and the setting to check; ops commands, which write nothing, still run.
  */
-@SpringBootTest
+@JobTest
 class UnwritableOutputJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("unwritable-output");

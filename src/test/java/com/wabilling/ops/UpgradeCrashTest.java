@@ -27,6 +27,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.util.FileSystemUtils;
 
+import com.wabilling.support.testing.SlowTest;
 import com.wabilling.messages.StoredMessages;
 import com.wabilling.support.testing.ChildJvm;
 import com.wabilling.support.testing.ChildJvm.Child;
@@ -40,6 +41,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * moment of the next start; the start after that exits 0 and every message is still there. HSQLDB
  * only: PostgreSQL rolls a failed migration's DDL back.
  */
+@SlowTest
 class UpgradeCrashTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("upgrade");

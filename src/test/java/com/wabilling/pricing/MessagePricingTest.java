@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** pricing-regimes.md 2 rules 1-3, one rule or switch per test. */
+/** docs/per-message-pricing.md 2 rules 1-3, one rule or switch per test. */
 class MessagePricingTest {
 
     private static final boolean IN_FEP = true;

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** pricing-regimes.md, the table of regimes: chosen by the account-local date, switched at local 00:00. */
+/** docs/per-message-pricing.md, the table of regimes: chosen by the account-local date, switched at local 00:00. */
 class RegimesTest {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo"); // UTC-3, no DST since 2019

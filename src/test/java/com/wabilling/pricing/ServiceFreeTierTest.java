@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** pricing-regimes.md 2 rule 3: 1,000 free service messages per business phone number and account-local month. */
+/** docs/per-message-pricing.md 2 rule 3: 1,000 free service messages per business phone number and account-local month. */
 class ServiceFreeTierTest {
 
     private static final YearMonth NOV_2026 = YearMonth.of(2026, 11);

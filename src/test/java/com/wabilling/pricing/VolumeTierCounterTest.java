@@ -15,7 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** pricing-regimes.md 3: graduated tiers per (portfolio, market, category, account-local month), regular only. */
+/** docs/per-message-pricing.md 3: graduated tiers per (portfolio, market, category, account-local month), regular only. */
 class VolumeTierCounterTest {
 
     private static final String PORTFOLIO = "900";

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** formats.md volume-tiers.csv: bands start at 1, no gap, no overlap, last unbounded; every bad row named. */
+/** docs/formats.md volume-tiers.csv: bands start at 1, no gap, no overlap, last unbounded; every bad row named. */
 class VolumeTierRowsTest {
 
     private static final String FILE = "volume-tiers.csv";

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.wabilling.templates.signals.SignalLexicon;
 
 /**
- * domain.md 2 on templates as a BSP catalogue holds them (src/test/resources/templates/catalogue-cases.csv):
+ * docs/billing-rules.md 2 on templates as a BSP catalogue holds them (src/test/resources/templates/catalogue-cases.csv):
  * all seven languages plus languages without a signal file (pl, sv), loanwords in every language,
  * promotions in disguise, and legacy categories that say the opposite of the text. Expected
  * categories are a reviewer's judgement of each text.

@@ -21,13 +21,13 @@ import com.wabilling.templates.signals.SignalLexicon;
 /**
  * The article's own 14 example messages (/work/shared/seed, quoted in
  * src/test/resources/templates/seed-examples.csv) migrate to the article's category from their
- * text, whatever legacy category the catalogue had stored (domain.md 2: content-based).
+ * text, whatever legacy category the catalogue had stored (docs/billing-rules.md 2: content-based).
  */
 class SeedExamplesTest {
 
     private static final TemplateClassifier CLASSIFIER = new TemplateClassifier(SignalLexicon.fromClasspath());
 
-    /** Every legacy value domain.md 2 lists, plus the "anything else" kinds: empty, a typo, an in-house value. */
+    /** Every legacy value docs/billing-rules.md 2 lists, plus the "anything else" kinds: empty, a typo, an in-house value. */
     static final List<String> LEGACY_CATEGORIES = List.of("TRANSACTIONAL", "MARKETING", "OTP", "ACCOUNT_UPDATE",
             "ALERT_UPDATE", "APPOINTMENT_UPDATE", "AUTO_REPLY", "ISSUE_RESOLUTION", "PAYMENT_UPDATE",
             "PERSONAL_FINANCE_UPDATE", "RESERVATION_UPDATE", "SHIPPING_UPDATE", "TICKET_UPDATE",

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.wabilling.templates.signals.SignalLexicon;
 
 /**
- * domain.md 2: the classifier against a table of realistic template texts in every supported
+ * docs/billing-rules.md 2: the classifier against a table of realistic template texts in every supported
  * language (src/test/resources/templates/classification-cases.csv).
  */
 class TemplateClassifierTest {

@@ -25,12 +25,12 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.ops.ExitCodes;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.support.rejects.RunLedger;
@@ -39,7 +39,7 @@ import com.wabilling.support.testing.TestWorkspace;
 
 /** migrate-templates end to end on a real HSQLDB file database, including the restart pattern. */
 @SpringBatchTest
-@SpringBootTest
+@JobTest
 class TemplateMigrationJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("migration");

@@ -51,7 +51,7 @@ final class DocumentModels {
     }
 
     /**
-     * What was billed before an adjustment (domain.md 4.5): the finalized invoice and the adjustments
+     * What was billed before an adjustment (docs/billing-rules.md 4.5): the finalized invoice and the adjustments
      * finalized before it, added up. Adjustments are numbered in the order they are made
      * (ADJ-waba-month-n, InvoicePlan), so those before it have a lower n; a draft adjustment comes after
      * every finalized one. The stored lines hold only the signed differences, so this is how a document

@@ -11,7 +11,7 @@ import com.wabilling.invoicing.tax.Seller;
 import com.wabilling.invoicing.tax.Vat;
 
 /**
- * Everything a client's document shows of one invoice (invoice-documents.md 3), the same numbers as the
+ * Everything a client's document shows of one invoice (docs/invoice-documents.md 3), the same numbers as the
  * CSV books: the PDF and the UBL file are both rendered from it.
  *
  * @param number null for a draft (drafts are unnumbered, marked DRAFT, and get no UBL file)
@@ -88,7 +88,7 @@ public record InvoiceDocument(String invoiceId, String number, boolean adjustmen
         return number == null;
     }
 
-    /** A negative gross (an adjustment that gives money back) is a credit note (invoice-documents.md 3). */
+    /** A negative gross (an adjustment that gives money back) is a credit note (docs/invoice-documents.md 3). */
     public boolean creditNote() {
         return vat.gross().signum() < 0;
     }

@@ -17,7 +17,7 @@ import com.wabilling.invoicing.InvoiceRun;
 import com.wabilling.support.config.OutputDirectory;
 import com.wabilling.support.config.ReferenceDirectory;
 
-/** The invoice job's last step, the documents (invoice-documents.md); the job refers to it by name. */
+/** The invoice job's last step, the documents (docs/invoice-documents.md); the job refers to it by name. */
 @Configuration(proxyBeanMethods = false)
 public class InvoiceDocumentsConfiguration {
 

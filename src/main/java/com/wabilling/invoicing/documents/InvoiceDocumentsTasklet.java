@@ -31,7 +31,7 @@ import com.wabilling.support.JobSummary;
 import com.wabilling.support.csv.CsvOutput;
 
 /**
- * Last step of invoice (invoice-documents.md 3): for every invoice of the month a PDF (drafts marked
+ * Last step of invoice (docs/invoice-documents.md 3): for every invoice of the month a PDF (drafts marked
  * DRAFT) and, once finalized, a Peppol BIS 3 UBL Invoice or CreditNote that is validated before it is
  * written. The CSV books are complete before this step: a document that cannot be made (missing buyer
  * fields, a VAT case without a rule, a missing exchange rate, a failed validation rule) is not written,

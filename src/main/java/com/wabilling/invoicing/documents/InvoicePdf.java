@@ -21,7 +21,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.wabilling.invoicing.Money;
 
 /**
- * The PDF of an invoice (invoice-documents.md 3): the XHTML template {@code documents/invoice.html}
+ * The PDF of an invoice (docs/invoice-documents.md 3): the XHTML template {@code documents/invoice.html}
  * filled by Thymeleaf, then laid out on A4 by openhtmltopdf. A BSP restyles it by putting its own
  * {@code invoice-template.html} in the reference directory (same variables). One instance renders on
  * one thread at a time (its fonts, {@link PdfFonts}).

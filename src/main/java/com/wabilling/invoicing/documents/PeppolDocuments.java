@@ -3,7 +3,7 @@ package com.wabilling.invoicing.documents;
 import java.util.List;
 
 /**
- * The Peppol BIS 3 UBL document of a finalized invoice (invoice-documents.md 3): built, then validated;
+ * The Peppol BIS 3 UBL document of a finalized invoice (docs/invoice-documents.md 3): built, then validated;
  * a document that fails is returned with its failed rules and must not be written.
  */
 public class PeppolDocuments {

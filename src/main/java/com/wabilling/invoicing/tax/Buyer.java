@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An account as the buyer on its invoice documents (invoice-documents.md 1): the optional columns of
+ * An account as the buyer on its invoice documents (docs/invoice-documents.md 1): the optional columns of
  * accounts.csv, any of them possibly empty. An account without them still gets its CSV books.
  */
 public record Buyer(String wabaId, String legalName, String street, String city, String postalCode,

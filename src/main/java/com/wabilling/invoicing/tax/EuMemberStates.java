@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * The EU member states by ISO 3166-1 alpha-2 code (Greece as GR; its VAT ids start with EL), for the
- * place-of-supply rules of invoice-documents.md 2.
+ * place-of-supply rules of docs/invoice-documents.md 2.
  */
 public final class EuMemberStates {
 

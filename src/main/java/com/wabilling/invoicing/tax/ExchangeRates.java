@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * exchange-rates.csv (invoice-documents.md 2): {@code date, currency, eur_rate}, the euros one unit of
+ * exchange-rates.csv (docs/invoice-documents.md 2): {@code date, currency, eur_rate}, the euros one unit of
  * the currency is worth on that date. Peppol needs the VAT total in EUR when an invoice is not in EUR;
  * the rate of the invoice date is used, and a missing one refuses the document. A rate must be
  * positive, one per currency and day, and within a factor of {@link #BAND} of the currency's previous

@@ -1,7 +1,7 @@
 package com.wabilling.invoicing.tax;
 
 /**
- * The BSP as the seller on every invoice document (invoice-documents.md 1), from seller.properties.
+ * The BSP as the seller on every invoice document (docs/invoice-documents.md 1), from seller.properties.
  *
  * @param peppolEndpoint {@code scheme:id}, e.g. {@code 0106:12345678}
  */

@@ -18,7 +18,7 @@ import java.util.Properties;
 import com.wabilling.pricing.ReferenceFiles;
 
 /**
- * The reference files of invoice documents (invoice-documents.md): seller.properties, the buyer columns
+ * The reference files of invoice documents (docs/invoice-documents.md): seller.properties, the buyer columns
  * of accounts.csv, vat-rates.csv and exchange-rates.csv, in the reference directory.
  */
 public final class TaxReference {

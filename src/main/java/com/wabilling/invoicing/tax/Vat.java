@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 
 /**
- * The VAT of one invoice (invoice-documents.md 2): the category follows the buyer's country, the rate
+ * The VAT of one invoice (docs/invoice-documents.md 2): the category follows the buyer's country, the rate
  * is the seller country's standard rate for S and 0 otherwise, and VAT = net × rate / 100 rounded
  * HALF_UP once to the currency's minor unit; gross = net + VAT. Net is subtotal + markup.
  */
@@ -36,7 +36,7 @@ public record Vat(VatCategory category, BigDecimal ratePercent, BigDecimal net, 
         return new Vat(category, rate, net, amount, net.add(amount));
     }
 
-    /** invoice-documents.md 2, the table: place of supply is the buyer's country. */
+    /** docs/invoice-documents.md 2, the table: place of supply is the buyer's country. */
     public static VatCategory category(String sellerCountry, String buyerCountry, String buyerVatId) {
         if (buyerCountry.equals(sellerCountry)) {
             return VatCategory.S;

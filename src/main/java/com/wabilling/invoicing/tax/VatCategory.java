@@ -1,7 +1,7 @@
 package com.wabilling.invoicing.tax;
 
 /**
- * invoice-documents.md 2: the VAT category of an invoice (UNCL5305 codes), decided by where the buyer
+ * docs/invoice-documents.md 2: the VAT category of an invoice (UNCL5305 codes), decided by where the buyer
  * is, with the note and exemption reason code a document prints for the zero-rated ones.
  */
 public enum VatCategory {

@@ -16,7 +16,7 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import com.wabilling.support.csv.InputFiles;
 
 /**
- * The parameters a job accepts, with their defaults and checks (cli.md), owned by the job's
+ * The parameters a job accepts, with their defaults and checks (docs/operations.md), owned by the job's
  * configuration: the job validates what it is started with, reads optional values through
  * {@link #value}, and the command line fills the defaults in before launch through
  * {@link #resolve}, so that "input=x" and "input=x effective-date=2023-04-01" are the same run for
@@ -25,7 +25,7 @@ import com.wabilling.support.csv.InputFiles;
 public record JobParameterSpec(String name, List<Param> params) {
 
     public static final String RERUN = "rerun";
-    /** formats.md: a run fails once more records than this were rejected. */
+    /** docs/formats.md: a run fails once more records than this were rejected. */
     public static final Param MAX_REJECTS = Param.optional("max-rejects", "1000", Kind.COUNT);
 
     /** NAME: letters, digits, '.', '_' and '-', or empty (an optional choice the job checks itself). */
@@ -134,7 +134,7 @@ public record JobParameterSpec(String name, List<Param> params) {
         }
     }
 
-    /** An empty value would read the working directory; a folder must hold input files (issue 9.7). */
+    /** An empty value would read the working directory; a folder must hold input files. */
     private static String inputProblem(String value) {
         if (value.isBlank()) {
             return "is empty: name a CSV file or a folder of CSV files";

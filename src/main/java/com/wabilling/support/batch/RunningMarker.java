@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * A small file in the data directory naming the execution that runs right now and its process.
  * The embedded database admits one process at a time, so a second launch cannot read the job
- * repository; it reads this file to name the running execution instead (cli.md).
+ * repository; it reads this file to name the running execution instead (docs/operations.md).
  */
 public final class RunningMarker {
 

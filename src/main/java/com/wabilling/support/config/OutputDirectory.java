@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import com.wabilling.support.Failures;
 
-/** Where reports, conversations and invoices go (cli.md: WA_BILLING_OUTPUT_DIR). */
+/** Where reports, conversations and invoices go (docs/operations.md: WA_BILLING_OUTPUT_DIR). */
 public record OutputDirectory(Path path) {
 
     /**

@@ -121,7 +121,7 @@ final class CsvFile implements AutoCloseable {
     /**
      * Bytes that are not UTF-8 were decoded as U+FFFD: the file is in another encoding (a Latin-1
      * export, say), so the job stops naming the file and the record instead of storing mangled
-     * text or the decoder's bare "Input length = 1" (issue 9, formats.md: files are UTF-8).
+     * text or the decoder's bare "Input length = 1" (docs/formats.md: files are UTF-8).
      */
     private void refuseIfNotUtf8(String[] values, long line) {
         for (String value : values) {

@@ -20,9 +20,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  * Streams the records of one or more CSV files ({@link CsvRecords}: bounded, a stray quote costs one
  * record). For restart it saves which files it
  * finished and, for the file it is in, the file's identity and the number of records taken from it;
- * on open it skips that many records without mapping them (stack.md: faster and more robust than
+ * on open it skips that many records without mapping them (docs/development.md: faster and more robust than
  * byte offsets). Files are matched by identity, not by position: a file added to the folder since
- * the failure is read, and a file that changed since it was read is refused (issue 8.3).
+ * the failure is read, and a file that changed since it was read is refused.
  */
 public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReader<CsvRow> {
 
@@ -60,7 +60,7 @@ public class CsvFilesReader extends ItemStreamSupport implements ItemStreamReade
         this(name, files, requiredColumns, null);
     }
 
-    /** With {@code alreadyRead}, every file is fingerprinted on open and may be skipped (issue 9.1). */
+    /** With {@code alreadyRead}, every file is fingerprinted on open and may be skipped. */
     public CsvFilesReader(String name, List<Path> files, List<String> requiredColumns, AlreadyRead alreadyRead) {
         setName(name);
         this.alreadyRead = alreadyRead;

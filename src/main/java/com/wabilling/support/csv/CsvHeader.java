@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Column positions of one CSV file, resolved once from its header row (formats.md: columns by name). */
+/** Column positions of one CSV file, resolved once from its header row (docs/formats.md: columns by name). */
 public final class CsvHeader {
 
     private final String source;
@@ -60,7 +60,7 @@ public final class CsvHeader {
         String separator = firstName.indexOf(';') >= 0 ? "';'" : firstName.indexOf('\t') >= 0 ? "tab" : null;
         return separator == null ? "" : "; the header looks " + separator + "-separated (it was read as the single"
                 + " column '" + (firstName.length() > 60 ? firstName.substring(0, 60) + "..." : firstName)
-                + "'): export the file comma-separated (formats.md)";
+                + "'): export the file comma-separated (docs/formats.md)";
     }
 
     /** Position of a column, or -1 when the file does not have it (optional columns). */

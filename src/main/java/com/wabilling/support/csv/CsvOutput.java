@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 import com.wabilling.support.Failures;
 
 /**
- * Writes an output CSV (formats.md: UTF-8, header row, RFC 4180 quoting) to a temporary file and
+ * Writes an output CSV (docs/formats.md: UTF-8, header row, RFC 4180 quoting) to a temporary file and
  * moves it into place, so a crash never leaves a half-written report behind.
  */
 public final class CsvOutput {

@@ -5,7 +5,7 @@ import java.util.List;
 import com.wabilling.support.Digits;
 import com.wabilling.support.RejectedRecordException;
 
-/** Field checks shared by the row mappers; each failure is a reject with its reason (formats.md). */
+/** Field checks shared by the row mappers; each failure is a reject with its reason (docs/formats.md). */
 public final class Fields {
 
     private Fields() {
@@ -45,7 +45,7 @@ public final class Fields {
         return value;
     }
 
-    /** Ids are digits (formats.md), at most 32 of them. */
+    /** Ids are digits (docs/formats.md), at most 32 of them. */
     public static String id(CsvRow row, String column) {
         String value = required(row, column);
         if (value.length() > 32 || !Digits.only(value)) {

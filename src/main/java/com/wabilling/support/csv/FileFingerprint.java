@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
- * A file's content as an import remembers it (issue 9.1): SHA-256 of its bytes as stored (a
+ * A file's content as an import remembers it: SHA-256 of its bytes as stored (a
  * .csv.gz file by its compressed bytes), its size, and, to tell later that it is still the file
  * that was read, its modification time and path. Content, never the folder's name, decides
  * whether a file was imported before.

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * An input parameter names a file or a directory of {@code *.csv} and {@code *.csv.gz} files, read
  * in name order (sub-folders are not descended into). Zero input files is an error that names what
- * was there instead: an import of nothing must never look like a successful import (issue 9.7).
+ * was there instead: an import of nothing must never look like a successful import.
  */
 public final class InputFiles {
 

@@ -1,6 +1,6 @@
 package com.wabilling.support.csv;
 
-/** A required column is absent: the whole file is unusable, so the job stops (formats.md). */
+/** A required column is absent: the whole file is unusable, so the job stops (docs/formats.md). */
 public class MissingColumnException extends com.wabilling.support.Refusal {
 
     public MissingColumnException(String source, String column) {

@@ -3,7 +3,7 @@ package com.wabilling.support.rejects;
 import java.nio.file.Path;
 
 /**
- * Fails the run once it has rejected more than max-rejects records (formats.md). Before failing
+ * Fails the run once it has rejected more than max-rejects records (docs/formats.md). Before failing
  * it writes the rejects file, so the operator sees every reason without digging in the database.
  */
 public record RejectLimit(long maxRejects, RunLedger ledger, Path outputDir, String jobName, long executionId) {
@@ -12,7 +12,7 @@ public record RejectLimit(long maxRejects, RunLedger ledger, Path outputDir, Str
         long rejected = ledger.rejectCount(runId);
         if (rejected > maxRejects) {
             Path file = RejectsFile.write(ledger, runId, outputDir, jobName, executionId);
-            // one instruction (issue 9.6): resuming this run would skip the records it already passed, fixed
+            // one instruction: resuming this run would skip the records it already passed, fixed
             // or not, and a changed file cannot be resumed anyway; a new run reads every file again
             throw new TooManyRejectsException("more than max-rejects=" + maxRejects + " records rejected (" + rejected
                     + "); each one's file, record number and reason are in " + file + ". Fix those records in the"

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import com.wabilling.support.csv.CsvOutput;
 
-/** Writes {@code rejects/<job>-<execution id>.csv} (formats.md) from the run's ledger. */
+/** Writes {@code rejects/<job>-<execution id>.csv} (docs/formats.md) from the run's ledger. */
 public final class RejectsFile {
 
     private RejectsFile() {

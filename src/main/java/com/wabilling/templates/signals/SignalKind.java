@@ -2,7 +2,7 @@ package com.wabilling.templates.signals;
 
 import java.util.Locale;
 
-/** The sections of a signal file; each feeds one rule of domain.md 2. */
+/** The sections of a signal file; each feeds one rule of docs/billing-rules.md 2. */
 public enum SignalKind {
     PROMOTIONAL, OTP, TRANSACTIONAL;
 

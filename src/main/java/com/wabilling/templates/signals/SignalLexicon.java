@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * The multilingual signal lists, one data file per language under {@code signals/<lang>.txt}.
  * A template's language ({@code pt_BR}, {@code nl-NL}, {@code de}) picks the file of its base
- * language; a language without a file uses English (domain.md 2). Adding a language is adding a
+ * language; a language without a file uses English (docs/billing-rules.md 2). Adding a language is adding a
  * file. Every language also gets {@code signals/loanwords.txt} (OTP, sale, deal, cashback, Black
  * Friday, -30 %...), after its own entries; a line {@code !sale} in a language file leaves that
  * shared entry out for the language (Spanish "sale" = departs).

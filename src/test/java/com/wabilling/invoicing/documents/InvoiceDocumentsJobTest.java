@@ -21,21 +21,21 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.support.testing.JobTest;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
- * invoice-documents.md end to end on the June 2023 sample invoices: a PDF and a validated Peppol file per
+ * docs/invoice-documents.md end to end on the June 2023 sample invoices: a PDF and a validated Peppol file per
  * finalized invoice carrying the books' totals, VAT per buyer, a credit note for an adjustment that
  * gives money back, and refusals that name what is missing without blocking the books.
  */
 @SpringBatchTest
-@SpringBootTest
+@JobTest
 class InvoiceDocumentsJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("documents");

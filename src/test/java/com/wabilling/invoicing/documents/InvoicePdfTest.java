@@ -12,7 +12,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The PDF of an invoice, read back with PDFBox (invoice-documents.md 3). */
+/** The PDF of an invoice, read back with PDFBox (docs/invoice-documents.md 3). */
 class InvoicePdfTest {
 
     @TempDir

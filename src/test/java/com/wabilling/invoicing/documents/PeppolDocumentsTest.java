@@ -13,7 +13,7 @@ import com.wabilling.invoicing.tax.Buyer;
 import com.wabilling.invoicing.tax.Vat;
 
 /**
- * invoice-documents.md 3: every Peppol document validates with the maintained rule sets, and the
+ * docs/invoice-documents.md 3: every Peppol document validates with the maintained rule sets, and the
  * validator fails a broken one naming the rule. One validator for the class: its first use compiles the rules.
  */
 class PeppolDocumentsTest {

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** invoice-documents.md 2: the VAT category by the buyer's place, the rate, HALF_UP once. */
+/** docs/invoice-documents.md 2: the VAT category by the buyer's place, the rate, HALF_UP once. */
 class VatTest {
 
     private static final Currency EUR = Currency.getInstance("EUR");

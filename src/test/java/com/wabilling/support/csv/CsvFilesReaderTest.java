@@ -267,7 +267,7 @@ class CsvFilesReaderTest {
 
     @Test
     void aFileAddedToTheFolderAfterAFailureIsReadOnResume() throws IOException {
-        // issue 8.3: a late export that sorts before the file being read when the run failed
+        // A late export that sorts before the file being read when the run failed
         Path b = write("b.csv", "x\n1\n2\n3\n");
         Path c = write("c.csv", "x\n4\n");
         ExecutionContext context = new ExecutionContext();

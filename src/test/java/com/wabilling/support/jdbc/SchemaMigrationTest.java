@@ -100,7 +100,7 @@ class SchemaMigrationTest {
 
     @Test
     void messagesStoredARowEachMoveIntoBlocksWithTheirRunsAndCounts() throws Exception {
-        // issue 11 (versions 5 and 6): a database from before keeps every message, conversation and count
+        // A database from before keeps every message, conversation and count
         String url = url("rows");
         createTheOldWay(url);
         JdbcTemplate before = new JdbcTemplate(dataSource(url));
