@@ -14,7 +14,7 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
 /**
  * The reconstruct job's parameter checks, before it starts (a refusal is bad usage, exit 2): the
  * parameters' own checks, then a period that reaches no further than the end of today, UTC, by the
- * application's clock (README, Rules). Today may be in it (its messages so far; a later import names
+ * application's clock (docs/billing-rules.md 3.4). Today may be in it (its messages so far; a later import names
  * the period stale), but a day that has not begun holds no message yet.
  */
 final class ReconstructParameters implements JobParametersValidator {

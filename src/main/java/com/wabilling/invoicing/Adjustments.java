@@ -37,7 +37,7 @@ public final class Adjustments {
     }
 
     /**
-     * Whether a difference is worth an adjustment (README, Rules): some line's amount changed. Lines whose
+     * Whether a difference is worth an adjustment (docs/billing-rules.md 4.5): some line's amount changed. Lines whose
      * counts alone changed ride along in an adjustment that exists, and make none by themselves. The
      * markup follows the amounts (same subtotal, same markup), except when accounts.csv's percentage
      * changed after finalizing, which alone never re-bills a finalized month.

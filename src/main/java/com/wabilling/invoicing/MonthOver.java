@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * A month is invoiced only once it has ended for every account (README, Rules): an account's month
+ * A month is invoiced only once it has ended for every account (docs/billing-rules.md 4.1): an account's month
  * ends at 00:00 of the next month's first day in its own zone, and the last zone to get there is
  * UTC-12 (offsets lie between -12:00 and +14:00). Decided without accounts.csv, before the job starts:
  * a month that can still gain messages in some zone is never billed, drafts included.

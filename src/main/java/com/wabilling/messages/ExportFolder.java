@@ -11,7 +11,7 @@ import com.wabilling.support.csv.InputFiles;
 
 /**
  * An import's input as it is now, split into the files whose content an earlier import read
- * completely and the files still to import (README, Operations: folders grow). The launcher asks
+ * completely and the files still to import (docs/operations.md, "Folders grow"). The launcher asks
  * this when the same import command already completed: new files start a new run, keyed by their
  * content, so that a failed one resumes under the same key.
  */

@@ -26,6 +26,16 @@ public final class MessageRowMapper {
             new Fields.Limit("meta_conversation_id", 128), new Fields.Limit("meta_category", 32),
             new Fields.Limit("meta_pricing_category", 64), new Fields.Limit("meta_pricing_type", 64));
 
+    /** Columns written out as read: no control character in them. */
+    static final List<String> TEXT = List.of("message_id", "type", "template_name", "template_language",
+            "meta_conversation_id", "meta_category", "meta_pricing_category", "meta_pricing_type");
+
+    /**
+     * A month before the first pricing regime (2023-06-01): nothing earlier can be billed or change a billed
+     * conversation (they last 72 h at most), so an earlier time is a broken clock, such as 0 (docs/formats.md).
+     */
+    static final Instant EARLIEST = Instant.parse("2023-05-01T00:00:00Z");
+
     private static final Set<String> STATUSES = Set.of("sent", "delivered", "read", "failed");
     private static final Set<String> ENTRY_POINTS = Set.of("ctwa_ad", "page_cta");
 
@@ -44,6 +54,7 @@ public final class MessageRowMapper {
     public static ExportedMessage map(CsvRow row, Instant latest) {
         Fields.wellFormed(row);
         Fields.withinLimits(row, LIMITS);
+        Fields.noControlCharacters(row, TEXT);
         String messageId = required(row, "message_id");
         if (messageId.length() > 128) {
             throw new RejectedRecordException("message_id longer than 128 characters");
@@ -95,6 +106,10 @@ public final class MessageRowMapper {
     }
 
     private static Instant notInTheFuture(String column, Instant value, Instant latest) {
+        if (value.isBefore(EARLIEST)) {
+            throw new RejectedRecordException(column + " " + value + " is before " + EARLIEST + ", a month before the"
+                    + " first pricing regime (2023-06-01): nothing that early can be billed (a clock that was not set?)");
+        }
         if (value.isAfter(latest)) {
             throw new RejectedRecordException(column + " " + value + " is in the future of this run (later than "
                     + latest + ", the run's start plus the tolerance for clock skew)");

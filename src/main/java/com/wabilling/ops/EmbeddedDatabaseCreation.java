@@ -11,7 +11,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Prepares the embedded database for a start's schema migrations so that a kill in the middle never
- * wedges it (README "Rules", Files and records). HSQLDB commits every DDL statement on its own, so a
+ * wedges it (docs/architecture.md, "Schema and migrations"). HSQLDB commits every DDL statement on its own, so a
  * start killed while it migrates leaves half a schema that no later start can migrate ("object name
  * already exists").
  * <ul>

@@ -14,7 +14,7 @@ import org.springframework.util.FileSystemUtils;
  * An existing embedded database that a start will migrate (its {@code db.schema-version} does not
  * name this jar's {@link MigrationSet}) is copied first. HSQLDB commits every DDL statement on its
  * own, so a migration killed in the middle cannot be run again; the start after such a kill puts
- * the copy back and migrates again (README "Rules", Files and records). Every step is ordered so
+ * the copy back and migrates again (docs/architecture.md, "Schema and migrations"). Every step is ordered so
  * that a kill between any two leaves a state the next start recovers from:
  * <ol>
  * <li>the database files are copied into {@value #COPYING}, which is then renamed {@value #BACKUP}

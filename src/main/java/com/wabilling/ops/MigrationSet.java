@@ -14,8 +14,7 @@ import com.wabilling.support.jdbc.V1__Baseline;
 
 /**
  * The schema migrations this jar carries, named in one text: an embedded database whose
- * {@code db.schema-version} holds another text is about to be migrated (README "Rules", Files and
- * records). Migrations are never edited once applied, so their names say which they are.
+ * {@code db.schema-version} holds another text is about to be migrated (docs/architecture.md, "Schema and migrations"). Migrations are never edited once applied, so their names say which they are.
  */
 final class MigrationSet {
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Price per conversation or per delivered message by market, category and currency, effective-dated
  * (docs/formats.md, rate-card.csv). A row's unit is that of the regime in force on its effective date
- * (README, Rules: no borrowed rate), so the rate of a date is the row with the latest effective_from on or before
+ * (docs/per-message-pricing.md 4), so the rate of a date is the row with the latest effective_from on or before
  * it among the rows of the unit its own regime bills: a per-message date never borrows a conversation
  * price, and a conversation date never takes a per-message one.
  */

@@ -15,7 +15,7 @@ final class RateCardRows {
             "authentication", "service");
 
     /**
-     * The highest price a cell may hold, per unit (README, Rules): far above any real price in any
+     * The highest price a cell may hold, per unit (docs/billing-rules.md 4.2): far above any real price in any
      * currency a BSP bills in (Meta's dearest, about 0.25 USD, is some 4,000 IDR), far below what the
      * books' DECIMAL(19,6) columns hold once multiplied by a month's messages. Above it is a typo.
      */

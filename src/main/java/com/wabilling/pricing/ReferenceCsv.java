@@ -18,7 +18,7 @@ import com.wabilling.support.csv.MissingColumnException;
 
 /**
  * The records of one reference file with the line each starts on, so that a refusal names file, record
- * and line (README, Rules: reference values); a consumer's IllegalArgumentException stops the job so.
+ * and line (docs/billing-rules.md 4.2; docs/invoice-documents.md 2, 4); a consumer's IllegalArgumentException stops the job so.
  */
 public final class ReferenceCsv {
 

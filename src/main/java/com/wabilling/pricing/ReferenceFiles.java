@@ -80,6 +80,11 @@ public final class ReferenceFiles {
             } catch (DateTimeException e) {
                 throw new IllegalArgumentException("timezone is not an IANA zone: '" + r.get("timezone") + "'");
             }
+            if (zone instanceof java.time.ZoneOffset || r.get("timezone").matches("(?i)(UTC|GMT|UT)[+-].*")) {
+                // a fixed offset knows no daylight saving time: the account's month edges would drift by an hour
+                throw new IllegalArgumentException("timezone must be an IANA zone such as Asia/Kathmandu or"
+                        + " Europe/Amsterdam, not a fixed offset: '" + r.get("timezone") + "'");
+            }
             String markup = r.getOrDefault("markup_percent", "");
             BigDecimal markupPercent = markup.isEmpty() ? BigDecimal.ZERO : decimal("markup_percent", markup);
             if (markupPercent.compareTo(MIN_MARKUP_PERCENT) < 0) {
@@ -154,11 +159,17 @@ public final class ReferenceFiles {
     }
 
     static Currency currency(String code) {
+        Currency currency;
         try {
-            return Currency.getInstance(code);
+            currency = Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("currency is not an ISO 4217 code: '" + code + "'");
         }
+        if (currency.getDefaultFractionDigits() < 0) { // XXX (no currency), XAU (gold), XDR, XTS ...
+            throw new IllegalArgumentException("currency " + code + " is an ISO 4217 code for no currency, a metal or"
+                    + " a fund, not money an invoice can be in");
+        }
+        return currency;
     }
 
     static BigDecimal decimal(String column, String value) {

@@ -28,6 +28,7 @@ public final class CatalogueRowMapper {
     public static CatalogueTemplate map(CsvRow row) {
         Fields.wellFormed(row);
         Fields.withinLimits(row, LIMITS);
+        Fields.noControlCharacters(row, List.of("template_id", "name", "language", "category", "status"));
         String templateId = required(row, "template_id");
         if (templateId.length() > 128) {
             throw new RejectedRecordException("template_id longer than 128 characters");

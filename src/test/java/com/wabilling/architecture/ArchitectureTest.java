@@ -15,7 +15,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The dependency direction (README "Architecture"): support at the bottom, the features above it
+ * The dependency direction (docs/architecture.md, "Packages"): support at the bottom, the features above it
  * (pricing, templates and messages, then conversations, then invoicing), the command line and ops on
  * top, the application class above all. No package cycles; the pure domain cores know no Spring and
  * no SQL.

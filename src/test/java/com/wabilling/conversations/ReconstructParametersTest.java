@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-/** A period may include today (UTC) but no day that has not begun (README, Rules). */
+/** A period may include today (UTC) but no day that has not begun (docs/billing-rules.md 3.4). */
 class ReconstructParametersTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 6);

@@ -33,7 +33,7 @@ import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
- * Wrong reference values and finalized invoices (README, Rules: reference values): a VAT rate out of its
+ * Wrong reference values and finalized invoices (docs/billing-rules.md 4.2; docs/invoice-documents.md 2, 4): a VAT rate out of its
  * range holds up the documents, not the books, and the fixed file gives the VAT; a finalized invoice is
  * never edited: a wrong price is corrected by an ADJUSTMENT with its own number, and a VAT rate recorded
  * at finalization stays as it was (its correction is outside this version).
@@ -154,7 +154,7 @@ class InvoiceCorrectionJobTest {
             Map<String, String> draft = invoice("2023-06", adjustmentId);
             long billable = Long.parseLong(line.get("billable"));
             BigDecimal price = new BigDecimal(line.get("unit_price"));
-            // per line: billable x right price, rounded, minus billable x doubled price, rounded (README, Rules: invoicing)
+            // per line: billable x right price, rounded, minus billable x doubled price, rounded (docs/billing-rules.md 4)
             BigDecimal difference = amount(price, billable).subtract(amount(price.multiply(BigDecimal.valueOf(2)), billable));
             assertThat(draft).containsEntry("status", "DRAFT").containsEntry("invoice_number", "")
                     .containsEntry("subtotal", difference.toPlainString());

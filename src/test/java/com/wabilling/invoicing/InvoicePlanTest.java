@@ -133,7 +133,7 @@ class InvoicePlanTest {
 
     @Test
     void aChangedMarkupAloneDraftsNoAdjustment() {
-        // README, Correcting a finalized invoice: an adjustment is drafted only when a line differs, so a
+        // docs/billing-rules.md 4.5: an adjustment is drafted only when a line differs, so a
         // markup fixed in accounts.csv after finalizing is corrected outside this version
         ComputedInvoice june = invoice(line(ConversationCategory.MARKETING, 10, "0.63"));
         BillingAccount fixed = InvoiceCalculatorTest.account("UTC", "20");

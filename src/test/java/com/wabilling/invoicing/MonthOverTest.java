@@ -7,7 +7,7 @@ import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
 
-/** A month can be invoiced once it has ended in UTC-12, the last zone to end a day (README, Rules). */
+/** A month can be invoiced once it has ended in UTC-12, the last zone to end a day (docs/billing-rules.md 4.1). */
 class MonthOverTest {
 
     @Test

@@ -107,6 +107,30 @@ class MessageRowMapperTest {
                 "template_name is 513 characters long");
     }
 
+    @Test
+    void idsAndNamesWithAControlCharacterAreRejectedBlanksAroundThemAreNot() throws IOException {
+        assertReject("wamid.a\u0000b,100,200,5511987654321,inbound,text,,,1685620800,,,,,",
+                "message_id holds the control character U+0000 at position 8");
+        assertReject("w,100,200,5511987654321,outbound,template,order\u0007shipped,en,1685620800,sent,,,,",
+                "template_name holds the control character U+0007 at position 6");
+        assertReject("w,100,200,5511987654321,outbound,text,,,1685620800,read,1685620801,,conv\u001b1,utility",
+                "meta_conversation_id holds the control character U+001B");
+        // a tab before a value is a blank like any other: stripped, the id kept
+        assertThat(map("\t=1+1,100,200,5511987654321,inbound,text,,,1685620800,,,,,").messageId()).isEqualTo("=1+1");
+    }
+
+    @Test
+    void aTimeBeforeAMonthBeforeTheFirstPricingRegimeIsRejectedAsABrokenClock() throws IOException {
+        assertReject("w,100,200,5511987654321,inbound,text,,,0,,,,,", "timestamp 1970-01-01T00:00:00Z is before"
+                + " 2023-05-01T00:00:00Z, a month before the first pricing regime (2023-06-01)");
+        assertReject("w,100,200,5511987654321,inbound,text,,,1970-01-01T00:00:00Z,,,,,", "is before 2023-05-01");
+        assertReject("w,100,200,5511987654321,outbound,text,,,2023-06-01T10:00:00Z,read,1970-01-01T00:00:00Z,,,",
+                "delivered_at 1970-01-01T00:00:00Z is before 2023-05-01");
+        assertThat(map("w,100,200,5511987654321,inbound,text,,,2023-05-01T00:00:00Z,,,,,").timestamp())
+                .isEqualTo(Instant.parse("2023-05-01T00:00:00Z"));
+        assertReject("w,100,200,5511987654321,inbound,text,,,2023-04-30T23:59:59.999Z,,,,,", "is before 2023-05-01");
+    }
+
     private void assertReject(String line, String reason) throws IOException {
         CsvRow row = row(line);
         assertThatThrownBy(() -> MessageRowMapper.map(row)).isInstanceOf(RejectedRecordException.class)

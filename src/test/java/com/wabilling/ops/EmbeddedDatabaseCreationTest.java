@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A start killed while it migrated the embedded database, at every point between two steps: a new
  * database is made again; an upgraded one gets its copy from before the upgrade back and is
- * migrated again (README "Rules", Files and records).
+ * migrated again (docs/architecture.md, "Schema and migrations").
  */
 class EmbeddedDatabaseCreationTest {
 

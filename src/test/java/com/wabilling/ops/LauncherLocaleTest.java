@@ -20,7 +20,7 @@ import com.wabilling.support.testing.TestWorkspace;
 /**
  * The real launcher, jobs/wa-billing, in cron's environment (LANG=C, no LC_ALL): a file whose name is
  * UTF-8 is imported; a name that is not UTF-8 cannot be named again by the job, so it is refused by
- * name before anything is read (README "Scheduling"). Runs after the jar is packaged (failsafe), so
+ * name before anything is read (docs/operations.md, "File names and the locale"). Runs after the jar is packaged (failsafe), so
  * the launcher never builds one.
  */
 @SlowTest

@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** The migration set that db.schema-version records (README "Rules", Files and records). */
+/** The migration set that db.schema-version records (docs/architecture.md, "Schema and migrations"). */
 class MigrationSetTest {
 
     @Test

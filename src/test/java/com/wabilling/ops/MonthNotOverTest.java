@@ -28,7 +28,7 @@ import com.wabilling.support.testing.TestWorkspace;
 
 /**
  * A month that has not ended, or a period reaching into days that have not begun, is refused before
- * the job starts (exit 2, README, Rules), by the application's clock: fixed here at 2026-12-06 10:00 UTC.
+ * the job starts (exit 2, docs/billing-rules.md 4.1), by the application's clock: fixed here at 2026-12-06 10:00 UTC.
  */
 @JobTest
 class MonthNotOverTest {

@@ -35,7 +35,7 @@ import com.wabilling.support.testing.ChildJvm.Kill;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
- * README "Rules", Files and records: an embedded database from before Flyway, with enough messages
+ * docs/architecture.md, "Schema and migrations": an embedded database from before Flyway, with enough messages
  * stored a row each that moving them into blocks (schema versions 5 and 6) takes seconds, is upgraded
  * by a child JVM killed with SIGKILL in the middle of those migrations, then killed again at a random
  * moment of the next start; the start after that exits 0 and every message is still there. HSQLDB

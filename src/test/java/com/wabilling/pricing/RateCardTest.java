@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** README, Rules (no borrowed rate): a row prices in the unit of the regime in force on its effective date. */
+/** docs/per-message-pricing.md 4: a row prices in the unit of the regime in force on its effective date. */
 class RateCardTest {
 
     private static final LocalDate SEPTEMBER_2025 = LocalDate.of(2025, 9, 15);

@@ -39,6 +39,20 @@ class ReferenceFilesTest {
     }
 
     @Test
+    void aFixedOffsetOrAPseudoCurrencyIsRefusedNamingTheLine() throws IOException {
+        Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency\n"
+                + "1,A,Asia/Kathmandu,USD\n2,B,+05:45,USD\n");
+        assertThatThrownBy(() -> new ReferenceFiles(dir).accounts()).hasMessageContaining("record 2 (line 3)")
+                .hasMessageContaining("timezone must be an IANA zone such as Asia/Kathmandu").hasMessageContaining("'+05:45'");
+        Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency\n1,A,UTC+3,USD\n");
+        assertThatThrownBy(() -> new ReferenceFiles(dir).accounts()).hasMessageContaining("not a fixed offset");
+        Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency\n"
+                + "1,A,UTC,EUR\n2,B,Europe/Warsaw,XXX\n");
+        assertThatThrownBy(() -> new ReferenceFiles(dir).accounts()).hasMessageContaining("record 2 (line 3)")
+                .hasMessageContaining("currency XXX is an ISO 4217 code for no currency");
+    }
+
+    @Test
     void markupDefaultsToZero() throws IOException {
         Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency\n1,A,UTC,EUR\n");
 

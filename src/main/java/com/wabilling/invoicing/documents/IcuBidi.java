@@ -11,7 +11,7 @@ import com.openhtmltopdf.bidi.BidiTextRun;
 /**
  * The Unicode bidi algorithm and Arabic letter shaping for openhtmltopdf, on ICU4J: openhtmltopdf
  * only defines the interfaces (its own ICU module is not released for the core version used here),
- * and without them Arabic prints left to right in isolated letter forms. README, Invoice documents.
+ * and without them Arabic prints left to right in isolated letter forms. docs/invoice-documents.md 3.
  */
 final class IcuBidi {
 

@@ -62,7 +62,7 @@ public class InvoiceDocumentsTasklet implements Tasklet {
         }
         if (!Files.isRegularFile(referenceDir.resolve("seller.properties"))) {
             JobSummary.append(execution, "  documents: none (no seller.properties in " + referenceDir
-                    + "; see the README, Invoice documents)\n");
+                    + "; see docs/invoice-documents.md)\n");
             return RepeatStatus.FINISHED;
         }
         TaxReference reference = new TaxReference(referenceDir);
@@ -86,8 +86,8 @@ public class InvoiceDocumentsTasklet implements Tasklet {
         for (InvoiceDao.SummaryRow r : rows) {
             Path pdfFile = dir.resolve(r.invoiceId() + ".pdf");
             Path ublFile = dir.resolve(r.invoiceId() + ".xml");
-            // a finalized invoice's documents are written once and then never change (README, Invoice
-            // documents); a draft's PDF is replaced by every run
+            // a finalized invoice's documents are written once and then never change (docs/invoice-documents.md
+            // 3); a draft's PDF is replaced by every run
             boolean pdfWritten = r.finalized() && r.invoiceNumber().equals(PdfStamp.finalizedNumber(pdfFile));
             if (pdfWritten && Files.isRegularFile(ublFile)) {
                 kept++;

@@ -16,7 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
 /**
- * What a PDF says about itself (README, Invoice documents): PDFBox would write a random document id and
+ * What a PDF says about itself (docs/invoice-documents.md 3): PDFBox would write a random document id and
  * the moment of writing, so the same invoice would never give the same bytes twice. Here the id is
  * derived from the invoice (id and number, or DRAFT) and the creation date is the invoice date, and a
  * finalized invoice's PDF carries its number, which is how a later run knows it is already written.

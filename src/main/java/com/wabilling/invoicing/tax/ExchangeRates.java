@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * the rate of the invoice date is used, and a missing one refuses the document. A rate must be
  * positive, one per currency and day, and within a factor of {@link #BAND} of the currency's previous
  * rate in the file: a typo (a shifted decimal point, a digit too many) is refused at load, naming the
- * lines (README, Rules: reference values).
+ * lines (docs/billing-rules.md 4.2; docs/invoice-documents.md 2, 4).
  */
 public final class ExchangeRates {
 

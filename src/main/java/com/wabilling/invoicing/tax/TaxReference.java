@@ -43,6 +43,10 @@ public final class TaxReference {
         }
         Properties p = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') { // a byte order mark (editors on Windows write one) is no key
+                reader.reset();
+            }
             p.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -64,6 +68,11 @@ public final class TaxReference {
         return p.getProperty(key).strip();
     }
 
+    /** The buyer's text columns, bounded and free of control characters (docs/invoice-documents.md 1). */
+    static final List<String> BUYER_TEXT = List.of("legal_name", "street", "city", "postal_code", "vat_id",
+            "buyer_reference");
+    static final int MAX_BUYER_TEXT = 300;
+
     /** The buyer columns of accounts.csv by waba_id (all optional). */
     public Map<String, Buyer> buyers() {
         Map<String, Buyer> buyers = new HashMap<>();
@@ -76,6 +85,18 @@ public final class TaxReference {
             if (!endpoint.isEmpty() && !endpoint.matches("\\d{4}:\\S+")) {
                 throw new IllegalArgumentException("peppol_endpoint must be scheme:id (e.g. 0106:12345678): '"
                         + endpoint + "'");
+            }
+            for (String column : BUYER_TEXT) {
+                String value = get(r, column);
+                if (value.length() > MAX_BUYER_TEXT) { // a PDF line would clip it while the Peppol file carries it all
+                    throw new IllegalArgumentException(column + " is " + value.length() + " characters long, at most "
+                            + MAX_BUYER_TEXT);
+                }
+                int control = value.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+                if (control >= 0) { // an XML document cannot carry it
+                    throw new IllegalArgumentException(column + " holds the control character U+"
+                            + String.format("%04X", control) + "; remove it");
+                }
             }
             buyers.put(r.get("waba_id"), new Buyer(r.get("waba_id"), get(r, "legal_name"), get(r, "street"),
                     get(r, "city"), get(r, "postal_code"), country, get(r, "vat_id"), endpoint,

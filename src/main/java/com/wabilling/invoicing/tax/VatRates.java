@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * vat-rates.csv (README, Invoice documents: VAT): the standard rate per country, effective-dated. A rate is a
+ * vat-rates.csv (docs/invoice-documents.md 2): the standard rate per country, effective-dated. A rate is a
  * percentage from 0 to 100 (checked where the file is read, TaxReference); one above the highest
- * standard rate in the EU is kept but warned about (README, Rules: reference values).
+ * standard rate in the EU is kept but warned about (docs/billing-rules.md 4.2; docs/invoice-documents.md 2, 4).
  */
 public final class VatRates {
 

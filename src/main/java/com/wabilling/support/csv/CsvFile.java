@@ -104,7 +104,7 @@ final class CsvFile implements AutoCloseable {
     /**
      * A read that breaks off (a truncated or corrupt gzip, an I/O error) is never the end of the file:
      * the import stops naming the file, the record and the bytes left, and nothing is recorded as
-     * imported (README, Rules: files and records).
+     * imported (docs/architecture.md, "Reading input files").
      */
     private CsvRecords.Record read() {
         try {

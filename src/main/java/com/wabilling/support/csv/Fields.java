@@ -37,6 +37,25 @@ public final class Fields {
         }
     }
 
+    /**
+     * Rejects a record whose ids or names hold a control character (NUL, a tab, ...) inside them (blanks
+     * around a value are stripped as usual): they are written to every report and document as read,
+     * where such a character breaks the file or hides a value.
+     */
+    public static void noControlCharacters(CsvRow row, List<String> columns) {
+        for (String column : columns) {
+            String value = row.get(column);
+            int at = -1;
+            for (int i = 0; i < value.length() && at < 0; i++) {
+                at = Character.isISOControl(value.charAt(i)) ? i : -1;
+            }
+            if (at >= 0) {
+                throw new RejectedRecordException(column + " holds the control character U+"
+                        + String.format("%04X", (int) value.charAt(at)) + " at position " + (at + 1));
+            }
+        }
+    }
+
     public static String required(CsvRow row, String column) {
         String value = row.get(column);
         if (value.isEmpty()) {

@@ -51,7 +51,7 @@ public final class InputFiles {
     /**
      * A name that is not valid in the encoding of file names (UTF-8 under jobs/wa-billing) is decoded
      * with replacement characters: the job could read the file once but never name it again (its
-     * record as imported, a resumed run), so it is refused by name (README "Scheduling").
+     * record as imported, a resumed run), so it is refused by name (docs/operations.md, "File names and the locale").
      */
     private static Path nameable(Path file) {
         Path name = file.getFileName();

@@ -15,7 +15,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * A file's text (decompressed when it is gzip) that can tell how far into the file itself reading
  * got, for the message of a read that broke off: a truncated .csv.gz must never pass for a file read
- * to its end (README, Rules: files and records). The failure is raised only once the text decoded
+ * to its end (docs/architecture.md, "Reading input files"). The failure is raised only once the text decoded
  * before it is used up, so every complete record before the break is read (a decoder drops what it
  * decoded in a call whose read fails).
  */

@@ -33,7 +33,7 @@ import com.ibm.icu.text.Normalizer2;
 import com.wabilling.invoicing.tax.Buyer;
 
 /**
- * Buyers outside Western Europe (README, Invoice documents: fonts): their names and addresses are read
+ * Buyers outside Western Europe (docs/invoice-documents.md 3): their names and addresses are read
  * back from the PDF letter for letter, drawn with glyphs of embedded fonts, never as {@code #}.
  */
 class InvoicePdfScriptsTest {

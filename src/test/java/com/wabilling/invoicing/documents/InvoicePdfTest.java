@@ -82,7 +82,7 @@ class InvoicePdfTest {
         assertThat(sha256(again)).isEqualTo(sha256(first));
         try (PDDocument document = Loader.loadPDF(first); PDDocument draft = Loader.loadPDF(
                 pdf.render(DocumentSamples.dutchInvoice(null)))) {
-            // dated by the invoice date, identified by the invoice (README, Invoice documents)
+            // dated by the invoice date, identified by the invoice (docs/invoice-documents.md 3)
             assertThat(document.getDocumentInformation().getCreationDate().toInstant())
                     .isEqualTo(java.time.Instant.parse("2023-07-03T00:00:00Z"));
             assertThat(document.getDocument().getDocumentID().toString())
@@ -90,7 +90,7 @@ class InvoicePdfTest {
         }
     }
 
-    /** Also leaves the PDF in target/ for jobs/tools/invoice-picture (README, Invoice documents). */
+    /** Also leaves the PDF in target/ for jobs/tools/invoice-picture (docs/invoice-documents.md 3). */
     @Test
     void aPolishBuyersFinalizedInvoiceAsTheReadmeShowsIt() throws IOException {
         byte[] pdf = new InvoicePdf(reference).render(DocumentSamples.polishInvoice());

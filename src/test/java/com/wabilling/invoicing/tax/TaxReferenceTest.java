@@ -100,6 +100,30 @@ class TaxReferenceTest {
                         + " than a third of the rate of 2023-07-03 (0.9000, line 3)");
     }
 
+    @Test
+    void aSellerFileWrittenWithAByteOrderMarkIsRead() throws IOException {
+        Files.writeString(dir.resolve("seller.properties"), "\uFEFFlegal_name=Wa Billing B.V.\nstreet=Damrak 1\n"
+                + "city=Amsterdam\npostal_code=1012 LG\ncountry_code=NL\nvat_id=NL000099998B57\n"
+                + "registration_id=12345678\niban=NL91ABNA0417164300\nbic=ABNANL2A\npeppol_endpoint=0106:12345678\n"
+                + "payment_terms_days=30\n");
+        assertThat(new TaxReference(dir).seller().legalName()).isEqualTo("Wa Billing B.V.");
+    }
+
+    @Test
+    void aBuyerNameWithAControlCharacterOrTooLongIsRefusedNamingTheLine() throws IOException {
+        Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency,legal_name\n"
+                + "1,A,UTC,EUR,Kwiaciarnia Łódka Sp. z o.o.\n2,B,UTC,EUR,Evil\u0008Corp\n");
+        assertThatThrownBy(() -> new TaxReference(dir).buyers()).hasMessageContaining("record 2 (line 3)")
+                .hasMessageContaining("legal_name holds the control character U+0008");
+        Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency,legal_name\n"
+                + "1,A,UTC,EUR," + "Ż".repeat(301) + "\n");
+        assertThatThrownBy(() -> new TaxReference(dir).buyers()).hasMessageContaining("record 1 (line 2)")
+                .hasMessageContaining("legal_name is 301 characters long, at most 300");
+        Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency,legal_name\n"
+                + "1,A,UTC,EUR," + "Ż".repeat(300) + "\n");
+        assertThat(new TaxReference(dir).buyers().get("1").legalName()).hasSize(300);
+    }
+
     private void vatRates(String rows) throws IOException {
         Files.writeString(dir.resolve("vat-rates.csv"), "country_code,effective_from,standard_rate\n" + rows);
     }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which files of a folder an input reads, and the names it refuses (README "Scheduling"). */
+/** Which files of a folder an input reads, and the names it refuses (docs/operations.md, "File names and the locale"). */
 class InputFilesTest {
 
     @TempDir
