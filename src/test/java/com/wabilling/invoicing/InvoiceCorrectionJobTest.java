@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.support.testing.JobTest;
+import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.testing.Csv;
@@ -40,10 +41,10 @@ import com.wabilling.support.testing.TestWorkspace;
  */
 @SpringBatchTest
 @JobTest
-class InvoiceCorrectionJobTest {
+class InvoiceCorrectionJobTest extends SuiteJobs {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("correction");
-    private static final Path REFERENCE = copyOfSampleReference();
+    private static final Path REFERENCE = WORKSPACE.copyOfSampleReference();
     private static final String MOLEN = "102938475610002";
     private static boolean loaded;
     private static int reruns;
@@ -54,16 +55,6 @@ class InvoiceCorrectionJobTest {
         registry.add("wa-billing.reference-dir", REFERENCE::toString);
     }
 
-    @Autowired
-    JobOperatorTestUtils jobs;
-    @Autowired
-    Job templateMigrationJob;
-    @Autowired
-    Job messageImportJob;
-    @Autowired
-    Job reconstructJob;
-    @Autowired
-    Job invoiceJob;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -237,18 +228,4 @@ class InvoiceCorrectionJobTest {
     }
 
     private final Runs runs = new Runs();
-
-    private static Path copyOfSampleReference() {
-        try {
-            Path reference = Files.createDirectories(WORKSPACE.root().resolve("reference"));
-            try (Stream<Path> files = Files.list(Path.of("sample-data"))) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Files.copy(file, reference.resolve(file.getFileName()));
-                }
-            }
-            return reference;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.support.testing.JobTest;
+import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.conversations.ScopeMode;
 import com.wabilling.ops.JobRunner;
@@ -48,7 +49,7 @@ import com.wabilling.support.testing.TestWorkspace;
 /** invoice end to end: draft, re-run, finalize, late data, adjustment; the refusals that protect the money. */
 @SpringBatchTest
 @JobTest
-class InvoiceJobTest {
+class InvoiceJobTest extends SuiteJobs {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("invoice");
     private static boolean loaded;
@@ -60,16 +61,6 @@ class InvoiceJobTest {
         registry.add("wa-billing.reference-dir", () -> "sample-data");
     }
 
-    @Autowired
-    JobOperatorTestUtils jobs;
-    @Autowired
-    Job templateMigrationJob;
-    @Autowired
-    Job messageImportJob;
-    @Autowired
-    Job reconstructJob;
-    @Autowired
-    Job invoiceJob;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

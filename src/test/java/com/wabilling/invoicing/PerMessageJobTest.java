@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.support.testing.JobTest;
+import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.TestWorkspace;
@@ -41,11 +42,11 @@ import com.wabilling.support.testing.TestWorkspace;
  */
 @SpringBatchTest
 @JobTest
-class PerMessageJobTest {
+class PerMessageJobTest extends SuiteJobs {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("per-message");
     /** A copy of sample-data's reference files: a test may change the rate card for one run. */
-    private static final Path REFERENCE = copyOfTheSampleReferenceFiles();
+    private static final Path REFERENCE = WORKSPACE.copyOfSampleReference();
     private static final String WHOLE = "pricing/2025-06-01_2026-12-02.csv";
     private static final String SAHYADRI = "102938475610003";
     private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
@@ -58,16 +59,6 @@ class PerMessageJobTest {
         registry.add("wa-billing.reference-dir", REFERENCE::toString);
     }
 
-    @Autowired
-    JobOperatorTestUtils jobs;
-    @Autowired
-    Job templateMigrationJob;
-    @Autowired
-    Job messageImportJob;
-    @Autowired
-    Job reconstructJob;
-    @Autowired
-    Job invoiceJob;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -280,20 +271,6 @@ class PerMessageJobTest {
 
         completed(resumed);
         assertThat(read("pricing/2026-11-01_2026-12-02.csv")).isEqualTo(clean);
-    }
-
-    private static Path copyOfTheSampleReferenceFiles() {
-        try {
-            Path dir = java.nio.file.Files.createDirectories(WORKSPACE.root().resolve("reference"));
-            try (var files = java.nio.file.Files.list(Path.of("sample-data"))) {
-                for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                    java.nio.file.Files.copy(file, dir.resolve(file.getFileName()));
-                }
-            }
-            return dir;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static void completed(JobExecution execution) {

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.support.testing.JobTest;
+import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.conversations.ScopeMode;
 import com.wabilling.ops.JobRunner;
@@ -30,7 +31,7 @@ import com.wabilling.support.testing.TestWorkspace;
  */
 @SpringBatchTest
 @JobTest
-class PerMessageStalenessTest {
+class PerMessageStalenessTest extends SuiteJobs {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("per-message-stale");
     private static int reruns;
@@ -41,16 +42,6 @@ class PerMessageStalenessTest {
         registry.add("wa-billing.reference-dir", () -> "sample-data");
     }
 
-    @Autowired
-    JobOperatorTestUtils jobs;
-    @Autowired
-    Job templateMigrationJob;
-    @Autowired
-    Job messageImportJob;
-    @Autowired
-    Job reconstructJob;
-    @Autowired
-    Job invoiceJob;
     @Autowired
     PeriodLedger ledger;
 

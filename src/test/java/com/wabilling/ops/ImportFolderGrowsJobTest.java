@@ -27,7 +27,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * imported before, naming them.
  */
 @JobTest
-class ImportFolderGrowsJobTest {
+class ImportFolderGrowsJobTest extends LaunchingJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("folder-grows");
 
@@ -36,12 +36,6 @@ class ImportFolderGrowsJobTest {
         WORKSPACE.register(registry);
     }
 
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    JobRepository repository;
-    @Autowired
-    JobOperator operator;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -54,32 +48,20 @@ class ImportFolderGrowsJobTest {
         String[] command = {"import-messages", "input=" + folder};
         assertThat(launch(command).code()).isZero();
 
-        Result nothing = launch(command);
+        Launch nothing = launch(command);
         assertThat(nothing.code()).isEqualTo(ExitCodes.ALREADY_COMPLETED);
-        assertThat(nothing.text()[1]).contains("every file in " + folder + " was imported before").contains("june-1.csv")
+        assertThat(nothing.err()).contains("every file in " + folder + " was imported before").contains("june-1.csv")
                 .doesNotContain("rerun=");
 
         // a late export lands in the same folder (overlapping the first by a day)
         traffic.write(folder.resolve("june-2.csv.gz"), "2023-06-05T00:00:00Z", "2023-06-11T00:00:00Z");
-        Result grown = launch(command);
-        assertThat(grown.code()).as(grown.text()[1]).isZero();
-        assertThat(grown.text()[0]).contains("1 file(s) of " + folder + " not imported before: june-2.csv.gz");
+        Launch grown = launch(command);
+        assertThat(grown.code()).as(grown.err()).isZero();
+        assertThat(grown.out()).contains("1 file(s) of " + folder + " not imported before: june-2.csv.gz");
         assertThat((long) StoredMessages.all(jdbc).size()).isEqualTo(traffic.size(Instant.parse("2023-06-11T00:00:00Z")));
 
-        Result again = launch(command);
+        Launch again = launch(command);
         assertThat(again.code()).isEqualTo(ExitCodes.ALREADY_COMPLETED);
-        assertThat(again.text()[1]).contains("june-1.csv").contains("june-2.csv.gz");
-    }
-
-    private record Result(int code, String[] text) {
-    }
-
-    private Result launch(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Launcher(context, repository, operator, Path.of("."),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(CommandLine.parse(args));
-        return new Result(code, new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)});
+        assertThat(again.err()).contains("june-1.csv").contains("june-2.csv.gz");
     }
 }

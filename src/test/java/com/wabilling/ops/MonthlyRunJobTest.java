@@ -34,7 +34,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * rebuilt and why, and every month's drafts equal one clean run over all the data.
  */
 @JobTest
-class MonthlyRunJobTest {
+class MonthlyRunJobTest extends LaunchingJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("monthly-run");
 
@@ -44,38 +44,28 @@ class MonthlyRunJobTest {
     }
 
     @Autowired
-    ApplicationContext context;
-    @Autowired
-    JobRepository repository;
-    @Autowired
-    JobOperator operator;
-    @Autowired
     JdbcTemplate jdbc;
 
     private final Path exports = WORKSPACE.root().resolve("exports");
     private final MonthlyExports traffic = new MonthlyExports(20230501L, Instant.parse("2023-05-01T00:00:00Z"),
             Instant.parse("2023-09-04T00:00:00Z"));
 
-    /** What one launch printed and returned. */
-    private record Run(int exitCode, String out, String err) {
-    }
-
     @Test
     void monthAfterMonthTheRunHealsWhatLateExportsMadeStaleAndItsDraftsEqualOneCleanRun() throws Exception {
-        assertThat(launch("migrate-templates", "input=sample-data/templates.csv").exitCode()).isZero();
+        assertThat(launch("migrate-templates", "input=sample-data/templates.csv").code()).isZero();
 
         // the history before the first billed month, imported and reconstructed by hand: May in two
         // overlapping parts (one compressed), with the first hours of June already in the second
         traffic.write(exports.resolve("2023-05/may-a.csv"), "2023-05-01T00:00:00Z", "2023-05-18T00:00:00Z");
         traffic.write(exports.resolve("2023-05/may-b.csv.gz"), "2023-05-17T00:00:00Z", "2023-06-01T09:30:00Z");
-        assertThat(launch("import-messages", "input=" + exports.resolve("2023-05")).exitCode()).isZero();
-        assertThat(launch("reconstruct", "from=2023-05-01", "to=2023-06-01").exitCode()).isZero();
+        assertThat(launch("import-messages", "input=" + exports.resolve("2023-05")).code()).isZero();
+        assertThat(launch("reconstruct", "from=2023-05-01", "to=2023-06-01").code()).isZero();
 
         // 2 July: June up to the 20th (overlapping its early part) and July's first two days
         traffic.write(exports.resolve("2023-06/june-a.csv"), "2023-06-01T05:00:00Z", "2023-06-20T00:00:00Z");
         traffic.write(exports.resolve("2023-07/july-early.csv"), "2023-07-01T00:00:00Z", "2023-07-03T00:00:00Z");
-        Run juneFirst = monthlyRun("2023-06");
-        assertThat(juneFirst.exitCode()).as(juneFirst.err()).isZero();
+        Launch juneFirst = monthlyRun("2023-06");
+        assertThat(juneFirst.code()).as(juneFirst.err()).isZero();
         // June's messages reach into May's period (it reads 72 h past its end)
         assertThat(juneFirst.out()).containsPattern("period 2023-05-01\\.\\.2023-06-01 rebuilt: \\d+ more messages in the"
                 + " days it reads \\(2023-04-30\\.\\.2023-06-04\\) than when it was built")
@@ -83,8 +73,8 @@ class MonthlyRunJobTest {
 
         // 4 July: the rest of June arrives: June's period is rebuilt with its own boundaries
         traffic.write(exports.resolve("2023-06/june-b.csv.gz"), "2023-06-19T00:00:00Z", "2023-07-01T00:00:00Z");
-        Run juneSecond = monthlyRun("2023-06");
-        assertThat(juneSecond.exitCode()).as(juneSecond.err()).isZero();
+        Launch juneSecond = monthlyRun("2023-06");
+        assertThat(juneSecond.code()).as(juneSecond.err()).isZero();
         assertThat(juneSecond.out()).contains("period 2023-06-01..2023-07-02 rebuilt: ")
                 .contains("1 file(s) of " + exports.resolve("2023-06") + " not imported before: june-b.csv.gz;");
 
@@ -95,17 +85,17 @@ class MonthlyRunJobTest {
                 Instant.parse("2023-08-01T00:00:00Z"), l -> !(l.waba().endsWith("3") && !l.timestamp().isBefore(gapFrom)
                         && l.timestamp().isBefore(gapTo)));
         traffic.write(exports.resolve("2023-08/august-early.csv"), "2023-08-01T00:00:00Z", "2023-08-02T12:00:00Z");
-        assertThat(monthlyRun("2023-07").exitCode()).isZero();
+        assertThat(monthlyRun("2023-07").code()).isZero();
         traffic.write(exports.resolve("2023-07/july-late-sahyadri.csv"), gapFrom, gapTo, l -> l.waba().endsWith("3"));
-        Run julyLate = monthlyRun("2023-07");
-        assertThat(julyLate.exitCode()).as(julyLate.err()).isZero();
+        Launch julyLate = monthlyRun("2023-07");
+        assertThat(julyLate.code()).as(julyLate.err()).isZero();
         assertThat(julyLate.out()).contains("july-late-sahyadri.csv").contains("period 2023-07-02..2023-08-02 rebuilt: ");
 
         // 3 September
         traffic.write(exports.resolve("2023-08/august-rest.csv.gz"), "2023-08-02T00:00:00Z", "2023-09-01T00:00:00Z");
         traffic.write(exports.resolve("2023-09/september-early.csv"), "2023-09-01T00:00:00Z", "2023-09-03T00:00:00Z");
-        Run august = monthlyRun("2023-08");
-        assertThat(august.exitCode()).as(august.err()).isZero();
+        Launch august = monthlyRun("2023-08");
+        assertThat(august.code()).as(august.err()).isZero();
         assertThat((long) StoredMessages.all(jdbc).size()).isEqualTo(traffic.size(Instant.parse("2023-09-03T00:00:00Z")));
 
         Map<String, List<String>> drafts = new LinkedHashMap<>();
@@ -114,15 +104,15 @@ class MonthlyRunJobTest {
         }
 
         // the same call again: nothing new, nothing done, nothing to ask the operator
-        Run again = monthlyRun("2023-08");
-        assertThat(again.exitCode()).isZero();
+        Launch again = monthlyRun("2023-08");
+        assertThat(again.code()).isZero();
         assertThat(again.out()).contains("nothing new").doesNotContain("rebuilt").doesNotContain("built:");
         assertThat(again.err()).doesNotContain("rerun=");
 
         // one clean run over all the data: everything reconstructed at once, each month invoiced again
-        assertThat(launch("reconstruct", "from=2023-05-01", "to=2023-09-03", "rerun=whole").exitCode()).isZero();
+        assertThat(launch("reconstruct", "from=2023-05-01", "to=2023-09-03", "rerun=whole").code()).isZero();
         for (String month : drafts.keySet()) {
-            assertThat(launch("invoice", "month=" + month, "rerun=whole").exitCode()).isZero();
+            assertThat(launch("invoice", "month=" + month, "rerun=whole").code()).isZero();
             assertThat(invoiceFiles(month)).as(month).isEqualTo(drafts.get(month));
         }
         assertThat(drafts.get("2023-07")).anySatisfy(f -> assertThat(f).startsWith("INV-102938475610003-2023-07.csv"));
@@ -130,14 +120,14 @@ class MonthlyRunJobTest {
 
     @Test
     void aMonthWithoutExportsOrNotOverYetIsRefusedNamingWhatToDo() {
-        Run missing = monthlyRun("2023-01");
-        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        Launch missing = monthlyRun("2023-01");
+        assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains(exports.resolve("2023-01").toString())
                 .contains("jobs/schedule/monthly-run 2023-01");
 
         String running = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
-        Run early = monthlyRun(running);
-        assertThat(early.exitCode()).isEqualTo(ExitCodes.USAGE);
+        Launch early = monthlyRun(running);
+        assertThat(early.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(early.err()).contains("has not ended yet");
     }
 
@@ -149,24 +139,16 @@ class MonthlyRunJobTest {
                 exports.resolve("2023-02").toString()).inheritIO().start();
         assertThat(touch.waitFor()).isZero();
 
-        Run refused = monthlyRun("2023-02");
+        Launch refused = monthlyRun("2023-02");
 
-        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.code()).as(refused.err()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains(exports.resolve("2023-02/exporta").toString()).contains("rename it");
     }
 
-    private Run monthlyRun(String month) {
+    private Launch monthlyRun(String month) {
         return launch("monthly-run", "month=" + month, "exports=" + exports);
     }
 
-    private Run launch(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Launcher launcher = new Launcher(context, repository, operator, Path.of("."),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code = launcher.run(CommandLine.parse(args));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     /** The month's books (summary, lines, conversations: the CSV files), each as its name and content. */
     static List<String> invoiceFiles(Path outputDir, String month) throws IOException {

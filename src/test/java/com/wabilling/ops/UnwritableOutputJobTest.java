@@ -27,7 +27,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * job starts, exit 2, naming it and the setting to check; ops commands, which write nothing, still run.
  */
 @JobTest
-class UnwritableOutputJobTest {
+class UnwritableOutputJobTest extends LaunchingJobTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("unwritable-output");
     private static final Path OUTPUT = WORKSPACE.root().resolve("a-file").resolve("out");
@@ -43,25 +43,15 @@ class UnwritableOutputJobTest {
         registry.add("wa-billing.output-dir", OUTPUT::toString);
     }
 
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    JobRepository repository;
-    @Autowired
-    JobOperator operator;
 
     @Test
     void aJobIsRefusedBeforeItStartsNamingTheDirectoryAndWhy() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Launcher launcher = new Launcher(context, repository, operator, Path.of("."), new PrintStream(
-                new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Launch refused = launch("migrate-templates", "input=sample-data/templates.csv");
 
-        int code = launcher.run(CommandLine.parse(new String[] {"migrate-templates", "input=sample-data/templates.csv"}));
-
-        assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("wa-billing: cannot write the output directory "
+        assertThat(refused.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).isEqualTo("wa-billing: cannot write the output directory "
                 + OUTPUT + ": Not a directory — check WA_BILLING_OUTPUT_DIR\n");
         assertThat(repository.getJobInstances("migrate-templates", 0, 10)).as("no job started").isEmpty();
-        assertThat(launcher.run(CommandLine.parse(new String[] {"ops", "list"}))).isZero();
+        assertThat(launch("ops", "list").code()).isZero();
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.support.testing.JobTest;
+import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.TestWorkspace;
@@ -36,10 +37,10 @@ import com.wabilling.support.testing.TestWorkspace;
  */
 @SpringBatchTest
 @JobTest
-class InvoiceDocumentsJobTest {
+class InvoiceDocumentsJobTest extends SuiteJobs {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("documents");
-    private static final Path REFERENCE = copyOfSampleReference();
+    private static final Path REFERENCE = WORKSPACE.copyOfSampleReference();
     private static final String MOLEN = "102938475610002";
     private static final String AURORA = "102938475610001";
     private static boolean loaded;
@@ -51,16 +52,6 @@ class InvoiceDocumentsJobTest {
         registry.add("wa-billing.reference-dir", REFERENCE::toString);
     }
 
-    @Autowired
-    JobOperatorTestUtils jobs;
-    @Autowired
-    Job templateMigrationJob;
-    @Autowired
-    Job messageImportJob;
-    @Autowired
-    Job reconstructJob;
-    @Autowired
-    Job invoiceJob;
 
     @BeforeEach
     void finalizeJune() throws Exception {
@@ -238,18 +229,4 @@ class InvoiceDocumentsJobTest {
     }
 
     private final Runs runs = new Runs();
-
-    private static Path copyOfSampleReference() {
-        try {
-            Path reference = Files.createDirectories(WORKSPACE.root().resolve("reference"));
-            try (Stream<Path> files = Files.list(Path.of("sample-data"))) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Files.copy(file, reference.resolve(file.getFileName()));
-                }
-            }
-            return reference;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

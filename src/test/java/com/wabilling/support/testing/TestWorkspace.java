@@ -32,6 +32,24 @@ public final class TestWorkspace {
         return root;
     }
 
+    /**
+     * A copy of sample-data's reference files in the workspace ({@code reference/}), for a test that
+     * changes them (a missing rate, a broken row) without touching the samples.
+     */
+    public Path copyOfSampleReference() {
+        try {
+            Path reference = Files.createDirectories(root.resolve("reference"));
+            try (java.util.stream.Stream<Path> files = Files.list(Path.of("sample-data"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(file, reference.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return reference;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path output() {
         return root.resolve("out");
     }
