@@ -28,7 +28,8 @@ final class RunSettings {
         if (JOBS_WITH_REFERENCE_FILES.contains(jobName)) {
             String dir = environment.getProperty("wa-billing.reference-dir", "sample-data");
             String line = "reference files: " + Path.of(dir).toAbsolutePath().normalize()
-                    + " (accounts.csv, markets.csv, rate-card.csv)";
+                    + " (accounts.csv, markets.csv, rate-card.csv, volume-tiers.csv; documents: seller.properties,"
+                    + " vat-rates.csv, exchange-rates.csv)";
             if (System.getenv("WA_BILLING_REFERENCE_DIR") == null && System.getProperty("wa-billing.reference-dir") == null) {
                 line += "; WA_BILLING_REFERENCE_DIR is not set, so these are the SAMPLE reference files of the demo:"
                         + " set it to your own accounts, markets and rates";
