@@ -99,7 +99,12 @@ SELECT from_ms, to_ms, command FROM period_rebuild WHERE scope_mode = :mode ORDE
 DELETE FROM period_rebuild WHERE scope_mode = :mode AND from_ms = :from AND to_ms = :to;
 
 -- name: insert-rebuild
-INSERT INTO period_rebuild (scope_mode, from_ms, to_ms, command, started_at_ms) VALUES (:mode, :from, :to, :command, :startedAt);
+INSERT INTO period_rebuild (scope_mode, from_ms, to_ms, command, started_at_ms, start_window_messages, start_carried_hash)
+VALUES (:mode, :from, :to, :command, :startedAt, :windowMessages, :carriedHash);
+
+-- name: rebuild-start-fingerprint
+SELECT start_window_messages, start_carried_hash FROM period_rebuild
+ WHERE scope_mode = :mode AND from_ms = :from AND to_ms = :to AND start_carried_hash IS NOT NULL;
 
 -- name: delete-contained-rebuilds
 DELETE FROM period_rebuild WHERE scope_mode = :mode AND from_ms >= :from AND to_ms <= :to;

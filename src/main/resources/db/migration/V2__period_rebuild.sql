@@ -1,4 +1,4 @@
--- A period whose rebuild started and has not finished (running now, failed or killed).
+-- issue 8.1: a period whose rebuild started and has not finished (running now, failed or killed).
 -- Its conversations were cleared, so it is no coverage until the same reconstruct finishes.
 CREATE TABLE period_rebuild (
   scope_mode        VARCHAR(16) NOT NULL,

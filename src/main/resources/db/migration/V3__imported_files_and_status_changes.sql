@@ -1,4 +1,4 @@
--- Every export file an import read completely, by content. A later import skips a file
+-- issue 9.1: every export file an import read completely, by content. A later import skips a file
 -- whose content was imported before, whatever its folder or name (monthly-run re-reads folders).
 -- Recorded in the transaction of the import's report step, so only completed imports count.
 CREATE TABLE imported_file (
@@ -11,7 +11,7 @@ CREATE TABLE imported_file (
 );
 CREATE INDEX imported_file_run ON imported_file (run_id);
 
--- A later export of a message with a more advanced status (sent -> delivered -> read,
+-- issue 9.5: a later export of a message with a more advanced status (sent -> delivered -> read,
 -- or sent -> failed) updates the stored row; the change is kept with the values it replaced, so the
 -- periods it affects can be named and the change undone by run (README, Operations).
 CREATE TABLE message_status_change (

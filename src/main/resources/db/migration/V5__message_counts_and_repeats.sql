@@ -1,4 +1,4 @@
--- Nothing looks a message up by key any more. The import filters repeats in memory and
+-- issue 11: nothing looks a message up by key any more. The import filters repeats in memory and
 -- settles the few possible ones in one pass (message_repeat); reconstruct reads the messages in one
 -- scan and sorts them in bounded memory; every count comes from message_count. V6 then moves the
 -- messages into blocks (message_block): a row per message cost an index walk on every insert.

@@ -1,13 +1,13 @@
--- Per-message pricing (docs/per-message-pricing.md).
+-- issue 12: per-message pricing (pricing-regimes.md).
 
 -- Meta's status-webhook pricing columns travel with a held repeat and are kept by a status change,
--- like its conversation columns (docs/formats.md, messages CSV).
+-- like its conversation columns (formats.md, messages CSV).
 ALTER TABLE message_repeat ADD COLUMN meta_pricing_category VARCHAR(64);
 ALTER TABLE message_repeat ADD COLUMN meta_pricing_type VARCHAR(64);
 ALTER TABLE message_status_change ADD COLUMN previous_meta_pricing_category VARCHAR(64);
 ALTER TABLE message_status_change ADD COLUMN previous_meta_pricing_type VARCHAR(64);
 
--- One pricing record per delivered business message a per-message regime prices (docs/per-message-pricing.md
+-- One pricing record per delivered business message a per-message regime prices (pricing-regimes.md
 -- 2), in the period that holds its delivery. Besides the record's own columns it keeps what later
 -- steps need: whether the message was inside the customer service window (what-if re-rating),
 -- whether it opened a free entry point window (the state the next period starts from), whether
@@ -36,6 +36,6 @@ CREATE INDEX priced_message_delivered ON priced_message (scope_mode, delivered_a
 -- invoicing reads one account's (or portfolio's) month at a time
 CREATE INDEX priced_message_waba ON priced_message (scope_mode, waba_id, delivered_at_ms);
 
--- docs/formats.md invoices: the pricing band of a per-message line ('' for the list rate and for
+-- formats.md invoices: the pricing band of a per-message line ('' for the list rate and for
 -- conversation lines).
 ALTER TABLE invoice_line ADD COLUMN band VARCHAR(32) DEFAULT '' NOT NULL;

@@ -113,9 +113,12 @@ public class PeriodLedger {
      */
     public void startRebuild(Period period, String command, Instant now) {
         Map<String, Object> params = ConversationDao.params(period);
+        // what the rebuild is built on, kept for the moment it completes (a resume may come after an import)
+        Fingerprint start = fingerprint(period.mode(), period.from(), period.to());
         jdbc.sql(ConversationDao.SQL.get("delete-rebuild")).params(params).update();
         jdbc.sql(ConversationDao.SQL.get("insert-rebuild")).params(params).param("command", command)
-                .param("startedAt", now.toEpochMilli()).update();
+                .param("startedAt", now.toEpochMilli()).param("windowMessages", start.windowMessages())
+                .param("carriedHash", start.carriedHash()).update();
     }
 
     /**
@@ -184,8 +187,12 @@ public class PeriodLedger {
 
     /** Records the period; periods and unfinished rebuilds it contains are superseded by it. */
     public void record(Period period, long runId, Instant now) {
-        Fingerprint f = fingerprint(period.mode(), period.from(), period.to());
         Map<String, Object> params = ConversationDao.params(period);
+        // the fingerprint its rebuild started from: inputs that changed while a failed or killed rebuild waited
+        // to be resumed (partitions that had completed never see them) leave the period stale, never fresh
+        Fingerprint f = jdbc.sql(ConversationDao.SQL.get("rebuild-start-fingerprint")).params(params)
+                .query((rs, n) -> new Fingerprint(rs.getLong(1), rs.getString(2))).optional()
+                .orElseGet(() -> fingerprint(period.mode(), period.from(), period.to()));
         jdbc.sql(ConversationDao.SQL.get("delete-contained-rebuilds")).params(params).update();
         jdbc.sql(ConversationDao.SQL.get("delete-contained-periods")).params(params).update();
         jdbc.sql(ConversationDao.SQL.get("insert-period")).params(params)

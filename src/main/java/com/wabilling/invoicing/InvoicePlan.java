@@ -28,9 +28,10 @@ public record InvoicePlan(BillingAccount account, YearMonth month, Draft draft) 
         if (original == null) {
             if (recomputed.conversations() > 0 && recomputed.total().signum() < 0) {
                 // an invoice never bills less than nothing; money given back is an adjustment's (a credit note)
-                throw new IllegalStateException(invoiceId + " would have a negative total " + recomputed.total() + " ("
-                        + account.name() + ", waba_id " + account.wabaId() + ", markup_percent "
-                        + account.markupPercent().toPlainString() + "): fix accounts.csv and run the same command again");
+                throw new com.wabilling.support.Refusal(invoiceId + " would have a negative total " + recomputed.total()
+                        + " (" + account.name() + ", waba_id " + account.wabaId() + ", markup_percent "
+                        + account.markupPercent().toPlainString() + ")", "raise that markup_percent in accounts.csv (at"
+                                + " least -100: no discount beyond the whole price), then run the same command again");
             }
             Draft draft = recomputed.conversations() == 0 ? null
                     : new Draft(invoiceId, StoredInvoice.Kind.INVOICE, null, recomputed);

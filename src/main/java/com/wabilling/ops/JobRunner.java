@@ -98,7 +98,14 @@ public class JobRunner {
         if (last != null && last.getStatus() == BatchStatus.COMPLETED
                 && jobName.equals(MessageImportJobConfiguration.JOB_NAME)) {
             // docs/operations.md, "Folders grow": new files in a folder imported before are a new run
-            ExportFolder folder = ExportFolder.of(parameters.get("input"), context.getBean(ImportedFiles.class));
+            ExportFolder folder;
+            try {
+                folder = ExportFolder.of(parameters.get("input"), context.getBean(ImportedFiles.class));
+            } catch (RuntimeException e) { // a file gone, unreadable or unnameable since the last run
+                err.println("wa-billing: " + command + ": cannot read the input " + parameters.get("input") + ": "
+                        + Failures.rootMessage(e));
+                return new Outcome(ExitCodes.USAGE, null);
+            }
             if (!folder.hasNewFiles()) {
                 err.println("wa-billing: " + command + ": every file in " + parameters.get("input")
                         + " was imported before; nothing done:\n  " + String.join("\n  ", folder.imported()));

@@ -28,14 +28,15 @@ import com.wabilling.messages.ExportFolder;
 import com.wabilling.messages.ImportedFiles;
 import com.wabilling.messages.MessageImportJobConfiguration;
 import com.wabilling.support.csv.InputFiles;
+import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.jdbc.RunLock;
 
 /**
  * The unattended monthly run (docs/operations.md, "The monthly run"), in one process holding the run
  * lock throughout: imports what is new in the month's export folder (and the next month's, whose
- * first days count), finishes rebuilds a crash left unfinished, rebuilds every stale period oldest
- * first with the boundaries it was built with, builds the days the month needs that no period covers,
- * and writes the month's drafts. It stops with a non-zero exit only for what a person must fix.
+ * first days count), resumes rebuilds a crash left unfinished, builds the days the month needs that no
+ * period covers and rebuilds every stale period oldest first with the boundaries it was built with (two
+ * rounds), and writes the month's drafts. It stops with a non-zero exit only for what a person must fix.
  */
 class MonthlyRun {
 
@@ -88,8 +89,13 @@ class MonthlyRun {
             if (Files.isDirectory(next) && holdsExports(next)) {
                 importFolder(next);
             }
-            heal();
-            build(month);
+            resumeUnfinished();
+            // built before healing, so that a stale period after a new gap starts from known state; healed again
+            // after, since a newly built period can change what a later one carries in
+            for (int round = 0; round < 2; round++) {
+                build(month);
+                heal();
+            }
             invoice(month);
             out.println("monthly-run " + month + ": done; draft invoices in " + outputDir.resolve("invoices")
                     .resolve(month.toString()) + ". Finalize when the month is complete: jobs/wa-billing invoice"
@@ -114,14 +120,26 @@ class MonthlyRun {
             out.println("== import " + folder + ": nothing new (" + files.imported().size() + " file(s) imported before)");
             return;
         }
-        job(MessageImportJobConfiguration.JOB_NAME, Map.of("input", folder.toString()));
+        // keyed by the new files' content: a copy replaced after a failed read (an upload not finished) is a new run
+        job(MessageImportJobConfiguration.JOB_NAME, Map.of("input", folder.toString(),
+                JobParameterSpec.RERUN, "new-files-" + files.freshKey()));
     }
 
-    /** Unfinished rebuilds and stale periods, oldest first, until none is left. */
-    private void heal() {
-        Set<String> done = new HashSet<>();
+    /** Rebuilds a crash or a failure left unfinished, oldest first, each resumed with its own command. */
+    private void resumeUnfinished() {
         PeriodRepairs repairs = new PeriodRepairs(ledger);
-        for (Optional<PeriodRepairs.Repair> next = repairs.next(); next.isPresent(); next = repairs.next()) {
+        repeat(repairs::nextUnfinished);
+    }
+
+    /** Stale periods, oldest first, until none is left. */
+    private void heal() {
+        PeriodRepairs repairs = new PeriodRepairs(ledger);
+        repeat(repairs::nextStale);
+    }
+
+    private void repeat(java.util.function.Supplier<Optional<PeriodRepairs.Repair>> repairs) {
+        Set<String> done = new HashSet<>();
+        for (Optional<PeriodRepairs.Repair> next = repairs.get(); next.isPresent(); next = repairs.get()) {
             PeriodRepairs.Repair repair = next.get();
             if (!done.add(repair.mode() + " " + repair.from() + " " + repair.to() + " " + repair.unfinished())) {
                 err.println("monthly-run: period " + repair.from() + ".." + repair.to() + " is still to be rebuilt after"
@@ -156,7 +174,14 @@ class MonthlyRun {
     }
 
     private void run(String[] arguments) {
-        CommandLine.Invocation invocation = CommandLine.parse(arguments);
+        CommandLine.Invocation invocation;
+        try {
+            invocation = CommandLine.parse(arguments);
+        } catch (com.wabilling.support.batch.UsageException e) {
+            err.println("monthly-run: cannot run '" + String.join(" ", arguments) + "': " + e.getMessage()
+                    + "; run that reconstruct by hand (jobs/wa-billing ops list shows it), then the monthly run again");
+            throw new Stopped(ExitCodes.USAGE);
+        }
         job(invocation.job().name(), invocation.parameters());
     }
 
@@ -172,7 +197,7 @@ class MonthlyRun {
             return;
         }
         out.println("== " + command);
-        int code = runner.runLocked(jobName, jobName, parameters).exitCode();
+        int code = runner.runLocked(command, jobName, parameters).exitCode();
         if (code != ExitCodes.OK && code != ExitCodes.ALREADY_COMPLETED) {
             throw new Stopped(code);
         }
@@ -182,7 +207,9 @@ class MonthlyRun {
         try (Stream<Path> files = Files.list(referenceDir)) {
             return String.join("\n", files.filter(Files::isRegularFile).sorted().map(f -> {
                 try {
-                    return f.getFileName() + " " + Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis();
+                    // by content: a fix copied with its old modification time (cp -p) is a change too
+                    return f.getFileName() + " " + org.apache.commons.codec.digest.DigestUtils.sha256Hex(
+                            Files.readAllBytes(f));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -3,10 +3,7 @@ package com.wabilling.ops;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 import com.wabilling.conversations.Period;
@@ -15,9 +12,9 @@ import com.wabilling.conversations.ReconstructJobConfiguration;
 import com.wabilling.conversations.ScopeMode;
 
 /**
- * What the monthly run rebuilds before anything else (docs/operations.md, "The monthly run"): a
- * rebuild a crash or a failure left unfinished (resumed with its own command), and every recorded
- * period whose inputs changed since it was built (rebuilt with its own boundaries), oldest first.
+ * What the monthly run rebuilds (docs/operations.md, "The monthly run"): first every rebuild a crash
+ * or a failure left unfinished (resumed with its own command), then every recorded period whose inputs
+ * changed since it was built (rebuilt with its own boundaries), oldest first.
  */
 final class PeriodRepairs {
 
@@ -31,27 +28,30 @@ final class PeriodRepairs {
         this.ledger = ledger;
     }
 
-    /** The oldest repair left, an unfinished rebuild before a stale period of the same start. */
-    Optional<Repair> next() {
-        List<Repair> repairs = new ArrayList<>();
-        for (ScopeMode mode : ScopeMode.values()) {
-            for (PeriodLedger.Rebuild r : ledger.unfinishedRebuilds(mode)) {
-                repairs.add(new Repair(mode, r.from(), r.to(), true, "its rebuild did not finish (a crash or a failure);"
-                        + " resuming " + r.command(), arguments(r.command())));
-            }
-            for (PeriodLedger.Recorded r : ledger.recorded(mode)) {
-                Period period = new Period(r.from(), r.to(), mode);
-                PeriodLedger.Fingerprint now = ledger.fingerprint(mode, period.from(), period.to());
-                if (!now.equals(r.fingerprint())) {
-                    String key = MonthlyRunPlan.key("heal", mode, r, now);
-                    MonthlyRunPlan.Days window = new MonthlyRunPlan.Days(date(period.readFrom()), date(period.readTo()));
-                    repairs.add(new Repair(mode, r.from(), r.to(), false, MonthlyRunPlan.whyStale(r, now, window),
-                            reconstruct(r.from(), r.to(), mode, key)));
-                }
+    /**
+     * The oldest rebuild that started and did not finish. Resumed before anything is healed: a stale period
+     * rebuilt first could change what the unfinished one carries in while it is half built. Phone-number
+     * scope only, the scope invoices are computed from; periods of the WABA scope are analyses a person runs.
+     */
+    Optional<Repair> nextUnfinished() {
+        return ledger.unfinishedRebuilds(ScopeMode.PHONE_NUMBER).stream().findFirst()
+                .map(r -> new Repair(ScopeMode.PHONE_NUMBER, r.from(), r.to(), true, "its rebuild did not finish (a"
+                        + " crash or a failure); resuming " + r.command(), arguments(r.command())));
+    }
+
+    /** The oldest recorded period whose inputs changed since it was built, to rebuild with its own boundaries. */
+    Optional<Repair> nextStale() {
+        ScopeMode mode = ScopeMode.PHONE_NUMBER;
+        for (PeriodLedger.Recorded r : ledger.recorded(mode)) { // ordered by from
+            Period period = new Period(r.from(), r.to(), mode);
+            PeriodLedger.Fingerprint now = ledger.fingerprint(mode, period.from(), period.to());
+            if (!now.equals(r.fingerprint())) {
+                MonthlyRunPlan.Days window = new MonthlyRunPlan.Days(date(period.readFrom()), date(period.readTo()));
+                return Optional.of(new Repair(mode, r.from(), r.to(), false, MonthlyRunPlan.whyStale(r, now, window),
+                        reconstruct(r.from(), r.to(), mode, MonthlyRunPlan.key("heal", mode, r, now))));
             }
         }
-        return repairs.stream().min(Comparator.comparing(Repair::from).thenComparing(r -> !r.unfinished())
-                .thenComparing(Repair::to));
+        return Optional.empty();
     }
 
     /** The launcher arguments of a reconstruct of [from, to) in the mode, as the run keyed by {@code key}. */

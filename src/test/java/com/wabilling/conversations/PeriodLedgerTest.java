@@ -73,6 +73,24 @@ class PeriodLedgerTest {
         assertThat(exactStartFor("2023-06-01")).contains(LocalDate.parse("2023-05-23"));
     }
 
+    @Test
+    void aRebuildResumedAfterAnImportIsRecordedWithWhatItStartedFromSoItStaysStale() {
+        messages("2023-06-02T08:00:00Z");
+        Period june = new Period(LocalDate.parse("2023-06-01"), LocalDate.parse("2023-07-01"), ScopeMode.PHONE_NUMBER);
+        ledger.startRebuild(june, "jobs/wa-billing reconstruct from=2023-06-01 to=2023-07-01", Instant.now());
+        // killed; a late export is imported; the same command resumes, and partitions that had completed
+        // before the kill never read the late message
+        messages("2023-06-10T08:00:00Z");
+        ledger.record(june, 2, Instant.now());
+
+        assertThat(ledger.isStale(ScopeMode.PHONE_NUMBER, ledger.recorded(ScopeMode.PHONE_NUMBER).get(0))).isTrue();
+
+        // rebuilt with nothing imported meanwhile: up to date
+        ledger.startRebuild(june, "jobs/wa-billing reconstruct from=2023-06-01 to=2023-07-01 rerun=2", Instant.now());
+        ledger.record(june, 3, Instant.now());
+        assertThat(ledger.isStale(ScopeMode.PHONE_NUMBER, ledger.recorded(ScopeMode.PHONE_NUMBER).get(0))).isFalse();
+    }
+
     private Optional<LocalDate> exactStartFor(String from) {
         LocalDate start = LocalDate.parse(from);
         return ledger.exactStartInstead(new Period(start, start.plusDays(1), ScopeMode.PHONE_NUMBER));

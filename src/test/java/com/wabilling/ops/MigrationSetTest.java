@@ -23,6 +23,7 @@ class MigrationSetTest {
                 V6__MessagesIntoBlocks
                 V7__per_message_pricing.sql
                 V8__invoice_documents.sql
+                V9__rebuild_start_fingerprint.sql
                 """);
     }
 

@@ -76,7 +76,8 @@ class MonthlyRunJobTest extends LaunchingJobTest {
         Launch juneSecond = monthlyRun("2023-06");
         assertThat(juneSecond.code()).as(juneSecond.err()).isZero();
         assertThat(juneSecond.out()).contains("period 2023-06-01..2023-07-02 rebuilt: ")
-                .contains("1 file(s) of " + exports.resolve("2023-06") + " not imported before: june-b.csv.gz;");
+                .containsPattern("== import-messages input=" + exports.resolve("2023-06") + " .*rerun=new-files-")
+                .contains("skipped " + exports.resolve("2023-06/june-a.csv") + ": already imported by run");
 
         // 2 August: July without one account's 10th-12th, which a late file brings before the next call
         Instant gapFrom = Instant.parse("2023-07-10T00:00:00Z");

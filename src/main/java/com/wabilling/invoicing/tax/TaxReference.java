@@ -23,6 +23,9 @@ import com.wabilling.pricing.ReferenceFiles;
  */
 public final class TaxReference {
 
+    private static final String REFERENCE_FIX = com.wabilling.support.Refusal.fixThenSameCommand(
+            "the reference file named above");
+
     static final List<String> SELLER_KEYS = List.of("legal_name", "street", "city", "postal_code", "country_code",
             "vat_id", "registration_id", "iban", "bic", "peppol_endpoint", "payment_terms_days");
 
@@ -38,8 +41,8 @@ public final class TaxReference {
     public Seller seller() {
         Path file = directory.resolve("seller.properties");
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("reference file " + file + " not found: invoice documents need the"
-                    + " seller (the BSP): " + String.join(", ", SELLER_KEYS));
+            throw new com.wabilling.support.Refusal("reference file " + file + " not found: invoice documents need the"
+                    + " seller (the BSP): " + String.join(", ", SELLER_KEYS), REFERENCE_FIX);
         }
         Properties p = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -53,11 +56,11 @@ public final class TaxReference {
         }
         List<String> missing = SELLER_KEYS.stream().filter(k -> p.getProperty(k, "").isBlank()).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(file + " lacks " + String.join(", ", missing));
+            throw new com.wabilling.support.Refusal(file + " lacks " + String.join(", ", missing), REFERENCE_FIX);
         }
         String terms = p.getProperty("payment_terms_days").strip();
         if (!terms.matches("\\d{1,3}")) {
-            throw new IllegalStateException(file + ": payment_terms_days must be a number of days: " + terms);
+            throw new com.wabilling.support.Refusal(file + ": payment_terms_days must be a number of days: " + terms, REFERENCE_FIX);
         }
         return new Seller(v(p, "legal_name"), v(p, "street"), v(p, "city"), v(p, "postal_code"),
                 v(p, "country_code").toUpperCase(Locale.ROOT), v(p, "vat_id"), v(p, "registration_id"), v(p, "iban"),
@@ -134,7 +137,7 @@ public final class TaxReference {
         try {
             return new VatRates(rows);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(directory.resolve("vat-rates.csv") + " " + e.getMessage());
+            throw new com.wabilling.support.Refusal(directory.resolve("vat-rates.csv") + " " + e.getMessage(), REFERENCE_FIX);
         }
     }
 
@@ -155,7 +158,7 @@ public final class TaxReference {
         try {
             return new ExchangeRates(rows);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(directory.resolve("exchange-rates.csv") + " " + e.getMessage());
+            throw new com.wabilling.support.Refusal(directory.resolve("exchange-rates.csv") + " " + e.getMessage(), REFERENCE_FIX);
         }
     }
 
