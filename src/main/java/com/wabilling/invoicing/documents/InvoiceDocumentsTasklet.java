@@ -114,10 +114,8 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                 InvoiceDocument document = DocumentModels.of(r, invoices.lines(r.invoiceId()), billed,
                         BillingMonth.perMessage(r), seller, buyer, vat, issueDate, eurRate,
                         numbers.get(r.referencesInvoiceId()));
-                if (!pdfWritten) {
-                    CsvOutput.write(pdfFile, pdf.render(document));
-                    pdfs++;
-                }
+                // the Peppol file first, validated, and the finalized PDF (written once) last: a refused Peppol
+                // file never leaves a frozen PDF of the same number behind, made from data a fix then changes
                 if (r.finalized() && !Files.isRegularFile(ublFile)) {
                     PeppolDocuments.Result ubl = peppol.write(document);
                     if (!ubl.failedRules().isEmpty()) {
@@ -127,6 +125,10 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                     }
                     CsvOutput.write(ublFile, ubl.xml());
                     ubls++;
+                }
+                if (!pdfWritten) {
+                    CsvOutput.write(pdfFile, pdf.render(document));
+                    pdfs++;
                 }
             } catch (Vat.RefusedException e) {
                 refusals.add(r.invoiceId() + " (" + r.accountName() + "): " + e.getMessage());

@@ -174,7 +174,9 @@ class InvoiceDocumentsJobTest extends SuiteJobs {
         String before = Files.readString(seller);
         Files.writeString(seller, before.replace("peppol_endpoint=0106:12345678", "peppol_endpoint=0208:0123456789"));
         Path xml = dir().resolve("INV-" + MOLEN + "-2023-06.xml");
+        Path pdf = dir().resolve("INV-" + MOLEN + "-2023-06.pdf");
         Files.delete(xml);
+        Files.delete(pdf); // as before a first finalization's documents are written
         JobExecution refused;
         try {
             refused = runs.run(invoiceJob, Map.of("month", "2023-06"));
@@ -187,7 +189,12 @@ class InvoiceDocumentsJobTest extends SuiteJobs {
                 .contains("INV-" + MOLEN + "-2023-06: the Peppol document fails validation, not written")
                 .contains("PEPPOL-COMMON-R043");
         assertThat(xml).doesNotExist();
+        // nor a PDF that, written once, would keep what a fixed seller file then changes in the Peppol file
+        assertThat(pdf).doesNotExist();
         assertThat(dir().resolve("summary.csv")).exists();
+        completed(runs.run(invoiceJob, Map.of("month", "2023-06")));
+        assertThat(xml).exists();
+        assertThat(pdf).exists();
     }
 
     @Test
