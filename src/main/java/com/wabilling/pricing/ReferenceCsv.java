@@ -57,6 +57,9 @@ public final class ReferenceCsv {
                     }
                 }
             }
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new com.wabilling.support.Refusal("reference file " + file + " is not UTF-8 text",
+                    "save " + file + " as UTF-8 (most spreadsheets offer \"CSV UTF-8\"), then run the same command again");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read reference file " + file
                     + " (set WA_BILLING_REFERENCE_DIR to the folder holding it)", e);

@@ -53,6 +53,16 @@ class ReferenceFilesTest {
     }
 
     @Test
+    void aReferenceFileThatIsNotUtf8IsRefusedSayingSo() throws IOException {
+        Files.write(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency\n1,Caf\u00e9 Zo\u00eb,UTC,EUR\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> new ReferenceFiles(dir).accounts()).isInstanceOf(com.wabilling.support.Refusal.class)
+                .hasMessageContaining("accounts.csv is not UTF-8 text")
+                .satisfies(e -> assertThat(((com.wabilling.support.Refusal) e).nextStep()).contains("save ")
+                        .contains("as UTF-8"));
+    }
+
+    @Test
     void markupDefaultsToZero() throws IOException {
         Files.writeString(dir.resolve("accounts.csv"), "waba_id,account_name,timezone,currency\n1,A,UTC,EUR\n");
 
