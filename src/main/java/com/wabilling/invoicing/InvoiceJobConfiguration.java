@@ -151,9 +151,12 @@ public class InvoiceJobConfiguration {
     @Bean
     @StepScope
     InvoiceProcessor invoiceProcessor(InvoiceDao invoices, ReferenceDirectory reference, PerMessageMonth perMessage,
-            @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
-        return new InvoiceProcessor(invoices, new ReferenceFiles(reference.path()).rateCard(), InvoiceRun.of(parameters),
-                perMessage);
+            OutputDirectory output, @Value("#{jobParameters}") java.util.Map<String, Object> parameters,
+            @Value("#{stepExecution.jobExecution.id}") long executionId) {
+        InvoiceRun run = InvoiceRun.of(parameters);
+        return new InvoiceProcessor(invoices, new ReferenceFiles(reference.path()).rateCard(), run,
+                new InvoiceMessages(invoices, perMessage), output.path().resolve("invoices").resolve(run.month().toString()),
+                executionId);
     }
 
     @Bean

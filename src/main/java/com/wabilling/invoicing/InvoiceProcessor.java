@@ -14,14 +14,20 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
     private final RateCard rates;
     private final YearMonth month;
     private final boolean whatIf;
-    private final PerMessageMonth perMessage;
+    private final InvoiceMessages messages;
+    private final java.nio.file.Path booksDir;
+    private final long executionId;
 
-    public InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, PerMessageMonth perMessage) {
+    /** {@code booksDir}: the month's folder of books, where each per-message explanation is staged. */
+    public InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, InvoiceMessages messages,
+            java.nio.file.Path booksDir, long executionId) {
+        this.executionId = executionId;
         this.invoices = invoices;
         this.rates = rates;
         this.month = run.month();
         this.whatIf = run.isWhatIf();
-        this.perMessage = perMessage;
+        this.messages = messages;
+        this.booksDir = booksDir;
     }
 
     @Override
@@ -31,8 +37,8 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
         }
         ComputedInvoice computed;
         if (BillingMonth.regime(month).perMessage()) { // docs/per-message-pricing.md 4
-            computed = perMessage.compute(account, month, null, priced -> {
-            });
+            // one pass over the month's pricing records gives the invoice and its explanation
+            computed = messages.stage(booksDir, account, month, executionId);
         } else {
             InvoiceCalculator calculator = new InvoiceCalculator(account, rates);
             invoices.forEachConversation(account, month, calculator::accept);

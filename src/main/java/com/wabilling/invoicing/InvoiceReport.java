@@ -97,12 +97,13 @@ public class InvoiceReport implements Tasklet {
                     BillingAccount current = accounts.getOrDefault(r.wabaId(), new BillingAccount(r.wabaId(),
                             r.accountName(), java.time.ZoneId.of(r.timeZone()),
                             java.util.Currency.getInstance(r.currency()), r.markupPercent()));
-                    messages.write(dir.resolve(r.invoiceId() + "-messages.csv"), r, month, current);
+                    messages.write(dir.resolve(r.invoiceId() + "-messages.csv"), r, month, current, execution.getId());
                 } else if (r.runId() == runId) {
                     conversations.write(dir.resolve(r.invoiceId() + "-conversations.csv"), r, month);
                 }
             }
         });
+        InvoiceMessages.dropStaged(dir); // explanations staged for invoices that did not change
         String summary = "Invoices for " + month + " (each account's month in its own time zone)\n"
                 + (rows.isEmpty() ? "  no invoices: no account had conversations\n" : table.render("  ")
                         + "  net = subtotal + markup (summary.csv's total); gross = net + VAT, the amount due"

@@ -61,6 +61,8 @@ class PerMessageJobTest extends SuiteJobs {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    InvoiceDao invoices;
 
     private final Runs runs = new Runs();
 
@@ -160,6 +162,23 @@ class PerMessageJobTest extends SuiteJobs {
         Map<String, String> summary = Csv.read(dir.resolve("summary.csv")).stream()
                 .filter(r -> r.get("waba_id").equals(SAHYADRI)).findFirst().orElseThrow();
         assertThat(summary.get("conversations")).isEqualTo(Integer.toString(messages.size()));
+
+        // priced once: the explanation staged with the lines is the one a second pricing of the month writes
+        // (the path a resumed run takes), and nothing staged is left behind
+        InvoiceDao.SummaryRow row = invoices.summary(java.time.YearMonth.of(2026, 10)).stream()
+                .filter(r -> r.wabaId().equals(SAHYADRI)).findFirst().orElseThrow();
+        Path repriced = WORKSPACE.root().resolve("repriced-messages.csv");
+        com.wabilling.pricing.ReferenceFiles files = new com.wabilling.pricing.ReferenceFiles(REFERENCE);
+        PerMessageMonth perMessage = new PerMessageMonth(new PricedMonthDao(
+                new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)), files.accounts(),
+                files.rateCard(), files.volumeTiers());
+        new InvoiceMessages(invoices, perMessage).write(repriced, row, java.time.YearMonth.of(2026, 10),
+                files.accounts().stream().filter(a -> a.wabaId().equals(SAHYADRI)).findFirst().orElseThrow(), -1);
+        assertThat(java.nio.file.Files.readString(repriced))
+                .isEqualTo(java.nio.file.Files.readString(dir.resolve("INV-" + SAHYADRI + "-2026-10-messages.csv")));
+        try (var listing = java.nio.file.Files.list(dir)) {
+            assertThat(listing.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains(".staged."));
+        }
     }
 
     @Test
