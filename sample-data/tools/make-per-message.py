@@ -9,7 +9,7 @@ described in sample-data/per-message.md. The script ends by reading its files ba
 row, and printing the figures per-message.md quotes (row counts, the free tier, the volume bands).
 
 Meta's status-webhook columns (`meta_pricing_category`, `meta_pricing_type`) are computed here with
-the rules of pricing-regimes.md 1-2 (a small independent model, not the suite's code), set on about
+the rules of docs/per-message-pricing.md 1-2 (a small independent model, not the suite's code), set on about
 half of the delivered outbound messages from July 2025 on, then a few are altered on purpose.
 """
 import csv
@@ -28,7 +28,7 @@ PMP_2025, PMP_2026_10 = date(2025, 7, 1), date(2026, 10, 1)
 FREE_SERVICE_TIER = 1000
 
 # (waba, time zone, phone numbers, customer calling codes, templates by category) as in make-messages.py;
-# the categories are what the 2023 migration gives these templates (content-based, domain.md 2).
+# the categories are what the 2023 migration gives these templates (content-based, docs/billing-rules.md 2).
 ACCOUNTS = [
     ("102938475610001", "America/Sao_Paulo", ["110000000000001", "110000000000002"], ["55"] * 8 + ["54", "351"],
      {"UTILITY": [("pedido_confirmado", "pt_BR"), ("pedido_enviado", "pt_BR"), ("pagamento_aprovado", "pt_BR")],
@@ -310,7 +310,7 @@ blast(W1, "55", BY_WABA[W1][4]["AUTHENTICATION"], 225, 90)
 blast(W5, "57", BY_WABA[W5][4]["AUTHENTICATION"], 30, 20)
 
 
-# ---------------------------------------------------------------- the model of pricing-regimes.md 1-2
+# ---------------------------------------------------------------- the model of docs/per-message-pricing.md 1-2
 def regime(waba, t):
     d = t.astimezone(ZONE[waba]).date()
     return "CBP-2023" if d < PMP_2025 else "PMP-2025" if d < PMP_2026_10 else "PMP-2026-10"
@@ -347,7 +347,7 @@ for m in events:
     category = CATEGORY.get((waba, m["template_name"], m["template_language"]), "MARKETING") if template else None
     in_csw = s["csw"] is not None and t < s["csw"]
     pending = s["referral"] is not None and t < s["referral"]
-    if r == "CBP-2023":  # domain.md 3.3, only to know what stays open across the switch
+    if r == "CBP-2023":  # docs/billing-rules.md 3.3, only to know what stays open across the switch
         if s["cbp_fep"] and t < s["cbp_fep"][1]:
             m["cbp"] = s["cbp_fep"][0]
             s["referral"] = None

@@ -22,7 +22,7 @@ CREATE TABLE run_count (
   PRIMARY KEY (run_id, source)
 );
 
--- domain.md 2: the template catalogue (latest text per template) ...
+-- docs/billing-rules.md 2: the template catalogue (latest text per template) ...
 CREATE TABLE template (
   template_id      VARCHAR(128) NOT NULL PRIMARY KEY,
   waba_id          VARCHAR(32) NOT NULL,
@@ -56,7 +56,7 @@ CREATE TABLE template_category (
   PRIMARY KEY (template_id, effective_from_ms)
 );
 
--- domain.md 3 / formats.md: imported messages, one row per message_id.
+-- docs/billing-rules.md 3 / docs/formats.md: imported messages, one row per message_id.
 -- event_at_ms is when the message counts: received (inbound) or delivered (outbound); NULL if never.
 CREATE TABLE message (
   message_id            VARCHAR(128) NOT NULL PRIMARY KEY,
@@ -81,7 +81,7 @@ CREATE INDEX message_event ON message (event_at_ms);
 -- reconstruction partitions read contiguous bucket ranges: each reads only its own rows
 CREATE INDEX message_bucket_event ON message (bucket, event_at_ms);
 
--- domain.md 3: reconstructed conversations. phone_number_id is '' in WABA scope mode.
+-- docs/billing-rules.md 3: reconstructed conversations. phone_number_id is '' in WABA scope mode.
 CREATE TABLE conversation (
   conversation_id     VARCHAR(32) NOT NULL,
   scope_mode          VARCHAR(16) NOT NULL,
@@ -123,7 +123,7 @@ CREATE TABLE reconciliation_finding (
 );
 CREATE INDEX reconciliation_period ON reconciliation_finding (scope_mode, period_from_ms, period_to_ms);
 
--- Which periods were reconstructed, and a fingerprint of what each was built on (domain.md 3.4).
+-- Which periods were reconstructed, and a fingerprint of what each was built on (docs/billing-rules.md 3.4).
 CREATE TABLE reconstructed_period (
   scope_mode        VARCHAR(16) NOT NULL,
   from_ms           BIGINT NOT NULL,
@@ -135,7 +135,7 @@ CREATE TABLE reconstructed_period (
   PRIMARY KEY (scope_mode, from_ms, to_ms)
 );
 
--- domain.md 4: invoices and their lines. A FINALIZED invoice is never updated or deleted
+-- docs/billing-rules.md 4: invoices and their lines. A FINALIZED invoice is never updated or deleted
 -- (every statement that changes an invoice is restricted to status = 'DRAFT').
 CREATE TABLE invoice (
   invoice_id             VARCHAR(64) NOT NULL PRIMARY KEY,

@@ -29,9 +29,13 @@ class ReleasedMigrationsTest {
             "migration/V5__message_counts_and_repeats.sql",
             "6ee0658ae6235970998abb7a5d5960265a09e2740f50eaab3d4837816acf488b",
             "migration/V7__per_message_pricing.sql", "c1084e439b2b1ff08fd2a30feaa8021161b20e2d94350893e3cb9f408bc634f4",
-            "migration/V8__invoice_documents.sql", "356e22a08f2bce802f0bf9ca8c369bbae7bbe28e252e5d18ee78acd07dd6a918",
-            // the baseline's tables, run by the Java migration V1
-            "baseline/domain-tables.sql", "d76a3a60d2080933bf451f8647e7abc931909023b8fd5c9e423cbf02852b5c99");
+            "migration/V8__invoice_documents.sql", "356e22a08f2bce802f0bf9ca8c369bbae7bbe28e252e5d18ee78acd07dd6a918");
+
+    /**
+     * The baseline's tables, run by the Java migration V1: Flyway keeps no checksum of a Java migration, so its
+     * comments may change, but not a statement (databases made by it and by an earlier version must be alike).
+     */
+    private static final String BASELINE_STATEMENTS = "e08267e6b6d89540fe766064f8cfd69898d1f1230dd00628a16836567e53a887";
 
     private static final Path DB = Path.of("src/main/resources/db");
 
@@ -42,6 +46,13 @@ class ReleasedMigrationsTest {
             now.put(script, DigestUtils.sha256Hex(Files.readAllBytes(DB.resolve(script))));
         }
         assertThat(now).isEqualTo(new TreeMap<>(RELEASED));
+    }
+
+    @Test
+    void theBaselineTablesKeepEveryStatement() throws IOException {
+        String statements = String.join("\n", Files.readString(DB.resolve("baseline/domain-tables.sql")).lines()
+                .filter(l -> !l.strip().startsWith("--")).toList());
+        assertThat(DigestUtils.sha256Hex(statements)).isEqualTo(BASELINE_STATEMENTS);
     }
 
     @Test
