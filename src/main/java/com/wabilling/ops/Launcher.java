@@ -40,7 +40,7 @@ public class Launcher {
     }
 
     public int run(CommandLine.Invocation invocation) {
-        if (!invocation.command().equals("ops")) {
+        if (!neverCreatesDatabase(invocation)) {
             // every other command writes reports: refused before any work when it could not (exit 2)
             OutputDirectory output = context.getBean(OutputDirectory.class);
             Optional<String> why = output.unwritable();
@@ -65,20 +65,30 @@ public class Launcher {
 
     /** A month at a glance (reads only). */
     private int status(Map<String, String> parameters) {
-        var environment = context.getEnvironment();
-        out.println("database: " + RunSettings.withoutOptions(environment.getProperty("spring.datasource.url", "")));
-        String exports = parameters.getOrDefault("exports", environment.getProperty("wa-billing.exports-dir", ""));
+        out.println("database: " + RunSettings.withoutOptions(
+                context.getEnvironment().getProperty("spring.datasource.url", "")));
+        String exports = exportsDir(parameters);
         return new MonthStatus(context.getBean(PeriodLedger.class), context.getBean(ImportedFiles.class),
-                context.getBean(com.wabilling.invoicing.InvoiceDao.class),
-                Path.of(environment.getProperty("wa-billing.reference-dir", "")),
-                Path.of(environment.getProperty("wa-billing.output-dir", "out")), out)
+                context.getBean(com.wabilling.invoicing.InvoiceDao.class), referenceDir(), outputDir(), out)
                 .print(java.time.YearMonth.parse(parameters.get("month")), exports.isBlank() ? null : Path.of(exports));
+    }
+
+    /** exports= or WA_BILLING_EXPORTS_DIR: the folder of month folders; empty when neither is given. */
+    private String exportsDir(Map<String, String> parameters) {
+        return parameters.getOrDefault("exports", context.getEnvironment().getProperty("wa-billing.exports-dir", ""));
+    }
+
+    private Path referenceDir() {
+        return context.getBean(com.wabilling.support.config.ReferenceDirectory.class).path();
+    }
+
+    private Path outputDir() {
+        return context.getBean(OutputDirectory.class).path();
     }
 
     /** The unattended monthly run; the month defaults to the previous UTC month. */
     private int monthlyRun(Map<String, String> parameters) {
-        var environment = context.getEnvironment();
-        String exports = parameters.getOrDefault("exports", environment.getProperty("wa-billing.exports-dir", ""));
+        String exports = exportsDir(parameters);
         if (exports.isBlank()) {
             err.println("wa-billing: monthly-run needs the folder that holds one sub-folder of exports per month:"
                     + " set WA_BILLING_EXPORTS_DIR or give exports=<folder>");
@@ -93,8 +103,7 @@ public class Launcher {
             return ExitCodes.USAGE;
         }
         return new MonthlyRun(runner, context.getBean(JobRepository.class), context.getBean(PeriodLedger.class),
-                context.getBean(ImportedFiles.class), Path.of(environment.getProperty("wa-billing.reference-dir", "")),
-                Path.of(environment.getProperty("wa-billing.output-dir", "out")), out, err)
+                context.getBean(ImportedFiles.class), referenceDir(), outputDir(), out, err)
                 .run(month, Path.of(exports));
     }
 
@@ -113,7 +122,7 @@ public class Launcher {
             {"reconstruct", "from=2023-07-01", "to=2023-07-06"},
             // finalized, so that besides the books each invoice gets its PDF and Peppol file
             {"invoice", "month=2023-06", "finalize=true", "invoice-date=2023-07-03"},
-            // The per-message era, 2025-06 to 2026-11 (sample-data/per-message.md)
+            // the per-message era, 2025-06 to 2026-11 (sample-data/per-message.md)
             {"import-messages", "input=" + samples.resolve("per-message")},
             {"reconstruct", "from=2025-06-01", "to=2026-11-21"},
             {"invoice", "month=2026-10", "finalize=true", "invoice-date=2026-11-02"},
