@@ -89,7 +89,10 @@ final class LiveStatus implements AutoCloseable {
             Files.deleteIfExists(request);
             JobExecution e = repository.getJobExecution(id);
             if (e != null && Executions.leftRunning(e)) {
-                operator.stop(e);
+                // the job execution only: its steps see STOPPING at their next commit. Spring Batch's own stop
+                // also rewrites the running steps' rows, racing their commits ("wrong version": FAILED, not STOPPED)
+                e.setStatus(org.springframework.batch.core.BatchStatus.STOPPING);
+                repository.update(e);
             }
         } catch (Exception ex) {
             // a malformed request, or an execution already stopping or ended: the snapshot shows its state
