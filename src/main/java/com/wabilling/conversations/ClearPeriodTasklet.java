@@ -16,6 +16,8 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.wabilling.periods.Period;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.pricing.Regimes;
 import com.wabilling.support.RunCommand;

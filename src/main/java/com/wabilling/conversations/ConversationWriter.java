@@ -3,6 +3,8 @@ package com.wabilling.conversations;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
+import com.wabilling.periods.Period;
+
 /** Stores a chunk of scope outcomes (conversations, pricing records, findings) in one transaction. */
 public class ConversationWriter implements ItemWriter<ScopeOutcome> {
 

@@ -19,6 +19,8 @@ import com.wabilling.messages.Buckets;
 import com.wabilling.messages.Direction;
 import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
+import com.wabilling.periods.Period;
+import com.wabilling.periods.ScopeMode;
 
 /**
  * Sorts a period's read window by scope in bounded memory: one pass over the stored

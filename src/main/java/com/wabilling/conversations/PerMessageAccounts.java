@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.wabilling.messages.MessageDao;
+import com.wabilling.periods.Period;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.pricing.Regimes;

@@ -15,6 +15,8 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.messages.MessageTally;
+import com.wabilling.periods.Period;
+import com.wabilling.periods.ScopeMode;
 
 /**
  * Which periods were reconstructed and what each was built on (docs/billing-rules.md 3.4): the number of

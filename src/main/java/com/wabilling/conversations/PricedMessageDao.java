@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.wabilling.periods.Period;
 import com.wabilling.pricing.PricingType;
 import com.wabilling.support.TieOrder;
 import com.wabilling.support.jdbc.SqlStatements;

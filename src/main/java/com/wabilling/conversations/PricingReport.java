@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import com.wabilling.messages.Direction;
 import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
+import com.wabilling.periods.Period;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.PricingCategory;
 import com.wabilling.pricing.PricingType;

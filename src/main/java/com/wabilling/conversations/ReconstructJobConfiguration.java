@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.messages.MessageDao;
+import com.wabilling.periods.Period;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.pricing.Regimes;
 import com.wabilling.support.batch.JobParameterSpec;

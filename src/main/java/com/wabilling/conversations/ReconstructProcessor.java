@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.wabilling.periods.Period;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.MarketTable;
 import com.wabilling.pricing.Regime;

@@ -12,6 +12,8 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.wabilling.periods.Period;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.TextTable;
 import com.wabilling.support.Timestamps;

@@ -2,6 +2,8 @@ package com.wabilling.conversations;
 
 import java.util.Comparator;
 
+import com.wabilling.periods.ScopeMode;
+
 /** The scope conversations are counted in; phoneNumberId is empty in WABA scope mode. */
 public record Scope(String wabaId, String phoneNumberId, String customerWaId) implements Comparable<Scope> {
 

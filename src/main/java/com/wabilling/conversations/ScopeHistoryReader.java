@@ -25,6 +25,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 import com.wabilling.messages.Buckets;
+import com.wabilling.periods.Period;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.support.jdbc.SqlStatements;
 

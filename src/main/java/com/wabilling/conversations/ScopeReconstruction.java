@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.wabilling.periods.Period;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.DeliveredContent;
 import com.wabilling.pricing.MessagePricing;
@@ -33,8 +34,8 @@ import com.wabilling.pricing.Regime;
  */
 public final class ScopeReconstruction {
 
-    static final Duration WINDOW = Duration.ofHours(24);
-    static final Duration FREE_ENTRY_POINT_WINDOW = Duration.ofHours(72);
+    static final Duration WINDOW = Period.WINDOW;
+    static final Duration FREE_ENTRY_POINT_WINDOW = Period.FREE_ENTRY_POINT_WINDOW;
 
     private final Scope scope;
     private final Instant from;

@@ -16,6 +16,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.wabilling.periods.Period;
 import com.wabilling.pricing.PricingType;
 import com.wabilling.pricing.Regime;
 import com.wabilling.pricing.Regimes;

@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.wabilling.periods.Period;
 import com.wabilling.support.batch.LongPhases;
 
 /**

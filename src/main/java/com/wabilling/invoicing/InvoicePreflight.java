@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-import com.wabilling.conversations.Period;
+import com.wabilling.periods.Period;
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.conversations.ScopeMode;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.RateCard;
 import com.wabilling.support.Timestamps;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.wabilling.conversations.Period;
+import com.wabilling.periods.Period;
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.conversations.ScopeMode;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.BillingAccount;
 
 /**

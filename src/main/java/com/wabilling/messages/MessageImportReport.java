@@ -31,7 +31,7 @@ import com.wabilling.support.rejects.RunLedger;
  */
 public class MessageImportReport implements Tasklet {
 
-    /** A period's reconstruct reads from 24 h before it to 72 h after it (conversations.Period). */
+    /** A period's reconstruct reads from 24 h before it to 72 h after it (periods.Period). */
     static final Duration READ_BEFORE = Duration.ofHours(24);
     static final Duration READ_AFTER = Duration.ofHours(72);
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.wabilling.conversations.Period;
+import com.wabilling.periods.Period;
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.conversations.ScopeMode;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.invoicing.InvoiceDao;
 import com.wabilling.messages.ExportFolder;
 import com.wabilling.messages.ImportedFiles;

@@ -6,10 +6,10 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 
-import com.wabilling.conversations.Period;
+import com.wabilling.periods.Period;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.conversations.ReconstructJobConfiguration;
-import com.wabilling.conversations.ScopeMode;
+import com.wabilling.periods.ScopeMode;
 
 /**
  * What the monthly run rebuilds (docs/operations.md, "The monthly run"): first every rebuild a crash

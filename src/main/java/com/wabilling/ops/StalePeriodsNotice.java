@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.conversations.ScopeMode;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.messages.MessageImportJobConfiguration;
 
 /**

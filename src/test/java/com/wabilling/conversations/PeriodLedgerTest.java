@@ -17,6 +17,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import com.wabilling.messages.Direction;
 import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
+import com.wabilling.periods.Period;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.support.testing.DomainTables;
 
 /** When the state at a period's start is known, and which start to use when it is not. */

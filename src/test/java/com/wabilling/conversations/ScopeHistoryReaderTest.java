@@ -21,6 +21,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import com.wabilling.messages.Direction;
 import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
+import com.wabilling.periods.Period;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.support.testing.DomainTables;
 
 /** The reader resumes after the last committed scope, and refuses when the messages before it changed. */

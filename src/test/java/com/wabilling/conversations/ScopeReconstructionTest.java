@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.ConversationCategory;
 
 /** docs/billing-rules.md 3.2 and 3.3, one rule or boundary per test. Times are offsets from 2023-06-10T00:00Z. */

@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.conversations.ScopeMode;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.pricing.RateCard;
 import com.wabilling.pricing.ReferenceFiles;

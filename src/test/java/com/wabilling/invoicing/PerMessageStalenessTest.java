@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.conversations.ScopeMode;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.support.testing.TestWorkspace;
 
@@ -63,7 +63,7 @@ class PerMessageStalenessTest extends SuiteJobs {
         // the late message lies outside the later period's read window: only the tier ties them
         completed(runs.reconstruct("2025-06-01", "2026-10-08"));
 
-        assertThat(ledger.stale(ScopeMode.PHONE_NUMBER, new com.wabilling.conversations.Period(
+        assertThat(ledger.stale(ScopeMode.PHONE_NUMBER, new com.wabilling.periods.Period(
                 java.time.LocalDate.parse("2025-06-01"), java.time.LocalDate.parse("2026-10-08"), ScopeMode.PHONE_NUMBER)))
                 .extracting(r -> r.from() + " " + r.to()).containsExactly("2026-10-08 2026-12-02");
         JobExecution refused = runs.run(invoiceJob, Map.of("month", "2026-10"));

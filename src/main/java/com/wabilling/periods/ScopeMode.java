@@ -1,4 +1,4 @@
-package com.wabilling.conversations;
+package com.wabilling.periods;
 
 /**
  * What a conversation belongs to (docs/billing-rules.md 3.1): a business phone number and a customer, or with
