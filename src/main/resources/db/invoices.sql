@@ -14,28 +14,6 @@ SELECT market, category, opened_at_ms / 900000 AS quarter_hour FROM conversation
    AND category <> 'FREE_ENTRY_POINT'
  GROUP BY market, category, opened_at_ms / 900000;
 
--- name: month-priced-messages
--- docs/per-message-pricing.md 3-4: the account's pricing records and the volume-tiered ones of the other WABAs of
--- its portfolio, over the widest of their local months, in the order volume tiers count. One branch per
--- WABA condition, so each reads its WABAs' rows by the (scope_mode, waba_id, delivered_at_ms) index: a
--- single OR over both conditions walked every record of the month for every account (docs/benchmarks.md).
-SELECT message_id, waba_id, phone_number_id, category, pricing_type, market, delivered_at_ms, inside_service_window
-  FROM priced_message
- WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to
-UNION ALL
-SELECT message_id, waba_id, phone_number_id, category, pricing_type, market, delivered_at_ms, inside_service_window
-  FROM priced_message
- WHERE scope_mode = 'phone-number' AND waba_id IN (:portfolio) AND waba_id <> :wabaId
-   AND delivered_at_ms >= :from AND delivered_at_ms < :to AND category IN ('UTILITY', 'AUTHENTICATION')
- ORDER BY delivered_at_ms, message_id;
-
--- name: month-message-price-points
--- what the rate card must price under a per-message regime, per quarter hour (see month-price-points)
-SELECT market, category, delivered_at_ms / 900000 AS quarter_hour FROM priced_message
- WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to
-   AND category <> 'REFERRAL_CONVERSION'
- GROUP BY market, category, delivered_at_ms / 900000;
-
 -- name: activity-by-waba
 -- Every WABA with conversations or pricing records in a range, to find those without a
 -- billing account

@@ -1,5 +1,7 @@
 -- Per-message pricing records (docs/per-message-pricing.md 2), one per delivered business message a
 -- per-message regime prices, in the period that holds its delivery.
+-- Every statement on priced_message is here, run by its one owner PricedMessageDao (docs/architecture.md,
+-- "Who owns which table"): reconstruct, its period ledger and invoicing ask it.
 
 -- name: insert-priced
 INSERT INTO priced_message (scope_mode, message_id, waba_id, phone_number_id, customer_wa_id, bucket, market, category,
@@ -13,7 +15,8 @@ VALUES (:mode, :messageId, :wabaId, :phoneNumberId, :customerWaId, :bucket, :mar
 DELETE FROM priced_message WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to;
 
 -- name: carried-entry-points
--- free entry point windows (72 h) still open at the period start; raw JDBC cursor (ScopeHistoryReader)
+-- free entry point windows (72 h) still open at the period start; raw JDBC cursor on the caller's
+-- connection (ScopeHistoryReader)
 SELECT waba_id, phone_number_id, customer_wa_id, delivered_at_ms FROM priced_message
  WHERE scope_mode = ? AND opens_entry_point = 1 AND delivered_at_ms >= ? AND delivered_at_ms < ?
    AND bucket >= ? AND bucket < ?;
@@ -56,3 +59,25 @@ SELECT waba_id, phone_number_id, customer_wa_id, delivered_at_ms FROM priced_mes
 SELECT waba_id, phone_number_id, COUNT(*) AS messages FROM priced_message
  WHERE scope_mode = :mode AND awaits_service_tier = 1 AND delivered_at_ms >= :monthFrom AND delivered_at_ms < :from
  GROUP BY waba_id, phone_number_id ORDER BY waba_id, phone_number_id;
+
+-- name: month-priced-messages
+-- docs/per-message-pricing.md 3-4: the account's pricing records and the volume-tiered ones of the other WABAs of
+-- its portfolio, over the widest of their local months, in the order volume tiers count. One branch per
+-- WABA condition, so each reads its WABAs' rows by the (scope_mode, waba_id, delivered_at_ms) index: a
+-- single OR over both conditions walked every record of the month for every account (docs/benchmarks.md).
+SELECT message_id, waba_id, phone_number_id, category, pricing_type, market, delivered_at_ms, inside_service_window
+  FROM priced_message
+ WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to
+UNION ALL
+SELECT message_id, waba_id, phone_number_id, category, pricing_type, market, delivered_at_ms, inside_service_window
+  FROM priced_message
+ WHERE scope_mode = 'phone-number' AND waba_id IN (:portfolio) AND waba_id <> :wabaId
+   AND delivered_at_ms >= :from AND delivered_at_ms < :to AND category IN ('UTILITY', 'AUTHENTICATION')
+ ORDER BY delivered_at_ms, message_id;
+
+-- name: month-message-price-points
+-- what the rate card must price under a per-message regime, per quarter hour (see month-price-points in invoices.sql)
+SELECT market, category, delivered_at_ms / 900000 AS quarter_hour FROM priced_message
+ WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to
+   AND category <> 'REFERRAL_CONVERSION'
+ GROUP BY market, category, delivered_at_ms / 900000;

@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
+import com.wabilling.permessage.PerMessageAccounts;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.pricing.Regimes;
 import com.wabilling.support.RunCommand;

@@ -16,11 +16,18 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.periods.Period;
+import com.wabilling.permessage.MetaOnlyRecord;
+import com.wabilling.permessage.PricedMessageDao;
+import com.wabilling.permessage.PricingReconciliation;
+import com.wabilling.permessage.PricingReport;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.support.jdbc.SqlStatements;
 
-/** Data access for conversations, anomalies and reconciliation findings of a period. */
-public class ConversationDao {
+/**
+ * Data access for conversations, anomalies and reconciliation findings of a period. The per-message report reads
+ * the latter two through it ({@link PricingReport.Findings}).
+ */
+public class ConversationDao implements PricingReport.Findings {
 
     static final SqlStatements SQL = SqlStatements.load("db/conversations.sql");
 
@@ -33,10 +40,13 @@ public class ConversationDao {
     private final JdbcClient jdbc;
     /** JdbcClient has no batch API: the batch inserts go through the template it is built on. */
     private final NamedParameterJdbcOperations batch;
+    private final PricedMessageDao priced;
 
-    public ConversationDao(NamedParameterJdbcOperations jdbc) {
+    /** @param priced the owner of the period's pricing records, which a re-run clears with the rest */
+    public ConversationDao(NamedParameterJdbcOperations jdbc, PricedMessageDao priced) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batch = jdbc;
+        this.priced = priced;
     }
 
     /** The scope mode and bounds of a period, as the statements name them. */
@@ -51,7 +61,7 @@ public class ConversationDao {
         jdbc.sql(SQL.get("delete-conversations")).params(params).update();
         jdbc.sql(SQL.get("delete-anomalies")).params(params).update();
         jdbc.sql(SQL.get("delete-findings")).params(params).update();
-        jdbc.sql(PricedMessageDao.SQL.get("delete-priced")).params(params).update();
+        priced.clear(period);
     }
 
     public void insert(Period period, List<? extends ScopeOutcome> outcomes, long runId) {
@@ -159,9 +169,23 @@ public class ConversationDao {
         return jdbc.sql(SQL.get("select-findings")).params(params(period)).query(Reconciliation.Finding.class).list();
     }
 
-    /** docs/per-message-pricing.md 5: Meta priced these messages, here a conversation covered them (message id first). */
-    public List<Reconciliation.Finding> metaOnlyFindings(Period period) {
-        return jdbc.sql(SQL.get("select-meta-only")).params(params(period)).query(Reconciliation.Finding.class).list();
+    @Override
+    public void forEachMessageAnomaly(Period period, Consumer<PricingReport.MessageAnomaly> action) {
+        forEachAnomaly(period, a -> action.accept(new PricingReport.MessageAnomaly(a.messageId(), a.kind(), a.detail())));
+    }
+
+    /** docs/per-message-pricing.md 5: Meta priced these messages, here a conversation covered them. */
+    @Override
+    public List<PricingReport.MetaOnlyFinding> metaOnlyFindings(Period period) {
+        return jdbc.sql(SQL.get("select-meta-only")).params(params(period))
+                .query((rs, n) -> new PricingReport.MetaOnlyFinding(rs.getString("conversation_id"),
+                        rs.getString("meta_conversation_id"), rs.getString("detail")))
+                .list();
+    }
+
+    @Override
+    public long undeliveredMessages(Period period) {
+        return messageStats(period).getOrDefault("U", 0L);
     }
 
     /** Messages by direction ('I', 'O') with an event time in the period; 'U' = outbound never delivered. */

@@ -4,6 +4,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import com.wabilling.periods.Period;
+import com.wabilling.permessage.PricedMessageDao;
 
 /** Stores a chunk of scope outcomes (conversations, pricing records, findings) in one transaction. */
 public class ConversationWriter implements ItemWriter<ScopeOutcome> {

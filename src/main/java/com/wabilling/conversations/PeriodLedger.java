@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.wabilling.messages.MessageTally;
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
+import com.wabilling.permessage.PricedMessageDao;
 
 /**
  * Which periods were reconstructed and what each was built on (docs/billing-rules.md 3.4): the number of
@@ -29,9 +30,12 @@ public class PeriodLedger {
     private static final int SILENCE_DAYS = 4;
 
     private final JdbcClient jdbc;
+    private final PricedMessageDao priced;
 
-    public PeriodLedger(JdbcClient jdbc) {
+    /** @param priced the owner of the pricing records, which per-message periods also start from */
+    public PeriodLedger(JdbcClient jdbc, PricedMessageDao priced) {
         this.jdbc = jdbc;
+        this.priced = priced;
     }
 
     /** What a period's result depends on. */
@@ -54,19 +58,14 @@ public class PeriodLedger {
         // per-message periods also start from the free entry point windows and the service free tier counts
         // of earlier periods (docs/per-message-pricing.md 2): a re-run of one of those makes this one stale. Nothing is
         // added for the conversation era, so fingerprints recorded before stay valid.
-        jdbc.sql(PricedMessageDao.SQL.get("fingerprint-entry-points")).param("mode", mode.parameter())
-                .param("carriedFrom", period.carriedFrom().toEpochMilli()).param("from", period.from().toEpochMilli())
-                .query(rs -> {
-                    sha.update((rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getString(3) + '|' + rs.getLong(4)
-                            + ';').getBytes(StandardCharsets.UTF_8));
-                });
-        jdbc.sql(PricedMessageDao.SQL.get("fingerprint-service-tier")).param("mode", mode.parameter())
-                .param("monthFrom", period.from().minus(TIER_LOOKBACK).toEpochMilli())
-                .param("from", period.from().toEpochMilli())
-                .query(rs -> {
-                    sha.update(("tier|" + rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getLong(3) + ';')
-                            .getBytes(StandardCharsets.UTF_8));
-                });
+        priced.forEachFingerprintEntryPoint(period, e -> {
+            sha.update((e.wabaId() + '|' + e.phoneNumberId() + '|' + e.customerWaId() + '|'
+                    + e.openedAt().toEpochMilli() + ';').getBytes(StandardCharsets.UTF_8));
+        });
+        priced.forEachFingerprintTierCount(period, period.from().minus(TIER_LOOKBACK), t -> {
+            sha.update(("tier|" + t.wabaId() + '|' + t.phoneNumberId() + '|' + t.messages() + ';')
+                    .getBytes(StandardCharsets.UTF_8));
+        });
         return new Fingerprint(messages, Hex.encodeHexString(sha.digest()));
     }
 

@@ -27,11 +27,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.wabilling.messages.MessageDao;
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
+import com.wabilling.permessage.PerMessageAccounts;
+import com.wabilling.permessage.PricedMessageDao;
+import com.wabilling.permessage.ServiceTierSettlement;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.pricing.Regimes;
 import com.wabilling.support.batch.JobParameterSpec;
-import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.LongPhases;
+import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.Progress;
 import com.wabilling.support.config.OutputDirectory;
 import com.wabilling.support.config.ProgressInterval;
@@ -55,8 +58,8 @@ public class ReconstructJobConfiguration {
     private static final int CHUNK_SIZE = 500;
 
     @Bean
-    ConversationDao conversationDao(NamedParameterJdbcOperations jdbc) {
-        return new ConversationDao(jdbc);
+    ConversationDao conversationDao(NamedParameterJdbcOperations jdbc, PricedMessageDao priced) {
+        return new ConversationDao(jdbc, priced);
     }
 
     @Bean
@@ -65,8 +68,8 @@ public class ReconstructJobConfiguration {
     }
 
     @Bean
-    PeriodLedger periodLedger(JdbcClient jdbc) {
-        return new PeriodLedger(jdbc);
+    PeriodLedger periodLedger(JdbcClient jdbc, PricedMessageDao priced) {
+        return new PeriodLedger(jdbc, priced);
     }
 
     @Bean
@@ -152,7 +155,8 @@ public class ReconstructJobConfiguration {
     @JobScope
     ServiceTierSettlement serviceTierSettlement(PricedMessageDao priced, ReferenceDirectory reference,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
-        return new ServiceTierSettlement(priced, PerMessageAccounts.zones(period(parameters), reference.path()),
+        Period period = period(parameters);
+        return new ServiceTierSettlement(priced, period, PerMessageAccounts.zones(period, reference.path()),
                 Regimes.META);
     }
 

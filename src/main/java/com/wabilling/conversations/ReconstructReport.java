@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
+import com.wabilling.permessage.PricingReport;
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.TextTable;
 import com.wabilling.support.Timestamps;

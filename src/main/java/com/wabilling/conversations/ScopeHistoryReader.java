@@ -26,6 +26,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 import com.wabilling.messages.Buckets;
 import com.wabilling.periods.Period;
+import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.support.jdbc.SqlStatements;
 
@@ -148,17 +149,12 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
      */
     private Map<Scope, Instant> carriedEntryPoints() throws SQLException {
         Map<Scope, Instant> result = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        PricedMessageDao.SQL.get("carried-entry-points"))) {
-            bind(statement, period.mode().parameter(), period.carriedFrom().toEpochMilli(), period.from().toEpochMilli(),
-                    Buckets.COUNT * partition / grid, Buckets.COUNT * (partition + 1) / grid);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Scope scope = Scope.of(period.mode(), rs.getString(1), rs.getString(2).strip(), rs.getString(3));
-                    result.merge(scope, Instant.ofEpochMilli(rs.getLong(4)), (a, b) -> a.isAfter(b) ? a : b);
-                }
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            PricedMessageDao.forEachCarriedEntryPoint(connection, period, Buckets.COUNT * partition / grid,
+                    Buckets.COUNT * (partition + 1) / grid, e -> {
+                        Scope scope = Scope.of(period.mode(), e.wabaId(), e.phoneNumberId().strip(), e.customerWaId());
+                        result.merge(scope, e.openedAt(), (a, b) -> a.isAfter(b) ? a : b);
+                    });
         }
         return result;
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.wabilling.periods.Period;
+import com.wabilling.permessage.MetaOnlyRecord;
+import com.wabilling.permessage.PricedMessage;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.DeliveredContent;
 import com.wabilling.pricing.MessagePricing;

@@ -17,14 +17,18 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.wabilling.periods.Period;
 import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.periods.Period;
+import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.PricingCategory;
 import com.wabilling.support.jdbc.SqlStatements;
 
-/** Data access for invoicing: the month's conversations, reconstructed periods, invoices and lines. */
+/**
+ * Data access for invoicing: the month's conversations, reconstructed periods, invoices and lines. The pricing
+ * records are asked of their owner, {@link PricedMessageDao}.
+ */
 public class InvoiceDao {
 
     private static final SqlStatements SQL = SqlStatements.load("db/invoices.sql");
@@ -32,10 +36,12 @@ public class InvoiceDao {
     private final JdbcClient jdbc;
     /** JdbcClient has no batch API: the invoice lines are inserted in a batch through the template it is built on. */
     private final NamedParameterJdbcOperations batch;
+    private final PricedMessageDao priced;
 
-    public InvoiceDao(NamedParameterJdbcOperations jdbc) {
+    public InvoiceDao(NamedParameterJdbcOperations jdbc, PricedMessageDao priced) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batch = jdbc;
+        this.priced = priced;
     }
 
     private static Map<String, Object> month(BillingAccount account, YearMonth month) {
@@ -78,11 +84,9 @@ public class InvoiceDao {
                         ConversationCategory.valueOf(rs.getString("category")),
                         Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L)))
                 .list());
-        jdbc.sql(SQL.get("month-message-price-points")).params(month(account, month))
-                .query((rs, n) -> new PricePoint(rs.getString("market"), null,
-                        Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L)).withMessageCategory(
-                                PricingCategory.valueOf(rs.getString("category"))))
-                .list().forEach(p -> p.ifPriced(points::add));
+        priced.pricePoints(account, month).stream()
+                .map(p -> new PricePoint(p.market(), null, p.at()).withMessageCategory(p.category()))
+                .forEach(p -> p.ifPriced(points::add));
         return points;
     }
 

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.batch.JobParameterSpec;
@@ -47,20 +48,15 @@ public class InvoiceJobConfiguration {
             JobParameterSpec.Param.optional(InvoiceRun.INVOICE_DATE, "", JobParameterSpec.Kind.DATE)));
 
     @Bean
-    PricedMonthDao pricedMonthDao(NamedParameterJdbcOperations jdbc) {
-        return new PricedMonthDao(jdbc);
-    }
-
-    @Bean
     @JobScope
-    PerMessageMonth perMessageMonth(PricedMonthDao records, ReferenceDirectory reference) {
+    PerMessageMonth perMessageMonth(PricedMessageDao records, ReferenceDirectory reference) {
         ReferenceFiles files = new ReferenceFiles(reference.path());
         return new PerMessageMonth(records, files.accounts(), files.rateCard(), files.volumeTiers());
     }
 
     @Bean
-    InvoiceDao invoiceDao(NamedParameterJdbcOperations jdbc) {
-        return new InvoiceDao(jdbc);
+    InvoiceDao invoiceDao(NamedParameterJdbcOperations jdbc, PricedMessageDao priced) {
+        return new InvoiceDao(jdbc, priced);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.wabilling.permessage.BillableMessage;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.MessagePrice;
 import com.wabilling.pricing.PricingCategory;

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.RateCard;
 import com.wabilling.pricing.Regime;
@@ -18,12 +19,12 @@ import com.wabilling.pricing.VolumeTiers;
  */
 public class PerMessageMonth {
 
-    private final PricedMonthDao records;
+    private final PricedMessageDao records;
     private final Map<String, List<BillingAccount>> portfolios;
     private final RateCard rates;
     private final VolumeTiers tiers;
 
-    public PerMessageMonth(PricedMonthDao records, List<BillingAccount> accounts, RateCard rates, VolumeTiers tiers) {
+    public PerMessageMonth(PricedMessageDao records, List<BillingAccount> accounts, RateCard rates, VolumeTiers tiers) {
         this.records = records;
         this.portfolios = accounts.stream().collect(Collectors.groupingBy(BillingAccount::portfolioId));
         this.rates = rates;

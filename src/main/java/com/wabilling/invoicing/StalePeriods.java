@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.wabilling.periods.Period;
 import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.BillingAccount;
 

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.wabilling.periods.Period;
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.periods.ScopeMode;
 import com.wabilling.invoicing.InvoiceDao;
 import com.wabilling.messages.ExportFolder;
 import com.wabilling.messages.ImportedFiles;
+import com.wabilling.periods.Period;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.TextTable;

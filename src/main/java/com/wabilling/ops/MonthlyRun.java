@@ -20,15 +20,15 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 
-import com.wabilling.periods.Period;
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.periods.ScopeMode;
 import com.wabilling.invoicing.InvoiceJobConfiguration;
 import com.wabilling.messages.ExportFolder;
 import com.wabilling.messages.ImportedFiles;
 import com.wabilling.messages.MessageImportJobConfiguration;
-import com.wabilling.support.csv.InputFiles;
+import com.wabilling.periods.Period;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.support.batch.JobParameterSpec;
+import com.wabilling.support.csv.InputFiles;
 import com.wabilling.support.jdbc.RunLock;
 
 /**

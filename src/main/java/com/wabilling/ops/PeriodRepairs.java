@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 
-import com.wabilling.periods.Period;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.conversations.ReconstructJobConfiguration;
+import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
 
 /**

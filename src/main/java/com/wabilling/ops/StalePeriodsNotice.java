@@ -7,8 +7,8 @@ import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.periods.ScopeMode;
 import com.wabilling.messages.MessageImportJobConfiguration;
+import com.wabilling.periods.ScopeMode;
 
 /**
  * After an import, names the reconstructed periods whose messages or carried conversations have

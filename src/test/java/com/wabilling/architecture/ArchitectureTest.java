@@ -15,9 +15,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The dependency direction (docs/architecture.md, "Packages"): support at the bottom, the features above it
- * (pricing, templates and messages, then conversations, then invoicing), the command line and ops on
- * top, the application class above all. No package cycles; the pure domain cores know no Spring and
+ * The dependency direction (docs/architecture.md, "Packages"): support at the bottom, periods and the features
+ * above it (pricing, templates and messages, then per-message pricing, then conversations, then invoicing),
+ * the command line and ops on top, the application class above all. No package cycles; the pure domain cores know no Spring and
  * no SQL.
  */
 class ArchitectureTest {
@@ -31,19 +31,26 @@ class ArchitectureTest {
             .layer("Ops").definedBy("com.wabilling.ops..")
             .layer("Invoicing").definedBy("com.wabilling.invoicing..")
             .layer("Conversations").definedBy("com.wabilling.conversations..")
+            .layer("PerMessage").definedBy("com.wabilling.permessage..")
             .layer("Messages").definedBy("com.wabilling.messages..")
             .layer("Templates").definedBy("com.wabilling.templates..")
             .layer("Pricing").definedBy("com.wabilling.pricing..")
+            .layer("Periods").definedBy("com.wabilling.periods..")
             .layer("Support").definedBy("com.wabilling.support..")
             .whereLayer("Application").mayNotBeAccessedByAnyLayer()
             .whereLayer("Ops").mayOnlyBeAccessedByLayers("Application")
             .whereLayer("Invoicing").mayOnlyBeAccessedByLayers("Ops", "Application")
             .whereLayer("Conversations").mayOnlyBeAccessedByLayers("Invoicing", "Ops", "Application")
-            .whereLayer("Messages").mayOnlyBeAccessedByLayers("Conversations", "Invoicing", "Ops", "Application")
+            .whereLayer("PerMessage").mayOnlyBeAccessedByLayers("Conversations", "Invoicing", "Ops", "Application")
+            .whereLayer("Messages").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Ops",
+                    "Application")
             .whereLayer("Templates").mayOnlyBeAccessedByLayers("Conversations", "Ops", "Application")
-            .whereLayer("Pricing").mayOnlyBeAccessedByLayers("Conversations", "Invoicing", "Ops", "Application")
-            .whereLayer("Support").mayOnlyBeAccessedByLayers("Pricing", "Templates", "Messages", "Conversations",
-                    "Invoicing", "Ops", "Application");
+            .whereLayer("Pricing").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Ops",
+                    "Application")
+            .whereLayer("Periods").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Ops",
+                    "Application")
+            .whereLayer("Support").mayOnlyBeAccessedByLayers("Periods", "Pricing", "Templates", "Messages",
+                    "PerMessage", "Conversations", "Invoicing", "Ops", "Application");
 
     static final ArchRule NO_CYCLES = slices().matching("com.wabilling.(**)").should().beFreeOfCycles();
 

@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
+import com.wabilling.permessage.PricedMessage;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.Regime;
 

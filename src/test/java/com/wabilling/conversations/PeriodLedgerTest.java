@@ -19,6 +19,7 @@ import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
+import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.support.testing.DomainTables;
 
 /** When the state at a period's start is known, and which start to use when it is not. */
@@ -34,7 +35,7 @@ class PeriodLedgerTest {
                 "SA", "");
         DomainTables.create(dataSource);
         jdbc = new JdbcTemplate(dataSource);
-        ledger = new PeriodLedger(JdbcClient.create(jdbc));
+        ledger = new PeriodLedger(JdbcClient.create(jdbc), new PricedMessageDao(new NamedParameterJdbcTemplate(jdbc)));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import com.wabilling.permessage.PricedMessage;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.PricingCategory;
 import com.wabilling.pricing.PricingType;

@@ -36,14 +36,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.wabilling.support.testing.JobTest;
-import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.periods.ScopeMode;
 import com.wabilling.ops.JobRunner;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.RateCard;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.testing.Csv;
+import com.wabilling.support.testing.JobTest;
+import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.support.testing.TestWorkspace;
 
 /** invoice end to end: draft, re-run, finalize, late data, adjustment; the refusals that protect the money. */

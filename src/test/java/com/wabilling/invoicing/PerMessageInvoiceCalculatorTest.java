@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.wabilling.permessage.BillableMessage;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.PricingCategory;
 import com.wabilling.pricing.PricingType;

@@ -169,7 +169,7 @@ class PerMessageJobTest extends SuiteJobs {
                 .filter(r -> r.wabaId().equals(SAHYADRI)).findFirst().orElseThrow();
         Path repriced = WORKSPACE.root().resolve("repriced-messages.csv");
         com.wabilling.pricing.ReferenceFiles files = new com.wabilling.pricing.ReferenceFiles(REFERENCE);
-        PerMessageMonth perMessage = new PerMessageMonth(new PricedMonthDao(
+        PerMessageMonth perMessage = new PerMessageMonth(new com.wabilling.permessage.PricedMessageDao(
                 new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)), files.accounts(),
                 files.rateCard(), files.volumeTiers());
         new InvoiceMessages(invoices, perMessage).write(repriced, row, java.time.YearMonth.of(2026, 10),

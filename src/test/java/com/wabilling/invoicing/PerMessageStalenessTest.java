@@ -17,11 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.ops.JobRunner;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.SuiteJobs;
-import com.wabilling.conversations.PeriodLedger;
-import com.wabilling.periods.ScopeMode;
-import com.wabilling.ops.JobRunner;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**

@@ -1,4 +1,4 @@
-package com.wabilling.conversations;
+package com.wabilling.permessage;
 
 import java.util.Locale;
 import java.util.Map;

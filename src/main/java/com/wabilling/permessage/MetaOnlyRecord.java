@@ -1,4 +1,4 @@
-package com.wabilling.conversations;
+package com.wabilling.permessage;
 
 /**
  * docs/per-message-pricing.md 5: a message Meta priced per message (its export carries Meta's pricing columns)

@@ -1,4 +1,4 @@
-package com.wabilling.invoicing;
+package com.wabilling.permessage;
 
 import java.time.Instant;
 

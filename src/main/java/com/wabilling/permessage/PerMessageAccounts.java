@@ -1,4 +1,4 @@
-package com.wabilling.conversations;
+package com.wabilling.permessage;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -17,22 +17,23 @@ import com.wabilling.pricing.Regimes;
  * reach: the account zones decide each message's regime (docs/per-message-pricing.md: the switch is at 00:00
  * local time), the rates value reconciliation disagreements. Periods before are rebuilt without them.
  */
-final class PerMessageAccounts {
+public final class PerMessageAccounts {
 
     private PerMessageAccounts() {
     }
 
-    static Map<String, ZoneId> zones(Period period, Path referenceDir) {
+    public static Map<String, ZoneId> zones(Period period, Path referenceDir) {
         return accounts(period, referenceDir).values().stream()
                 .collect(Collectors.toMap(BillingAccount::wabaId, BillingAccount::zone));
     }
 
-    static PricingReport pricingReport(Period period, Path referenceDir, ConversationDao conversations,
+    /** The per-message part of reconstruct's report, or null for a period no per-message regime reaches. */
+    public static PricingReport pricingReport(Period period, Path referenceDir, PricingReport.Findings findings,
             PricedMessageDao priced, MessageDao messages) {
         if (!PricingReport.mayPricePerMessage(period, Regimes.META)) {
             return null;
         }
-        return new PricingReport(conversations, priced, messages, accounts(period, referenceDir),
+        return new PricingReport(findings, priced, messages, accounts(period, referenceDir),
                 new ReferenceFiles(referenceDir).rateCard());
     }
 

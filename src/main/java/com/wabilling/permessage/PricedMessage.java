@@ -1,4 +1,4 @@
-package com.wabilling.conversations;
+package com.wabilling.permessage;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package com.wabilling.conversations;
+package com.wabilling.permessage;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import com.wabilling.messages.Direction;
@@ -32,7 +33,7 @@ import com.wabilling.support.csv.CsvOutput;
  * anomalies of those messages and, when the export carried Meta's pricing columns, the reconciliation
  * with the money at stake at the account's list rates (docs/per-message-pricing.md 5).
  */
-class PricingReport {
+public class PricingReport {
 
     private static final String[] RECORD_HEADER = {"message_id", "waba_id", "phone_number_id", "customer_wa_id",
         "market", "category", "pricing_type", "regime", "delivered_at"};
@@ -42,15 +43,43 @@ class PricingReport {
     /** The earliest instant any account can be under a per-message regime: 00:00 at UTC+14. */
     private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
-    private final ConversationDao conversations;
+    private final Findings findings;
     private final PricedMessageDao priced;
     private final MessageDao messages;
     private final Map<String, BillingAccount> accounts;
     private final RateCard rates;
 
-    PricingReport(ConversationDao conversations, PricedMessageDao priced, MessageDao messages,
+    /**
+     * What the report reads of the tables conversations owns (anomaly, reconciliation_finding) and of its
+     * statistics of the period's messages (docs/architecture.md, "Who owns which table"): conversations'
+     * DAO implements it, so this package stays below conversations.
+     */
+    public interface Findings {
+
+        /** The period's anomalies, in the order they are stored; the report keeps those of priced messages. */
+        void forEachMessageAnomaly(Period period, Consumer<MessageAnomaly> action);
+
+        /** The meta_only findings reconstruct recorded for the period (docs/per-message-pricing.md 5). */
+        List<MetaOnlyFinding> metaOnlyFindings(Period period);
+
+        /** Outbound messages sent in the period that never reached delivered. */
+        long undeliveredMessages(Period period);
+    }
+
+    /** An anomaly of one message. */
+    public record MessageAnomaly(String messageId, String kind, String detail) {
+    }
+
+    /**
+     * docs/per-message-pricing.md 5: a message Meta priced that has no pricing record here, with Meta's two
+     * columns as one cell ({@link PricingReconciliation#metaPair}) and why.
+     */
+    public record MetaOnlyFinding(String messageId, String metaPair, String detail) {
+    }
+
+    PricingReport(Findings findings, PricedMessageDao priced, MessageDao messages,
             Map<String, BillingAccount> accounts, RateCard rates) {
-        this.conversations = conversations;
+        this.findings = findings;
         this.priced = priced;
         this.messages = messages;
         this.accounts = Map.copyOf(accounts);
@@ -67,7 +96,7 @@ class PricingReport {
     }
 
     /** Writes the files and returns the summary lines. */
-    String write(Period period, Path outputDir) {
+    public String write(Period period, Path outputDir) {
         Path dir = outputDir.resolve("pricing");
         Path recordsFile = dir.resolve(period.fileStem() + ".csv");
         Map<String, Long> byType = new TreeMap<>();
@@ -84,7 +113,7 @@ class PricingReport {
         }));
         Path anomaliesFile = dir.resolve(period.fileStem() + "-anomalies.csv");
         CsvOutput.write(anomaliesFile, new String[] {"message_id", "kind", "detail"},
-                out -> conversations.forEachAnomaly(period, a -> {
+                out -> findings.forEachMessageAnomaly(period, a -> {
                     if (pricedIds.contains(a.messageId())) {
                         out.row(a.messageId(), a.kind(), CsvOutput.text(a.detail()));
                     }
@@ -95,7 +124,7 @@ class PricingReport {
             byType.forEach(table::row);
             summary.append('\n').append(table.render("  "));
         }
-        List<Reconciliation.Finding> metaOnly = new ArrayList<>(conversations.metaOnlyFindings(period));
+        List<MetaOnlyFinding> metaOnly = new ArrayList<>(findings.metaOnlyFindings(period));
         metaOnly.addAll(undeliveredButPricedByMeta(period));
         if (!withMeta.isEmpty() || !metaOnly.isEmpty()) {
             summary.append("\n  reconciliation with Meta (per message): ")
@@ -111,9 +140,9 @@ class PricingReport {
      * messages sent in the period that never reached delivered here but carry Meta's pricing columns.
      * They have no event time, so this reads every stored block once, unless the period has none.
      */
-    private List<Reconciliation.Finding> undeliveredButPricedByMeta(Period period) {
-        List<Reconciliation.Finding> found = new ArrayList<>();
-        if (conversations.messageStats(period).getOrDefault("U", 0L) == 0) {
+    private List<MetaOnlyFinding> undeliveredButPricedByMeta(Period period) {
+        List<MetaOnlyFinding> found = new ArrayList<>();
+        if (findings.undeliveredMessages(period) == 0) {
             return found; // the per-day counts say no message sent in the period went undelivered
         }
         messages.forEachStored(row -> {
@@ -121,7 +150,7 @@ class PricingReport {
             if (m.direction() == Direction.OUTBOUND && m.deliveredAt() == null
                     && (m.metaPricingCategory() != null || m.metaPricingType() != null)
                     && !m.timestamp().isBefore(period.from()) && m.timestamp().isBefore(period.to())) {
-                found.add(new Reconciliation.Finding(PricingReconciliation.META_ONLY, m.messageId(),
+                found.add(new MetaOnlyFinding(m.messageId(),
                         PricingReconciliation.metaPair(m.metaPricingCategory(), m.metaPricingType()),
                         "not delivered here (status " + m.status() + "), priced by Meta"));
             }
@@ -130,7 +159,7 @@ class PricingReport {
     }
 
     private String writeReconciliation(Path file, List<PricedMessageDao.Row> withMeta,
-            List<Reconciliation.Finding> metaOnly) {
+            List<MetaOnlyFinding> metaOnly) {
         Map<String, List<String>> examples = new TreeMap<>();
         Map<String, BigDecimal> atStake = new TreeMap<>();
         List<String[]> rows = new ArrayList<>();
@@ -157,10 +186,10 @@ class PricingReport {
                 orEmpty(r.metaPricingCategory()), orEmpty(r.metaPricingType()), CsvOutput.text(r.market()), currency,
                 amount, detail});
         }
-        for (Reconciliation.Finding f : metaOnly) {
-            String[] meta = f.metaConversationId().split("/", -1);
-            examples.computeIfAbsent(PricingReconciliation.META_ONLY, k -> new ArrayList<>()).add(f.conversationId());
-            rows.add(new String[] {f.conversationId(), PricingReconciliation.META_ONLY, "", "", meta[0],
+        for (MetaOnlyFinding f : metaOnly) {
+            String[] meta = f.metaPair().split("/", -1);
+            examples.computeIfAbsent(PricingReconciliation.META_ONLY, k -> new ArrayList<>()).add(f.messageId());
+            rows.add(new String[] {f.messageId(), PricingReconciliation.META_ONLY, "", "", meta[0],
                 meta.length > 1 ? meta[1] : "", "", "", "", CsvOutput.text(f.detail())});
         }
         rows.sort((a, b) -> a[0].compareTo(b[0]));

@@ -1,4 +1,4 @@
-package com.wabilling.conversations;
+package com.wabilling.permessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

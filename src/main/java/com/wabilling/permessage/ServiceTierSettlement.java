@@ -1,4 +1,4 @@
-package com.wabilling.conversations;
+package com.wabilling.permessage;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -29,16 +29,19 @@ import com.wabilling.pricing.ServiceFreeTier;
  * account-local month) from what earlier periods of that month counted, and marks the free ones.
  * Idempotent: the records were written {@code regular} and the same ones become free on a restart.
  */
-class ServiceTierSettlement implements Tasklet {
+public class ServiceTierSettlement implements Tasklet {
 
     private static final int BATCH = 1_000;
 
     private final PricedMessageDao priced;
+    private final Period period;
     private final Map<String, ZoneId> zones;
     private final Regimes regimes;
 
-    ServiceTierSettlement(PricedMessageDao priced, Map<String, ZoneId> zones, Regimes regimes) {
+    /** @param period the period of the job (its parameters) */
+    public ServiceTierSettlement(PricedMessageDao priced, Period period, Map<String, ZoneId> zones, Regimes regimes) {
         this.priced = priced;
+        this.period = period;
         this.zones = Map.copyOf(zones);
         this.regimes = regimes;
     }
@@ -48,8 +51,6 @@ class ServiceTierSettlement implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        Period period = ReconstructJobConfiguration.period(
-                chunkContext.getStepContext().getStepExecution().getJobExecution().getJobParameters());
         List<PricedMessageDao.AwaitingTier> awaiting = new ArrayList<>();
         priced.forEachAwaitingTier(period, awaiting::add); // read whole before updating the same table
         // processing order in Java's string order for ties, whatever the database's collation

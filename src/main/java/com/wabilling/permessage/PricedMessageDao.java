@@ -1,0 +1,243 @@
+package com.wabilling.permessage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.wabilling.periods.Period;
+import com.wabilling.pricing.BillingAccount;
+import com.wabilling.pricing.PricingCategory;
+import com.wabilling.pricing.PricingType;
+import com.wabilling.support.TieOrder;
+import com.wabilling.support.jdbc.SqlStatements;
+
+/**
+ * Data access for the pricing records (docs/per-message-pricing.md 2; docs/formats.md pricing/): the one owner of
+ * {@code priced_message}, every statement on it in db/priced-messages.sql (docs/architecture.md, "Who owns
+ * which table"). Reconstruct writes a period's records and settles their service free tier, its period ledger
+ * fingerprints what a period carries in, and invoicing reads a month's (docs/per-message-pricing.md 3-4).
+ */
+public class PricedMessageDao {
+
+    private static final SqlStatements SQL = SqlStatements.load("db/priced-messages.sql");
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
+
+    public PricedMessageDao(NamedParameterJdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batch = jdbc;
+    }
+
+    /** The scope mode and bounds of a period, as the statements name them. */
+    private static Map<String, Object> params(Period period) {
+        return Map.of("mode", period.mode().parameter(), "from", period.from().toEpochMilli(),
+                "to", period.to().toEpochMilli());
+    }
+
+    /** Re-running a period replaces its records (docs/billing-rules.md 3.4). */
+    public void clear(Period period) {
+        jdbc.sql(SQL.get("delete-priced")).params(params(period)).update();
+    }
+
+    public void insert(Period period, List<? extends PricedScope> outcomes, long runId) {
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (PricedScope o : outcomes) {
+            for (PricedMessage p : o.priced()) {
+                rows.add(new MapSqlParameterSource()
+                        .addValue("mode", period.mode().parameter())
+                        .addValue("messageId", p.messageId())
+                        .addValue("wabaId", o.wabaId())
+                        .addValue("phoneNumberId", p.phoneNumberId())
+                        .addValue("customerWaId", o.customerWaId())
+                        .addValue("bucket", o.bucket())
+                        .addValue("market", o.market())
+                        .addValue("category", p.price().category().name())
+                        .addValue("type", p.price().type().name())
+                        .addValue("regime", p.regime().name())
+                        .addValue("deliveredAt", p.deliveredAt().toEpochMilli())
+                        .addValue("insideServiceWindow", flag(p.insideServiceWindow()))
+                        .addValue("opensEntryPoint", flag(p.opensEntryPoint()))
+                        .addValue("awaitsServiceTier", flag(p.price().awaitsServiceFreeTier()))
+                        .addValue("metaPricingCategory", p.metaPricingCategory(), Types.VARCHAR)
+                        .addValue("metaPricingType", p.metaPricingType(), Types.VARCHAR)
+                        .addValue("runId", runId));
+            }
+        }
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(SQL.get("insert-priced"), rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private static int flag(boolean value) {
+        return value ? 1 : 0;
+    }
+
+    /**
+     * A free entry point window (72 h, docs/per-message-pricing.md 2 rule 1) that a pricing record opened: the
+     * scope's columns as stored and when it opened.
+     */
+    public record EntryPoint(String wabaId, String phoneNumberId, String customerWaId, Instant openedAt) {
+    }
+
+    /**
+     * The entry point windows still open at the period's start, of the customers in buckets [fromBucket,
+     * toBucket): a raw JDBC cursor on the caller's connection, as the partition's reader reads its carried-in
+     * state (ScopeHistoryReader).
+     */
+    public static void forEachCarriedEntryPoint(Connection connection, Period period, int fromBucket, int toBucket,
+            Consumer<EntryPoint> action) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SQL.get("carried-entry-points"))) {
+            Object[] parameters = {period.mode().parameter(), period.carriedFrom().toEpochMilli(),
+                period.from().toEpochMilli(), fromBucket, toBucket};
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(new EntryPoint(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Instant.ofEpochMilli(rs.getLong(4))));
+                }
+            }
+        }
+    }
+
+    /** Part of a period's fingerprint (docs/billing-rules.md 3.4): the entry point windows it carries in, in order. */
+    public void forEachFingerprintEntryPoint(Period period, Consumer<EntryPoint> action) {
+        jdbc.sql(SQL.get("fingerprint-entry-points")).param("mode", period.mode().parameter())
+                .param("carriedFrom", period.carriedFrom().toEpochMilli()).param("from", period.from().toEpochMilli())
+                .query(rs -> {
+                    action.accept(new EntryPoint(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Instant.ofEpochMilli(rs.getLong(4))));
+                });
+    }
+
+    /** Service messages the free tier counted for a phone number. */
+    public record TierCount(String wabaId, String phoneNumberId, long messages) {
+    }
+
+    /**
+     * Part of a period's fingerprint: the service messages its free tier counts on, per number, from
+     * {@code monthFrom} to the period's start, in order.
+     */
+    public void forEachFingerprintTierCount(Period period, Instant monthFrom, Consumer<TierCount> action) {
+        jdbc.sql(SQL.get("fingerprint-service-tier")).param("mode", period.mode().parameter())
+                .param("monthFrom", monthFrom.toEpochMilli())
+                .param("from", period.from().toEpochMilli())
+                .query(rs -> {
+                    action.accept(new TierCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                });
+    }
+
+    /** A record whose type waits for the service free tier, in processing order per phone number. */
+    public record AwaitingTier(String messageId, String wabaId, String phoneNumberId, Instant deliveredAt) {
+    }
+
+    public void forEachAwaitingTier(Period period, Consumer<AwaitingTier> action) {
+        jdbc.sql(SQL.get("awaiting-service-tier")).params(params(period)).query(rs -> {
+            action.accept(new AwaitingTier(rs.getString("message_id"), rs.getString("waba_id"),
+                    rs.getString("phone_number_id"), Instant.ofEpochMilli(rs.getLong("delivered_at_ms"))));
+        });
+    }
+
+    /** Service messages of the number counted for the tier between its month's start and the period. */
+    public int tierCountedBefore(Period period, String wabaId, String phoneNumberId, Instant monthStart) {
+        return jdbc.sql(SQL.get("service-tier-counted-before")).param("mode", period.mode().parameter())
+                .param("wabaId", wabaId).param("phoneNumberId", phoneNumberId)
+                .param("monthStart", monthStart.toEpochMilli()).param("from", period.from().toEpochMilli())
+                .query(Integer.class).single();
+    }
+
+    public void setTypes(Period period, List<AwaitingTier> records, PricingType type) {
+        if (records.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(SQL.get("set-pricing-type"), records.stream().map(r -> new MapSqlParameterSource()
+                .addValue("type", type.name()).addValue("mode", period.mode().parameter())
+                .addValue("wabaId", r.wabaId()).addValue("deliveredAt", r.deliveredAt().toEpochMilli())
+                .addValue("messageId", r.messageId())).toArray(SqlParameterSource[]::new));
+    }
+
+    /** A row of pricing/&lt;from&gt;_&lt;to&gt;.csv with Meta's columns. */
+    public record Row(String messageId, String wabaId, String phoneNumberId, String customerWaId, String market,
+            String category, String pricingType, String regime, Instant deliveredAt, String metaPricingCategory,
+            String metaPricingType) {
+    }
+
+    /** By delivered_at then message_id (Java's string order, whatever the database's collation). */
+    public void forEachRecord(Period period, Consumer<Row> action) {
+        TieOrder<Row> ordered = new TieOrder<>(r -> r.deliveredAt().toEpochMilli(),
+                java.util.Comparator.comparing(Row::messageId), action);
+        jdbc.sql(SQL.get("select-priced")).params(params(period)).query(rs -> {
+            ordered.accept(new Row(rs.getString("message_id"), rs.getString("waba_id"), rs.getString("phone_number_id"),
+                    rs.getString("customer_wa_id"), rs.getString("market"), rs.getString("category"),
+                    rs.getString("pricing_type"), rs.getString("regime"),
+                    Instant.ofEpochMilli(rs.getLong("delivered_at_ms")), rs.getString("meta_pricing_category"),
+                    rs.getString("meta_pricing_type")));
+        });
+        ordered.finish();
+    }
+
+    /** Records per (category, pricing_type), for the run summary. */
+    public record TypeCount(String category, String pricingType, long messages) {
+    }
+
+    public List<TypeCount> typeCounts(Period period) {
+        Map<String, Object> params = params(period);
+        return jdbc.sql(SQL.get("priced-counts")).params(params).query(TypeCount.class).list();
+    }
+
+    /**
+     * Invoicing a per-message month (docs/per-message-pricing.md 3-4): the account's pricing records of its month
+     * and the UTILITY/AUTHENTICATION records of the other WABAs of its portfolio (each filtered to its own
+     * local month by the calculator), by delivery time then message_id.
+     */
+    public void forEachPricedMessage(BillingAccount account, List<BillingAccount> portfolio, YearMonth month,
+            Consumer<BillableMessage> action) {
+        Instant from = account.monthStart(month);
+        Instant to = account.monthEnd(month);
+        for (BillingAccount other : portfolio) {
+            from = other.monthStart(month).isBefore(from) ? other.monthStart(month) : from;
+            to = other.monthEnd(month).isAfter(to) ? other.monthEnd(month) : to;
+        }
+        List<String> wabas = new ArrayList<>(portfolio.stream().map(BillingAccount::wabaId).toList());
+        wabas.add(account.wabaId());
+        TieOrder<BillableMessage> ordered = new TieOrder<>(m -> m.deliveredAt().toEpochMilli(),
+                java.util.Comparator.comparing(BillableMessage::messageId), action);
+        jdbc.sql(SQL.get("month-priced-messages")).param("wabaId", account.wabaId()).param("portfolio", wabas)
+                .param("from", from.toEpochMilli()).param("to", to.toEpochMilli()).query(rs -> {
+                    ordered.accept(new BillableMessage(rs.getString("message_id"), rs.getString("waba_id"),
+                            rs.getString("phone_number_id"), PricingCategory.valueOf(rs.getString("category")),
+                            PricingType.valueOf(rs.getString("pricing_type")), rs.getString("market"),
+                            Instant.ofEpochMilli(rs.getLong("delivered_at_ms")), rs.getInt("inside_service_window") == 1));
+                });
+        ordered.finish();
+    }
+
+    /** A (market, category) an account's per-message month needs a rate for, at some quarter hour. */
+    public record PricePoint(String market, PricingCategory category, Instant at) {
+    }
+
+    /** What the rate card must price for the account's month under a per-message regime (docs/billing-rules.md 4.2). */
+    public List<PricePoint> pricePoints(BillingAccount account, YearMonth month) {
+        return jdbc.sql(SQL.get("month-message-price-points")).param("wabaId", account.wabaId())
+                .param("from", account.monthStart(month).toEpochMilli())
+                .param("to", account.monthEnd(month).toEpochMilli())
+                .query((rs, n) -> new PricePoint(rs.getString("market"), PricingCategory.valueOf(rs.getString("category")),
+                        Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L)))
+                .list();
+    }
+}

@@ -1,0 +1,21 @@
+package com.wabilling.permessage;
+
+import java.util.List;
+
+/**
+ * What one scope of a period contributes to {@code priced_message}: its WABA and customer, its bucket and
+ * market, and its pricing records. Reconstruct's outcome of a scope is one (conversations.ScopeOutcome); this
+ * package needs no more of it, so it stays below conversations (docs/architecture.md, "Packages").
+ */
+public interface PricedScope {
+
+    String wabaId();
+
+    String customerWaId();
+
+    int bucket();
+
+    String market();
+
+    List<PricedMessage> priced();
+}
