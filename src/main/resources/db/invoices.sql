@@ -36,12 +36,6 @@ SELECT billed_messages FROM invoice_period_basis
 INSERT INTO invoice_period_basis (scope_mode, from_ms, to_ms, window_messages, carried_hash, billed_messages)
 VALUES ('phone-number', :from, :to, :windowMessages, :carriedHash, :billedMessages);
 
--- name: reconstructed-periods
-SELECT from_ms, to_ms FROM reconstructed_period WHERE scope_mode = 'phone-number' ORDER BY from_ms;
-
--- name: unfinished-rebuilds
-SELECT from_ms, to_ms, command FROM period_rebuild WHERE scope_mode = 'phone-number' ORDER BY from_ms;
-
 -- name: invoices-of-account-month
 SELECT invoice_id, invoice_number, kind, status, references_invoice_id, subtotal, markup
   FROM invoice WHERE waba_id = :wabaId AND billing_month = :month ORDER BY invoice_id;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -26,8 +25,8 @@ import com.wabilling.pricing.PricingCategory;
 import com.wabilling.support.jdbc.SqlStatements;
 
 /**
- * Data access for invoicing: the month's conversations, reconstructed periods, invoices and lines. The pricing
- * records are asked of their owner, {@link PricedMessageDao}.
+ * Data access for invoicing: the month's conversations, invoices and lines. The pricing records are asked of
+ * their owner, {@link PricedMessageDao}; the reconstructed periods of theirs, PeriodLedger.
  */
 public class InvoiceDao {
 
@@ -48,9 +47,6 @@ public class InvoiceDao {
         return Map.of("wabaId", account.wabaId(), "from", account.monthStart(month).toEpochMilli(),
                 "to", account.monthEnd(month).toEpochMilli());
     }
-
-    private static final RowMapper<PeriodCoverage.Range> RANGE = (rs, n) -> new PeriodCoverage.Range(
-            Instant.ofEpochMilli(rs.getLong("from_ms")), Instant.ofEpochMilli(rs.getLong("to_ms")));
 
     /** The account's conversations of the month, in free-tier order. */
     public void forEachConversation(BillingAccount account, YearMonth month, Consumer<BillableConversation> action) {
@@ -90,10 +86,6 @@ public class InvoiceDao {
         return points;
     }
 
-    public List<PeriodCoverage.Range> reconstructedPeriods() {
-        return jdbc.sql(SQL.get("reconstructed-periods")).query(RANGE).list();
-    }
-
     /** Conversations (phone-number scope) and the messages they covered per WABA, opened in [from, to). */
     public List<UnknownAccounts.Activity> activityByWaba(Instant from, Instant to) {
         return jdbc.sql(SQL.get("activity-by-waba")).param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
@@ -116,15 +108,6 @@ public class InvoiceDao {
                 .addValue("to", period.to().toEpochMilli())
                 .addValue("windowMessages", r.fingerprint().windowMessages())
                 .addValue("carriedHash", r.fingerprint().carriedHash());
-    }
-
-    /** A reconstruct that cleared a period's conversations and has not finished rebuilding them. */
-    public record UnfinishedRebuild(PeriodCoverage.Range range, String command) {
-    }
-
-    public List<UnfinishedRebuild> unfinishedRebuilds() {
-        return jdbc.sql(SQL.get("unfinished-rebuilds"))
-                .query((rs, n) -> new UnfinishedRebuild(RANGE.mapRow(rs, n), rs.getString("command"))).list();
     }
 
     public List<StoredInvoice> invoices(String wabaId, YearMonth month) {

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-import com.wabilling.periods.Period;
 import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.RateCard;
@@ -42,7 +42,7 @@ public class InvoicePreflight {
             refusals.add(coverage);
         }
         // a period whose rebuild has not finished is named by the coverage check with the command that finishes it
-        List<InvoiceDao.UnfinishedRebuild> rebuilds = invoices.unfinishedRebuilds();
+        List<UnfinishedRebuild> rebuilds = unfinishedRebuilds();
         List<PeriodLedger.Recorded> stale = StalePeriods.of(ledger, invoices, accounts, month).stream()
                 .filter(r -> rebuilds.stream().noneMatch(b -> b.range().equals(StalePeriods.range(r)))).toList();
         if (!stale.isEmpty()) {
@@ -92,11 +92,13 @@ public class InvoicePreflight {
 
     private String coverage(List<BillingAccount> accounts, YearMonth month) {
         List<String> uncovered = new ArrayList<>();
-        List<PeriodCoverage.Range> periods = invoices.reconstructedPeriods();
-        List<InvoiceDao.UnfinishedRebuild> rebuilds = invoices.unfinishedRebuilds();
+        // the recorded periods, asked of the period ledger that owns them
+        List<PeriodCoverage.Range> periods = ledger.recorded(ScopeMode.PHONE_NUMBER).stream()
+                .map(StalePeriods::range).toList();
+        List<UnfinishedRebuild> rebuilds = unfinishedRebuilds();
         for (BillingAccount account : accounts) {
             PeriodCoverage.Range needed = new PeriodCoverage.Range(account.monthStart(month), account.monthEnd(month));
-            for (InvoiceDao.UnfinishedRebuild rebuild : rebuilds) {
+            for (UnfinishedRebuild rebuild : rebuilds) {
                 if (PeriodCoverage.overlap(needed, rebuild.range())) {
                     uncovered.add(account.wabaId() + " (" + account.name() + ", " + account.zone() + "): "
                             + Timestamps.format(rebuild.range().from()) + " to " + Timestamps.format(rebuild.range().to())
@@ -118,6 +120,21 @@ public class InvoicePreflight {
         return uncovered.isEmpty() ? null : "cannot invoice " + month + ": conversations are missing for "
                 + uncovered.size() + " range" + (uncovered.size() == 1 ? "" : "s") + ":\n    "
                 + String.join("\n    ", uncovered);
+    }
+
+    /** A reconstruct that cleared a period's conversations and has not finished rebuilding them. */
+    private record UnfinishedRebuild(PeriodCoverage.Range range, String command) {
+    }
+
+    /**
+     * The unfinished rebuilds of the phone-number scope (the one invoiced), asked of their owner, the period
+     * ledger (docs/architecture.md, "Who owns which table").
+     */
+    private List<UnfinishedRebuild> unfinishedRebuilds() {
+        return ledger.unfinishedRebuilds(ScopeMode.PHONE_NUMBER).stream()
+                .map(r -> new UnfinishedRebuild(new PeriodCoverage.Range(r.from().atStartOfDay(ZoneOffset.UTC)
+                        .toInstant(), r.to().atStartOfDay(ZoneOffset.UTC).toInstant()), r.command()))
+                .toList();
     }
 
     private void checkRates(List<BillingAccount> accounts, RateCard rates, YearMonth month) {
