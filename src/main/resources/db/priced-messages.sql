@@ -61,18 +61,20 @@ SELECT waba_id, phone_number_id, COUNT(*) AS messages FROM priced_message
  GROUP BY waba_id, phone_number_id ORDER BY waba_id, phone_number_id;
 
 -- name: month-priced-messages
--- docs/per-message-pricing.md 3-4: the account's pricing records and the volume-tiered ones of the other WABAs of
--- its portfolio, over the widest of their local months, in the order volume tiers count. One branch per
--- WABA condition, so each reads its WABAs' rows by the (scope_mode, waba_id, delivered_at_ms) index: a
--- single OR over both conditions walked every record of the month for every account (docs/benchmarks.md).
+-- docs/per-message-pricing.md 3-4: one WABA's pricing records over a range, in the order volume tiers count.
+-- Equality on waba_id, so it reads by the (scope_mode, waba_id, delivered_at_ms) index: a condition over
+-- several WABAs (OR, or IN) walked every record of the month for every account (docs/benchmarks.md).
 SELECT message_id, waba_id, phone_number_id, category, pricing_type, market, delivered_at_ms, inside_service_window
   FROM priced_message
  WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to
-UNION ALL
+ ORDER BY delivered_at_ms, message_id;
+
+-- name: month-tiered-messages
+-- the same for another WABA of the account's portfolio: only the categories volume tiers count
 SELECT message_id, waba_id, phone_number_id, category, pricing_type, market, delivered_at_ms, inside_service_window
   FROM priced_message
- WHERE scope_mode = 'phone-number' AND waba_id IN (:portfolio) AND waba_id <> :wabaId
-   AND delivered_at_ms >= :from AND delivered_at_ms < :to AND category IN ('UTILITY', 'AUTHENTICATION')
+ WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to
+   AND category IN ('UTILITY', 'AUTHENTICATION')
  ORDER BY delivered_at_ms, message_id;
 
 -- name: month-message-price-points
