@@ -118,3 +118,8 @@ SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_
        billable, subtotal, markup, total, references_invoice_id, run_id, time_zone, markup_percent,
        period_start_ms, period_end_ms, issue_date, vat_category, vat_rate, vat, gross, finalized_at_ms
   FROM invoice WHERE billing_month = :month ORDER BY waba_id, invoice_id;
+
+-- name: invoice-by-reference
+-- docs/billing-rules.md 4.5: the invoice correct= names, by its number (or, to refuse it clearly, by its id)
+SELECT invoice_id, invoice_number, kind, status, waba_id, billing_month
+  FROM invoice WHERE invoice_number = :reference OR invoice_id = :reference;

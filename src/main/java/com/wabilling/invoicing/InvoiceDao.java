@@ -135,6 +135,19 @@ public class InvoiceDao {
                 i.referencesInvoiceId(), i.subtotal(), i.markup(), lines(i.invoiceId()))).toList();
     }
 
+    /** Where an invoice named by its number or its id lies: its account and month (docs/billing-rules.md 4.5). */
+    public record Located(String invoiceId, String invoiceNumber, StoredInvoice.Kind kind, StoredInvoice.Status status,
+            String wabaId, YearMonth month) {
+    }
+
+    public Optional<Located> locate(String reference) {
+        return jdbc.sql(SQL.get("invoice-by-reference")).param("reference", reference)
+                .query((rs, n) -> new Located(rs.getString("invoice_id"), rs.getString("invoice_number"),
+                        StoredInvoice.Kind.valueOf(rs.getString("kind")), StoredInvoice.Status.valueOf(rs.getString("status")),
+                        rs.getString("waba_id"), YearMonth.parse(rs.getString("billing_month"))))
+                .list().stream().findFirst();
+    }
+
     public List<InvoiceLine> lines(String invoiceId) {
         return jdbc.sql(SQL.get("lines-of-invoice")).param("invoiceId", invoiceId)
                 .query((rs, n) -> new InvoiceLine(rs.getString("category"), rs.getString("market"),
