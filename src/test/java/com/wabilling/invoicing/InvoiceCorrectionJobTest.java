@@ -168,7 +168,8 @@ class InvoiceCorrectionJobTest extends SuiteJobs {
         }
     }
 
-    private static String withPrice(String card, Map<String, String> line, BigDecimal price) {
+    /** rate-card.csv with that line's EUR price of its market and category replaced (CreditNoteJobTest too). */
+    static String withPrice(String card, Map<String, String> line, BigDecimal price) {
         String column = line.get("category").toLowerCase(java.util.Locale.ROOT);
         StringBuilder out = new StringBuilder();
         List<String> rows = card.lines().toList();
