@@ -64,6 +64,8 @@ INSERT INTO invoice_line (invoice_id, category, market, band, unit_price, conver
 VALUES (:invoiceId, :category, :market, :band, :unitPrice, :conversations, :free, :billable, :amount);
 
 -- name: drafts-of-month
+-- in (waba_id, invoice_id) order: an account's credit note (CRN-) is numbered before the invoice that
+-- replaces it (INV-), docs/billing-rules.md 4.5
 SELECT invoice_id FROM invoice WHERE billing_month = :month AND status = 'DRAFT' ORDER BY waba_id, invoice_id;
 
 -- name: next-number
@@ -85,8 +87,17 @@ UPDATE invoice SET status = 'FINALIZED', invoice_number = :invoiceNumber, finali
 UPDATE invoice SET vat_category = :category, vat_rate = :rate, vat = :vat, gross = :gross
  WHERE invoice_id = :invoiceId AND status = 'FINALIZED' AND vat IS NULL;
 
+-- name: record-vat-eur
+-- The VAT in euros a finalized document's Peppol file stated, recorded once, when the file is written
+UPDATE invoice SET vat_eur = :vatEur WHERE invoice_id = :invoiceId AND status = 'FINALIZED' AND vat_eur IS NULL;
+
 -- name: invoices-of-month
 SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_month, currency, conversations,
        billable, subtotal, markup, total, references_invoice_id, run_id, time_zone, markup_percent,
-       period_start_ms, period_end_ms, issue_date, vat_category, vat_rate, vat, gross, finalized_at_ms
+       period_start_ms, period_end_ms, issue_date, vat_category, vat_rate, vat, gross, finalized_at_ms, vat_eur
   FROM invoice WHERE billing_month = :month ORDER BY waba_id, invoice_id;
+
+-- name: invoice-by-reference
+-- docs/billing-rules.md 4.5: the invoice correct= names, by its number (or, to refuse it clearly, by its id)
+SELECT invoice_id, invoice_number, kind, status, waba_id, billing_month
+  FROM invoice WHERE invoice_number = :reference OR invoice_id = :reference;

@@ -122,6 +122,19 @@ public class InvoiceDao {
                 i.referencesInvoiceId(), i.subtotal(), i.markup(), lines(i.invoiceId()))).toList();
     }
 
+    /** Where an invoice named by its number or its id lies: its account and month (docs/billing-rules.md 4.5). */
+    public record Located(String invoiceId, String invoiceNumber, StoredInvoice.Kind kind, StoredInvoice.Status status,
+            String wabaId, YearMonth month) {
+    }
+
+    public Optional<Located> locate(String reference) {
+        return jdbc.sql(SQL.get("invoice-by-reference")).param("reference", reference)
+                .query((rs, n) -> new Located(rs.getString("invoice_id"), rs.getString("invoice_number"),
+                        StoredInvoice.Kind.valueOf(rs.getString("kind")), StoredInvoice.Status.valueOf(rs.getString("status")),
+                        rs.getString("waba_id"), YearMonth.parse(rs.getString("billing_month"))))
+                .list().stream().findFirst();
+    }
+
     public List<InvoiceLine> lines(String invoiceId) {
         return jdbc.sql(SQL.get("lines-of-invoice")).param("invoiceId", invoiceId)
                 .query((rs, n) -> new InvoiceLine(rs.getString("category"), rs.getString("market"),
@@ -202,13 +215,14 @@ public class InvoiceDao {
 
     /**
      * A row of summary.csv, with the account as it was invoiced: its zone, markup and local
-     * month bounds; null for invoices written before schema version 4 recorded them.
+     * month bounds; null for invoices written before schema version 4 recorded them. {@code vatEur}: the VAT
+     * in euros its Peppol file stated, null before it is written, in EUR, or before schema version 10.
      */
     public record SummaryRow(String invoiceId, String invoiceNumber, String kind, String status, String wabaId,
             String accountName, String period, String currency, long conversations, long billable,
             BigDecimal subtotal, BigDecimal markup, BigDecimal total, String referencesInvoiceId, long runId,
             String timeZone, BigDecimal markupPercent, Instant periodStart, Instant periodEnd, LocalDate issueDate,
-            StoredVat vat) {
+            StoredVat vat, BigDecimal vatEur) {
 
         public boolean finalized() {
             return "FINALIZED".equals(status);
@@ -229,6 +243,11 @@ public class InvoiceDao {
                 .param("rate", vat.ratePercent()).param("vat", vat.amount()).param("gross", vat.gross()).update();
     }
 
+    /** docs/billing-rules.md 4.5: what a credit note takes back in euros, recorded when the Peppol file is written. */
+    public void recordVatEur(String invoiceId, BigDecimal vatEur) {
+        jdbc.sql(SQL.get("record-vat-eur")).param("invoiceId", invoiceId).param("vatEur", vatEur).update();
+    }
+
     public List<SummaryRow> summary(YearMonth month) {
         return jdbc.sql(SQL.get("invoices-of-month")).param("month", month.toString())
                 .query((rs, n) -> new SummaryRow(rs.getString("invoice_id"), rs.getString("invoice_number"),
@@ -240,7 +259,8 @@ public class InvoiceDao {
                         instant(rs.getObject("period_start_ms")), instant(rs.getObject("period_end_ms")),
                         issueDate(rs.getString("issue_date"), rs.getObject("finalized_at_ms")),
                         rs.getString("vat_category") == null ? null : new StoredVat(rs.getString("vat_category"),
-                                rs.getBigDecimal("vat_rate"), rs.getBigDecimal("vat"), rs.getBigDecimal("gross"))))
+                                rs.getBigDecimal("vat_rate"), rs.getBigDecimal("vat"), rs.getBigDecimal("gross")),
+                        rs.getBigDecimal("vat_eur")))
                 .list();
     }
 

@@ -45,7 +45,8 @@ public class InvoiceJobConfiguration {
             JobParameterSpec.Param.optional("finalize", "false", JobParameterSpec.Kind.BOOLEAN),
             JobParameterSpec.Param.optional(InvoiceRun.LEAVE_OUT, "", JobParameterSpec.Kind.WABA_IDS),
             JobParameterSpec.Param.optional(InvoiceRun.REGIME, "", JobParameterSpec.Kind.NAME),
-            JobParameterSpec.Param.optional(InvoiceRun.INVOICE_DATE, "", JobParameterSpec.Kind.DATE)));
+            JobParameterSpec.Param.optional(InvoiceRun.INVOICE_DATE, "", JobParameterSpec.Kind.DATE),
+            JobParameterSpec.Param.optional(InvoiceRun.CORRECT, "", JobParameterSpec.Kind.NAME)));
 
     @Bean
     @JobScope

@@ -15,7 +15,8 @@ import com.wabilling.pricing.Regimes;
 /**
  * The invoice job's parameter checks, before it starts (a refusal is bad usage, exit 2): the parameters'
  * own checks, then a month that has ended everywhere by the application's clock ({@link MonthOver}),
- * invoice-date only with finalize=true, a known regime name, and a what-if is never finalized.
+ * invoice-date only with finalize=true, a known regime name, a what-if is never finalized, and a correction
+ * (correct=) is drafted by a run of its own, never with finalize=true or a what-if (docs/billing-rules.md 4.5).
  */
 final class InvoiceParameters implements JobParametersValidator {
 
@@ -43,6 +44,16 @@ final class InvoiceParameters implements JobParametersValidator {
                     + " give it with finalize=true");
         }
         String regime = spec.value(values, InvoiceRun.REGIME);
+        String correct = spec.value(values, InvoiceRun.CORRECT);
+        if (!correct.isEmpty() && finalizing) {
+            throw new InvalidJobParametersException(JOB_NAME + ": correct=" + correct + " drafts a credit note and a new"
+                    + " invoice, to be checked in summary.csv before they are numbered: drop finalize=true, then"
+                    + " finalize them with: jobs/wa-billing invoice month=" + spec.value(values, "month") + " finalize=true");
+        }
+        if (!correct.isEmpty() && !regime.isEmpty()) {
+            throw new InvalidJobParametersException(JOB_NAME + ": a what-if (regime=" + regime + ") stores nothing, so it"
+                    + " cannot correct an invoice; drop regime= or correct=");
+        }
         if (regime.isEmpty()) {
             return;
         }

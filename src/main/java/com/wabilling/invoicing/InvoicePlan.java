@@ -9,23 +9,41 @@ import com.wabilling.pricing.BillingAccount;
 
 /**
  * What a run must store for one account's month (docs/billing-rules.md 4.5): a draft invoice while nothing is
- * finalized; once it is, a draft adjustment with the signed difference when some recomputed line's
- * amount differs from what was finalized, and nothing otherwise: counts that moved without money (a
- * late free conversation, a charge that rounding swallows) are no reason to spend an invoice number.
+ * finalized; once it is, a draft adjustment of the current invoice with the signed difference when some
+ * recomputed line's amount differs from what was finalized, and nothing otherwise: counts that moved without
+ * money (a late free conversation, a charge that rounding swallows) are no reason to spend an invoice number.
+ * A correction (correct=, or one drafted before and not yet finalized) drafts a credit note and a new invoice
+ * instead ({@link Corrections}).
  */
-public record InvoicePlan(BillingAccount account, YearMonth month, Draft draft) {
+public record InvoicePlan(BillingAccount account, YearMonth month, List<Draft> drafts) {
 
-    /** A draft to store; {@code draft == null} in the plan means nothing new. */
+    /** A draft to store. */
     public record Draft(String invoiceId, StoredInvoice.Kind kind, String referencesInvoiceId, ComputedInvoice invoice) {
+    }
+
+    public InvoicePlan {
+        drafts = List.copyOf(drafts);
+    }
+
+    /** The first draft to store, null when nothing new (a correction has two: {@link #drafts}). */
+    public Draft draft() {
+        return drafts.isEmpty() ? null : drafts.get(0);
     }
 
     public static InvoicePlan of(BillingAccount account, YearMonth month, ComputedInvoice recomputed,
             List<StoredInvoice> stored) {
+        return of(account, month, recomputed, stored, null);
+    }
+
+    /**
+     * @param correct the number of the invoice this run was asked to correct (correct=), or null; a month whose
+     *        stored drafts hold a credit note is being corrected too (a correction stays drafted until finalized)
+     */
+    public static InvoicePlan of(BillingAccount account, YearMonth month, ComputedInvoice recomputed,
+            List<StoredInvoice> stored, String correct) {
         String invoiceId = "INV-" + account.wabaId() + "-" + month;
-        List<StoredInvoice> finalized = stored.stream().filter(StoredInvoice::isFinalized).toList();
-        StoredInvoice original = finalized.stream().filter(i -> i.kind() == StoredInvoice.Kind.INVOICE).findFirst()
-                .orElse(null);
-        if (original == null) {
+        StoredInvoice current = Corrections.current(stored).orElse(null);
+        if (current == null || correcting(current, stored, correct)) {
             if (recomputed.conversations() > 0 && recomputed.total().signum() < 0) {
                 // an invoice never bills less than nothing; money given back is an adjustment's (a credit note)
                 throw new com.wabilling.support.Refusal(invoiceId + " would have a negative total " + recomputed.total()
@@ -33,27 +51,41 @@ public record InvoicePlan(BillingAccount account, YearMonth month, Draft draft) 
                         + account.markupPercent().toPlainString() + ")", "raise that markup_percent in accounts.csv (at"
                                 + " least -100: no discount beyond the whole price), then run the same command again");
             }
-            Draft draft = recomputed.conversations() == 0 ? null
-                    : new Draft(invoiceId, StoredInvoice.Kind.INVOICE, null, recomputed);
+        }
+        if (current == null) {
+            List<Draft> draft = recomputed.conversations() == 0 ? List.of()
+                    : List.of(new Draft(invoiceId, StoredInvoice.Kind.INVOICE, null, recomputed));
             return new InvoicePlan(account, month, draft);
         }
+        if (correcting(current, stored, correct)) {
+            return new InvoicePlan(account, month, Corrections.drafts(account, month, current, stored, recomputed));
+        }
+        // later data is compared with the current invoice and its adjustments: after a correction, the
+        // replacement (the credited invoice and its adjustments add up to nothing with their credit note)
         List<List<InvoiceLine>> billedLines = new ArrayList<>();
         BigDecimal billedMarkup = BigDecimal.ZERO;
-        for (StoredInvoice i : finalized) {
+        for (StoredInvoice i : Corrections.billed(current, stored)) {
             billedLines.add(i.lines());
             billedMarkup = billedMarkup.add(i.markup());
         }
         ComputedInvoice billed = InvoiceCalculator.totals(Adjustments.sum(billedLines), account);
         List<InvoiceLine> difference = Adjustments.difference(billed, recomputed);
         if (!Adjustments.movesMoney(difference)) {
-            return new InvoicePlan(account, month, null);
+            return new InvoicePlan(account, month, List.of());
         }
         ComputedInvoice lines = InvoiceCalculator.totals(difference, account);
         BigDecimal markup = Money.round(recomputed.markup().subtract(billedMarkup), account.currency());
         ComputedInvoice adjustment = new ComputedInvoice(lines.lines(), lines.conversations(), lines.billable(),
                 lines.subtotal(), markup, lines.subtotal().add(markup));
-        long adjustments = finalized.stream().filter(i -> i.kind() == StoredInvoice.Kind.ADJUSTMENT).count();
-        return new InvoicePlan(account, month, new Draft("ADJ-" + account.wabaId() + "-" + month + "-" + (adjustments + 1),
-                StoredInvoice.Kind.ADJUSTMENT, original.invoiceId(), adjustment));
+        // numbered over the account's month, so that an adjustment of a replacement never reuses an id
+        long adjustments = stored.stream().filter(StoredInvoice::isFinalized)
+                .filter(i -> i.kind() == StoredInvoice.Kind.ADJUSTMENT).count();
+        return new InvoicePlan(account, month, List.of(new Draft("ADJ-" + account.wabaId() + "-" + month + "-"
+                + (adjustments + 1), StoredInvoice.Kind.ADJUSTMENT, current.invoiceId(), adjustment)));
+    }
+
+    private static boolean correcting(StoredInvoice current, List<StoredInvoice> stored, String correct) {
+        return current.invoiceNumber().equals(correct) || stored.stream()
+                .anyMatch(i -> !i.isFinalized() && i.kind() == StoredInvoice.Kind.CREDIT_NOTE);
     }
 }

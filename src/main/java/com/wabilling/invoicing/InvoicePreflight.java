@@ -56,6 +56,7 @@ public class InvoicePreflight {
                     || !stale.isEmpty(), refusals.size() > (coverage == null ? 0 : 1) + (stale.isEmpty() ? 0 : 1)));
         }
         checkRates(accounts, rates, month);
+        CorrectionRequest.check(invoices, run, accounts, accountsFile);
     }
 
     /** docs/per-message-pricing.md: no regime before 2023-06-01; a what-if re-prices pricing records only. */

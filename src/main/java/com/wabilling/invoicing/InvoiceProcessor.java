@@ -13,6 +13,7 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
     private final InvoiceDao invoices;
     private final RateCard rates;
     private final YearMonth month;
+    private final String correct;
     private final boolean whatIf;
     private final InvoiceMessages messages;
     private final java.nio.file.Path booksDir;
@@ -25,6 +26,7 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
         this.invoices = invoices;
         this.rates = rates;
         this.month = run.month();
+        this.correct = run.correct();
         this.whatIf = run.isWhatIf();
         this.messages = messages;
         this.booksDir = booksDir;
@@ -44,6 +46,6 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
             invoices.forEachConversation(account, month, calculator::accept);
             computed = calculator.result();
         }
-        return InvoicePlan.of(account, month, computed, invoices.invoices(account.wabaId(), month));
+        return InvoicePlan.of(account, month, computed, invoices.invoices(account.wabaId(), month), correct);
     }
 }

@@ -32,7 +32,9 @@ public class InvoiceReport implements Tasklet {
         // added after docs/formats.md's columns: the account's local month and terms as invoiced
         "period_start", "period_end", "time_zone", "markup_percent",
         // The date a finalized invoice carries, and its VAT category and rate
-        "invoice_date", "vat_category", "vat_rate"};
+        "invoice_date", "vat_category", "vat_rate",
+        // what an adjustment corrects, a credit note reverses or a new invoice replaces (docs/billing-rules.md 4.5)
+        "references_invoice_id"};
     private final InvoiceDao invoices;
     private final Path outputDir;
     private final YearMonth month;
@@ -75,7 +77,7 @@ public class InvoiceReport implements Tasklet {
                 "markup", "net", "vat", "gross");
         CsvOutput.write(dir.resolve("summary.csv"), SUMMARY_HEADER, out -> {
             for (InvoiceDao.SummaryRow r : rows) {
-                java.util.Optional<InvoiceDao.StoredVat> v = vat.forBooks(r, today);
+                java.util.Optional<InvoiceDao.StoredVat> v = vat.forBooks(r, rows, today);
                 out.row(r.invoiceId(), nz(r.invoiceNumber()), r.kind(), r.status(), r.wabaId(),
                         CsvOutput.text(r.accountName()), r.period(), r.currency(), Long.toString(r.conversations()),
                         Long.toString(r.billable()), money(r.subtotal(), r), money(r.markup(), r), money(r.total(), r),
@@ -84,7 +86,8 @@ public class InvoiceReport implements Tasklet {
                         r.periodEnd() == null ? "" : Timestamps.format(r.periodEnd()), nz(r.timeZone()),
                         r.markupPercent() == null ? "" : r.markupPercent().stripTrailingZeros().toPlainString(),
                         r.issueDate() == null ? "" : r.issueDate().toString(), v.map(x -> x.category()).orElse(""),
-                        v.map(x -> x.ratePercent().stripTrailingZeros().toPlainString()).orElse(""));
+                        v.map(x -> x.ratePercent().stripTrailingZeros().toPlainString()).orElse(""),
+                        nz(r.referencesInvoiceId()));
                 table.row(r.invoiceId(), nz(r.invoiceNumber()), r.kind(), r.status(), r.accountName(), r.currency(),
                         r.conversations(), r.billable(), money(r.subtotal(), r), money(r.markup(), r),
                         money(r.total(), r), v.map(x -> money(x.amount(), r)).orElse("-"),
@@ -93,6 +96,9 @@ public class InvoiceReport implements Tasklet {
                 writeLines(dir, r);
                 // written by the run that computes the invoice, from the same conversations; a later run
                 // never rewrites it, so a finalized invoice's explanation stays as it was billed
+                if (r.kind().equals(StoredInvoice.Kind.CREDIT_NOTE.name())) {
+                    continue; // a credit note's lines file is its explanation: it reverses lines as they were billed
+                }
                 if (r.runId() == runId && BillingMonth.perMessage(r)) {
                     BillingAccount current = accounts.getOrDefault(r.wabaId(), new BillingAccount(r.wabaId(),
                             r.accountName(), java.time.ZoneId.of(r.timeZone()),
@@ -107,7 +113,7 @@ public class InvoiceReport implements Tasklet {
         String summary = "Invoices for " + month + " (each account's month in its own time zone)\n"
                 + (rows.isEmpty() ? "  no invoices: no account had conversations\n" : table.render("  ")
                         + "  net = subtotal + markup (summary.csv's total); gross = net + VAT, the amount due"
-                        + (rows.stream().anyMatch(r -> vat.forBooks(r, today).isEmpty())
+                        + (rows.stream().anyMatch(r -> vat.forBooks(r, rows, today).isEmpty())
                                 ? " (- : VAT not known yet, the buyer's country is missing)" : "") + "\n")
                 + "  files: " + dir.resolve("summary.csv") + ", one <invoice_id>.csv per invoice (its lines) and"
                 + (BillingMonth.regime(month).perMessage()

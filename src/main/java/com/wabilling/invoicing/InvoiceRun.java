@@ -17,19 +17,22 @@ import com.wabilling.support.batch.JobParameterSpec;
 /**
  * The invoice command as the operator gave it (docs/operations.md): what a refusal names, so that the command
  * it prints is the one to run. {@code leave-out} lists WABAs without a billing account that this
- * run deliberately does not invoice.
+ * run deliberately does not invoice. {@code correct} names the finalized invoice whose credit note and new
+ * invoice this run drafts (docs/billing-rules.md 4.5), or is null.
  */
 public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> leaveOut, String rerun,
-        Regime whatIf, LocalDate invoiceDate) {
+        Regime whatIf, LocalDate invoiceDate, String correct) {
 
     public static final String LEAVE_OUT = "leave-out";
     /** Price the month under another regime into out/what-if/, never stored. */
     public static final String REGIME = "regime";
     /** The date finalized invoices carry (default: the day they are finalized, UTC). */
     public static final String INVOICE_DATE = "invoice-date";
+    /** The number of a finalized invoice to credit in full and invoice again (docs/billing-rules.md 4.5). */
+    public static final String CORRECT = "correct";
 
     public InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> leaveOut, String rerun) {
-        this(month, finalizing, leaveOut, rerun, null, null);
+        this(month, finalizing, leaveOut, rerun, null, null, null);
     }
 
     public InvoiceRun {
@@ -42,10 +45,11 @@ public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> 
         Object rerun = parameters.get(JobParameterSpec.RERUN);
         String regime = spec.value(parameters, REGIME);
         String invoiceDate = spec.value(parameters, INVOICE_DATE);
+        String correct = spec.value(parameters, CORRECT);
         return new InvoiceRun(YearMonth.parse(spec.value(parameters, "month")),
                 Boolean.parseBoolean(spec.value(parameters, "finalize")), parseIds(spec.value(parameters, LEAVE_OUT)),
                 rerun == null ? null : rerun.toString(), regime.isEmpty() ? null : Regimes.META.named(regime),
-                invoiceDate.isEmpty() ? null : LocalDate.parse(invoiceDate));
+                invoiceDate.isEmpty() ? null : LocalDate.parse(invoiceDate), correct.isEmpty() ? null : correct);
     }
 
     public boolean isWhatIf() {
@@ -75,6 +79,7 @@ public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> 
         return "jobs/wa-billing invoice month=" + month + (finalizing ? " finalize=true" : "")
                 + (whatIf == null ? "" : " " + REGIME + "=" + whatIf.name())
                 + (invoiceDate == null ? "" : " " + INVOICE_DATE + "=" + invoiceDate)
+                + (correct == null ? "" : " " + CORRECT + "=" + correct)
                 + (ids.isEmpty() ? "" : " " + LEAVE_OUT + "=" + String.join(",", ids))
                 + (rerun == null ? "" : " rerun=" + rerun);
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,24 +66,50 @@ public class InvoiceVat {
         }
     }
 
-    /** Records the VAT of the month's finalized invoices that have none yet. */
+    /**
+     * Records the VAT of the month's finalized invoices that have none yet; a credit note's is the negative of
+     * what its invoice and adjustments recorded, once they all have theirs ({@link CreditNoteVat}).
+     */
     public void freeze(InvoiceDao invoices, YearMonth month) {
-        for (InvoiceDao.SummaryRow r : invoices.summary(month)) {
+        List<InvoiceDao.SummaryRow> rows = invoices.summary(month);
+        for (InvoiceDao.SummaryRow r : rows) {
             if (r.finalized() && r.vat() == null && r.issueDate() != null) {
-                of(r, r.issueDate()).ifPresent(v -> invoices.recordVat(r.invoiceId(), stored(v)));
+                if (r.kind().equals(StoredInvoice.Kind.CREDIT_NOTE.name())) {
+                    creditNote(r, rows).ifPresent(v -> invoices.recordVat(r.invoiceId(), v));
+                } else {
+                    of(r, r.issueDate()).ifPresent(v -> invoices.recordVat(r.invoiceId(), stored(v)));
+                }
             }
         }
     }
 
-    /** For summary.csv: the recorded VAT, or for a draft the VAT it would have today. */
-    public Optional<InvoiceDao.StoredVat> forBooks(InvoiceDao.SummaryRow invoice, LocalDate today) {
+    /**
+     * For summary.csv: the recorded VAT, or for a draft the VAT it would have today (a draft credit note: the
+     * VAT it takes back). {@code month}: the month's rows, which hold what a credit note reverses.
+     */
+    public Optional<InvoiceDao.StoredVat> forBooks(InvoiceDao.SummaryRow invoice, List<InvoiceDao.SummaryRow> month,
+            LocalDate today) {
         if (invoice.vat() != null) {
             return Optional.of(invoice.vat());
         }
         if (invoice.finalized()) {
             return Optional.empty();
         }
+        if (invoice.kind().equals(StoredInvoice.Kind.CREDIT_NOTE.name())) {
+            return creditNote(invoice, month);
+        }
         return of(invoice, today).map(InvoiceVat::stored);
+    }
+
+    /** Empty when the credited documents lack VAT or differ in rate (the correction refuses the latter). */
+    private static Optional<InvoiceDao.StoredVat> creditNote(InvoiceDao.SummaryRow creditNote,
+            List<InvoiceDao.SummaryRow> month) {
+        try {
+            return CreditNoteVat.of(CreditNoteVat.credited(creditNote, month).stream().map(InvoiceDao.SummaryRow::vat)
+                    .toList());
+        } catch (IllegalStateException e) {
+            return Optional.empty(); // the documents step names it
+        }
     }
 
     public static InvoiceDao.StoredVat stored(Vat vat) {

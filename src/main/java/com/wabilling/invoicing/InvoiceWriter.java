@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Replaces the drafts of each account's month with the plan's draft, if any. */
+/** Replaces the drafts of each account's month with the plan's drafts, if any. */
 public class InvoiceWriter implements ItemWriter<InvoicePlan> {
 
     private final InvoiceDao invoices;
@@ -22,8 +22,8 @@ public class InvoiceWriter implements ItemWriter<InvoicePlan> {
     public void write(Chunk<? extends InvoicePlan> chunk) {
         for (InvoicePlan plan : chunk) {
             invoices.deleteDrafts(plan.account().wabaId(), plan.month());
-            if (plan.draft() != null) {
-                invoices.insertDraft(plan.draft(), plan.account(), plan.month(), runId, clock.instant());
+            for (InvoicePlan.Draft draft : plan.drafts()) {
+                invoices.insertDraft(draft, plan.account(), plan.month(), runId, clock.instant());
             }
         }
     }

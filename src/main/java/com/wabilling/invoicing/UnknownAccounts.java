@@ -54,7 +54,8 @@ public final class UnknownAccounts {
                     .map(id -> id + " (" + known.get(id).name() + ")").collect(Collectors.joining(", "))
                     + ", which " + (knownLeftOut.size() == 1 ? "has" : "have") + " a billing account in " + accountsFile
                     + "; an account is never left out. Run: "
-                    + new InvoiceRun(run.month(), run.finalizing(), rest, run.rerun()).command());
+                    + new InvoiceRun(run.month(), run.finalizing(), rest, run.rerun(), run.whatIf(), run.invoiceDate(),
+                            run.correct()).command());
         }
         List<Activity> unknown = activity.stream()
                 .filter(a -> !known.containsKey(a.wabaId()) && !run.leaveOut().contains(a.wabaId())).toList();

@@ -37,7 +37,7 @@ import com.wabilling.support.testing.TestWorkspace;
  * Wrong reference values and finalized invoices (docs/billing-rules.md 4.2; docs/invoice-documents.md 2, 4): a VAT rate out of its
  * range holds up the documents, not the books, and the fixed file gives the VAT; a finalized invoice is
  * never edited: a wrong price is corrected by an ADJUSTMENT with its own number, and a VAT rate recorded
- * at finalization stays as it was (its correction is outside this version).
+ * at finalization stays as it was (its correction, a credit note and a new invoice: CreditNoteJobTest).
  */
 @SpringBatchTest
 @JobTest
@@ -168,7 +168,8 @@ class InvoiceCorrectionJobTest extends SuiteJobs {
         }
     }
 
-    private static String withPrice(String card, Map<String, String> line, BigDecimal price) {
+    /** rate-card.csv with that line's EUR price of its market and category replaced (CreditNoteJobTest too). */
+    static String withPrice(String card, Map<String, String> line, BigDecimal price) {
         String column = line.get("category").toLowerCase(java.util.Locale.ROOT);
         StringBuilder out = new StringBuilder();
         List<String> rows = card.lines().toList();

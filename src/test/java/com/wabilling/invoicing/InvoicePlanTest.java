@@ -134,7 +134,7 @@ class InvoicePlanTest {
     @Test
     void aChangedMarkupAloneDraftsNoAdjustment() {
         // docs/billing-rules.md 4.5: an adjustment is drafted only when a line differs, so a
-        // markup fixed in accounts.csv after finalizing is corrected outside this version
+        // markup fixed in accounts.csv after finalizing is corrected by a credit note and a new invoice (correct=)
         ComputedInvoice june = invoice(line(ConversationCategory.MARKETING, 10, "0.63"));
         BillingAccount fixed = InvoiceCalculatorTest.account("UTC", "20");
 

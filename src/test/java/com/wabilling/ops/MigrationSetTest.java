@@ -15,6 +15,7 @@ class MigrationSetTest {
     @Test
     void namesEverySqlAndJavaMigrationSorted() {
         assertThat(MigrationSet.identifier()).isEqualTo("""
+                V10__credit_note_vat_in_eur.sql
                 V1__Baseline
                 V2__period_rebuild.sql
                 V3__imported_files_and_status_changes.sql

@@ -1,6 +1,7 @@
 package com.wabilling.invoicing.documents;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
@@ -23,11 +24,28 @@ import com.wabilling.invoicing.tax.Vat;
  * @param billed for an adjustment, the lines as billed before it (the finalized invoice and the adjustments
  *        finalized before this one, added up), from which each changed line's before and after are shown;
  *        empty for an invoice
+ * @param correction what the document is in a correction of a finalized invoice (docs/billing-rules.md 4.5)
+ * @param statedVatEur the VAT in euros to state (a credit note: the negative of what the documents it reverses
+ *        stated), or null to state the VAT at {@code eurRate}
  */
 public record InvoiceDocument(String invoiceId, String number, boolean adjustment, String referencedNumber,
         LocalDate issueDate, LocalDate dueDate, LocalDate periodFirstDay, LocalDate periodLastDay, String timeZone,
         Seller seller, Buyer buyer, Currency currency, String quantityLabel, List<Line> lines, BigDecimal subtotal,
-        BigDecimal markup, BigDecimal markupPercent, Vat vat, BigDecimal eurRate, List<Line> billed) {
+        BigDecimal markup, BigDecimal markupPercent, Vat vat, BigDecimal eurRate, List<Line> billed,
+        Correction correction, BigDecimal statedVatEur) {
+
+    /** docs/billing-rules.md 4.5: a credit note reverses an invoice in full, a replacement invoices it again. */
+    public enum Correction { NONE, CREDIT_NOTE, REPLACEMENT }
+
+    /** An invoice or an adjustment, no correction. */
+    public InvoiceDocument(String invoiceId, String number, boolean adjustment, String referencedNumber,
+            LocalDate issueDate, LocalDate dueDate, LocalDate periodFirstDay, LocalDate periodLastDay, String timeZone,
+            Seller seller, Buyer buyer, Currency currency, String quantityLabel, List<Line> lines, BigDecimal subtotal,
+            BigDecimal markup, BigDecimal markupPercent, Vat vat, BigDecimal eurRate, List<Line> billed) {
+        this(invoiceId, number, adjustment, referencedNumber, issueDate, dueDate, periodFirstDay, periodLastDay,
+                timeZone, seller, buyer, currency, quantityLabel, lines, subtotal, markup, markupPercent, vat, eurRate,
+                billed, Correction.NONE, null);
+    }
 
     /** An invoice: nothing billed before it. */
     public InvoiceDocument(String invoiceId, String number, boolean adjustment, String referencedNumber,
@@ -79,6 +97,20 @@ public record InvoiceDocument(String invoiceId, String number, boolean adjustmen
         return creditNote() ? "Credit note" : adjustment ? "Corrective invoice" : "Invoice";
     }
 
+    /** How the document names the invoice it references (the PDF; {@link #referencedNumber}). */
+    public String referenceLabel() {
+        return switch (correction) {
+            case CREDIT_NOTE -> "Credits in full invoice";
+            case REPLACEMENT -> "Replaces invoice";
+            case NONE -> "Corrects invoice";
+        };
+    }
+
+    /** The VAT in euros the Peppol file states, in the books' sign (docs/invoice-documents.md 4). */
+    public BigDecimal vatInEur() {
+        return statedVatEur != null ? statedVatEur : vat.amount().multiply(eurRate).setScale(2, RoundingMode.HALF_UP);
+    }
+
     /** Whether a line is priced from a volume tier band (the PDF then explains how bands are counted). */
     public boolean usesBands() {
         return lines.stream().anyMatch(l -> !l.pricingBand().isEmpty());
@@ -88,9 +120,12 @@ public record InvoiceDocument(String invoiceId, String number, boolean adjustmen
         return number == null;
     }
 
-    /** A negative gross (an adjustment that gives money back) is a credit note (docs/invoice-documents.md 3). */
+    /**
+     * A negative gross (an adjustment that gives money back) is a credit note (docs/invoice-documents.md 3), and
+     * so is a correction's credit note even of an invoice that billed nothing (docs/billing-rules.md 4.5).
+     */
     public boolean creditNote() {
-        return vat.gross().signum() < 0;
+        return correction == Correction.CREDIT_NOTE || vat.gross().signum() < 0;
     }
 
     public BigDecimal net() {

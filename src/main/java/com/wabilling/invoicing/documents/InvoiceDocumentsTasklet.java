@@ -21,6 +21,7 @@ import com.wabilling.invoicing.BillingMonth;
 import com.wabilling.invoicing.InvoiceDao;
 import com.wabilling.invoicing.InvoiceLine;
 import com.wabilling.invoicing.InvoiceRun;
+import com.wabilling.invoicing.StoredInvoice;
 import com.wabilling.invoicing.tax.Buyer;
 import com.wabilling.invoicing.tax.ExchangeRates;
 import com.wabilling.invoicing.tax.Seller;
@@ -90,6 +91,10 @@ public class InvoiceDocumentsTasklet implements Tasklet {
             // 3); a draft's PDF is replaced by every run
             boolean pdfWritten = r.finalized() && r.invoiceNumber().equals(PdfStamp.finalizedNumber(pdfFile));
             if (pdfWritten && Files.isRegularFile(ublFile)) {
+                if (r.vatEur() == null && !r.currency().equals("EUR")) { // written by a run that failed afterwards,
+                    // or before schema version 10
+                    StatedVatEur.read(ublFile).ifPresent(v -> invoices.recordVatEur(r.invoiceId(), v));
+                }
                 kept++;
                 continue;
             }
@@ -105,15 +110,21 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                 LocalDate issueDate = r.finalized() ? r.issueDate() : today;
                 // a finalized invoice's VAT was recorded with the books (write-invoices); computing it here
                 // happens only when it could not be, and then names why
-                Vat vat = r.vat() != null ? DocumentModels.recorded(r)
+                // a credit note takes back the VAT, and the VAT in euros, that what it reverses stated
+                // (docs/billing-rules.md 4.5)
+                boolean creditNote = r.kind().equals(StoredInvoice.Kind.CREDIT_NOTE.name());
+                Vat vat = creditNote ? DocumentModels.creditNoteVat(r, rows)
+                        : r.vat() != null ? DocumentModels.recorded(r)
                         : Vat.of(r.net(), java.util.Currency.getInstance(r.currency()), seller.countryCode(),
                                 buyer.countryCode(), buyer.vatId(), rates, issueDate);
                 BigDecimal eurRate = r.finalized() ? exchange.eurRate(r.currency(), issueDate) : null;
+                BigDecimal vatEur = creditNote && r.finalized() && !r.currency().equals("EUR")
+                        ? DocumentModels.vatEurTakenBack(r, rows, dir, exchange::eurRate) : null;
                 List<InvoiceLine> billed = r.kind().equals("ADJUSTMENT") ? DocumentModels.billedBefore(r.invoiceId(),
                         invoices.invoices(r.wabaId(), YearMonth.parse(r.period()))) : List.of();
                 InvoiceDocument document = DocumentModels.of(r, invoices.lines(r.invoiceId()), billed,
                         BillingMonth.perMessage(r), seller, buyer, vat, issueDate, eurRate,
-                        numbers.get(r.referencesInvoiceId()));
+                        numbers.get(r.referencesInvoiceId()), vatEur);
                 // the Peppol file first, validated, and the finalized PDF (written once) last: a refused Peppol
                 // file never leaves a frozen PDF of the same number behind, made from data a fix then changes
                 if (r.finalized() && !Files.isRegularFile(ublFile)) {
@@ -124,6 +135,9 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                         continue;
                     }
                     CsvOutput.write(ublFile, ubl.xml());
+                    if (!r.currency().equals("EUR")) {
+                        invoices.recordVatEur(r.invoiceId(), document.vatInEur());
+                    }
                     ubls++;
                 }
                 if (!pdfWritten) {

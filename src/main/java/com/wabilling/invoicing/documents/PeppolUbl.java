@@ -305,8 +305,7 @@ final class PeppolUbl {
         if (!currency.equals("EUR")) {
             // BT-111: the VAT total in EUR, a second TaxTotal without subtotals (PEPPOL-EN16931-R054)
             TaxTotalType eur = new TaxTotalType();
-            eur.setTaxAmount(money(d.vat().amount()).multiply(d.eurRate()).setScale(2, RoundingMode.HALF_UP))
-                    .setCurrencyID("EUR");
+            eur.setTaxAmount(d.vatInEur().multiply(sign).setScale(2, RoundingMode.UNNECESSARY)).setCurrencyID("EUR");
             totals.add(eur);
         }
         return totals;
