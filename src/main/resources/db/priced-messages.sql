@@ -21,20 +21,10 @@ SELECT waba_id, phone_number_id, customer_wa_id, delivered_at_ms FROM priced_mes
  WHERE scope_mode = ? AND opens_entry_point = 1 AND delivered_at_ms >= ? AND delivered_at_ms < ?
    AND bucket >= ? AND bucket < ?;
 
--- name: awaiting-service-tier
--- docs/per-message-pricing.md 2 rule 3: the free tier counts per phone number in processing order
-SELECT message_id, waba_id, phone_number_id, delivered_at_ms FROM priced_message
- WHERE scope_mode = :mode AND awaits_service_tier = 1 AND delivered_at_ms >= :from AND delivered_at_ms < :to
- ORDER BY waba_id, phone_number_id, delivered_at_ms, message_id;
-
 -- name: service-tier-counted-before
 SELECT COUNT(*) FROM priced_message
  WHERE scope_mode = :mode AND awaits_service_tier = 1 AND waba_id = :wabaId AND phone_number_id = :phoneNumberId
    AND delivered_at_ms >= :monthStart AND delivered_at_ms < :from;
-
--- name: set-pricing-type
-UPDATE priced_message SET pricing_type = :type
- WHERE scope_mode = :mode AND waba_id = :wabaId AND delivered_at_ms = :deliveredAt AND message_id = :messageId;
 
 -- name: select-priced
 SELECT message_id, waba_id, phone_number_id, customer_wa_id, market, category, pricing_type, regime, delivered_at_ms,

@@ -37,10 +37,17 @@ public class PricedMessageDao {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcOperations batch;
+    private final UnsettledPricedMessageDao unsettled;
 
     public PricedMessageDao(NamedParameterJdbcOperations jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batch = jdbc;
+        this.unsettled = new UnsettledPricedMessageDao(jdbc);
+    }
+
+    /** Where a period's records wait for the service free tier until it is settled. */
+    public UnsettledPricedMessageDao unsettled() {
+        return unsettled;
     }
 
     /** The scope mode and bounds of a period, as the statements name them. */
@@ -49,16 +56,19 @@ public class PricedMessageDao {
                 "to", period.to().toEpochMilli());
     }
 
-    /** Re-running a period replaces its records (docs/billing-rules.md 3.4). */
+    /** Re-running a period replaces its records (docs/billing-rules.md 3.4), settled or not. */
     public void clear(Period period) {
         jdbc.sql(SQL.get("delete-priced")).params(params(period)).update();
+        unsettled.clear(period);
     }
 
+    /** A record waiting for the service free tier goes to {@link #unsettled()} until the period is settled. */
     public void insert(Period period, List<? extends PricedScope> outcomes, long runId) {
         List<SqlParameterSource> rows = new ArrayList<>();
+        List<SqlParameterSource> waiting = new ArrayList<>();
         for (PricedScope o : outcomes) {
             for (PricedMessage p : o.priced()) {
-                rows.add(new MapSqlParameterSource()
+                (p.price().awaitsServiceFreeTier() ? waiting : rows).add(new MapSqlParameterSource()
                         .addValue("mode", period.mode().parameter())
                         .addValue("messageId", p.messageId())
                         .addValue("wabaId", o.wabaId())
@@ -78,6 +88,12 @@ public class PricedMessageDao {
                         .addValue("runId", runId));
             }
         }
+        insertRows(rows);
+        unsettled.insert(waiting);
+    }
+
+    /** Rows with the parameter names of {@code insert-priced}, the settled ones among them. */
+    public void insertRows(List<SqlParameterSource> rows) {
         if (!rows.isEmpty()) {
             batch.batchUpdate(SQL.get("insert-priced"), rows.toArray(SqlParameterSource[]::new));
         }
@@ -147,29 +163,12 @@ public class PricedMessageDao {
     public record AwaitingTier(String messageId, String wabaId, String phoneNumberId, Instant deliveredAt) {
     }
 
-    public void forEachAwaitingTier(Period period, Consumer<AwaitingTier> action) {
-        jdbc.sql(SQL.get("awaiting-service-tier")).params(params(period)).query(rs -> {
-            action.accept(new AwaitingTier(rs.getString("message_id"), rs.getString("waba_id"),
-                    rs.getString("phone_number_id"), Instant.ofEpochMilli(rs.getLong("delivered_at_ms"))));
-        });
-    }
-
     /** Service messages of the number counted for the tier between its month's start and the period. */
     public int tierCountedBefore(Period period, String wabaId, String phoneNumberId, Instant monthStart) {
         return jdbc.sql(SQL.get("service-tier-counted-before")).param("mode", period.mode().parameter())
                 .param("wabaId", wabaId).param("phoneNumberId", phoneNumberId)
                 .param("monthStart", monthStart.toEpochMilli()).param("from", period.from().toEpochMilli())
                 .query(Integer.class).single();
-    }
-
-    public void setTypes(Period period, List<AwaitingTier> records, PricingType type) {
-        if (records.isEmpty()) {
-            return;
-        }
-        batch.batchUpdate(SQL.get("set-pricing-type"), records.stream().map(r -> new MapSqlParameterSource()
-                .addValue("type", type.name()).addValue("mode", period.mode().parameter())
-                .addValue("wabaId", r.wabaId()).addValue("deliveredAt", r.deliveredAt().toEpochMilli())
-                .addValue("messageId", r.messageId())).toArray(SqlParameterSource[]::new));
     }
 
     /** A row of pricing/&lt;from&gt;_&lt;to&gt;.csv with Meta's columns. */

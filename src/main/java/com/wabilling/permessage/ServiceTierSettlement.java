@@ -16,6 +16,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.wabilling.messages.Buckets;
 import com.wabilling.periods.Period;
 import com.wabilling.pricing.PricingType;
 import com.wabilling.pricing.Regime;
@@ -26,12 +27,13 @@ import com.wabilling.pricing.ServiceFreeTier;
  * docs/per-message-pricing.md 2 rule 3, after the scopes: the partitions split customers, but the service free
  * tier counts per business phone number across all its customers. Reads the period's service records
  * that wait for it in processing order (delivery time, then message_id), starts each (number,
- * account-local month) from what earlier periods of that month counted, and marks the free ones.
- * Idempotent: the records were written {@code regular} and the same ones become free on a restart.
+ * account-local month) from what earlier periods of that month counted, and moves them from where the
+ * partitions left them into the pricing records, the free ones typed so. One transaction: a failed
+ * settlement leaves every one of them waiting, and the period unrecorded, so no invoice reads it.
  */
 public class ServiceTierSettlement implements Tasklet {
 
-    private static final int BATCH = 1_000;
+    private static final int SLICE = 8;
 
     private final PricedMessageDao priced;
     private final Period period;
@@ -51,8 +53,9 @@ public class ServiceTierSettlement implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        UnsettledPricedMessageDao unsettled = priced.unsettled();
         List<PricedMessageDao.AwaitingTier> awaiting = new ArrayList<>();
-        priced.forEachAwaitingTier(period, awaiting::add); // read whole before updating the same table
+        unsettled.forEachKey(period, awaiting::add);
         // processing order in Java's string order for ties, whatever the database's collation
         awaiting.sort(java.util.Comparator.comparing(PricedMessageDao.AwaitingTier::wabaId)
                 .thenComparing(PricedMessageDao.AwaitingTier::phoneNumberId)
@@ -60,7 +63,7 @@ public class ServiceTierSettlement implements Tasklet {
                 .thenComparing(PricedMessageDao.AwaitingTier::messageId));
         Map<Regime, ServiceFreeTier> tiers = new HashMap<>();
         Set<NumberMonth> started = new HashSet<>();
-        List<PricedMessageDao.AwaitingTier> free = new ArrayList<>();
+        Set<PricedMessageDao.AwaitingTier> free = new HashSet<>();
         for (PricedMessageDao.AwaitingTier r : awaiting) {
             ZoneId zone = zones.getOrDefault(r.wabaId(), ZoneOffset.UTC);
             LocalDate local = LocalDate.ofInstant(r.deliveredAt(), zone);
@@ -72,13 +75,15 @@ public class ServiceTierSettlement implements Tasklet {
             }
             if (tier.next(r.phoneNumberId(), month) == PricingType.FREE_CUSTOMER_SERVICE) {
                 free.add(r);
-                if (free.size() == BATCH) {
-                    priced.setTypes(period, free, PricingType.FREE_CUSTOMER_SERVICE);
-                    free.clear();
-                }
             }
         }
-        priced.setTypes(period, free, PricingType.FREE_CUSTOMER_SERVICE);
+        awaiting = null; // only the free ones are needed from here
+        // moved a slice of buckets at a time, all in this step's one transaction: a failure leaves them unsettled
+        for (int from = 0; from < Buckets.COUNT; from += SLICE) {
+            unsettled.forEachSettledBatch(period, from, Math.min(from + SLICE, Buckets.COUNT), free::contains,
+                    priced::insertRows);
+        }
+        unsettled.clear(period);
         return RepeatStatus.FINISHED;
     }
 }

@@ -292,6 +292,45 @@ class PerMessageJobTest extends SuiteJobs {
         assertThat(read("pricing/2026-11-01_2026-12-02.csv")).isEqualTo(clean);
     }
 
+    @Test
+    void aSettlementThatFailsLeavesEveryServiceRecordWaitingAndTheResumeSettlesThemAsACleanRunDoes() throws Exception {
+        completed(runs.reconstruct("2026-09-01", "2026-12-02"));
+        List<Map<String, String>> clean = read("pricing/2026-09-01_2026-12-02.csv");
+        List<Map<String, String>> service = clean.stream().filter(r -> r.get("category").equals("SERVICE")
+                && r.get("regime").equals("PMP-2026-10")).toList(); // what waits for the free tier
+        assertThat(service).hasSizeGreaterThan(1_000); // some free, some charged
+        Map<String, String> parameters = Map.of("from", "2026-09-01", "to", "2026-12-02",
+                "conversation-scope", "phone-number", "rerun", "restart-" + (++reruns));
+        // an outage for the last service record the settlement moves: the partitions never write there
+        Long lastRun = jdbc.queryForObject("SELECT MAX(run_id) FROM priced_message", Long.class);
+        jdbc.execute("ALTER TABLE priced_message ADD CONSTRAINT test_outage CHECK (message_id <> '"
+                + service.get(service.size() - 1).get("message_id") + "' OR run_id <= " + lastRun + ")");
+        JobExecution failed;
+        try {
+            failed = runs.start(reconstructJob, parameters);
+        } finally {
+            jdbc.execute("ALTER TABLE priced_message DROP CONSTRAINT test_outage");
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getStepExecutions()).filteredOn(s -> s.getStatus() == BatchStatus.FAILED)
+                .extracting(org.springframework.batch.core.step.StepExecution::getStepName)
+                .containsExactly("settle-service-tier");
+        // nothing half-settled: the period's service records all wait, none is a pricing record yet
+        long from = java.time.Instant.parse("2026-09-01T00:00:00Z").toEpochMilli();
+        long to = java.time.Instant.parse("2026-12-02T00:00:00Z").toEpochMilli();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM priced_message_unsettled"
+                + " WHERE delivered_at_ms >= ? AND delivered_at_ms < ?", Long.class, from, to))
+                .isEqualTo(service.size());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM priced_message WHERE category = 'SERVICE' AND regime = 'PMP-2026-10'"
+                + " AND delivered_at_ms >= ? AND delivered_at_ms < ?", Long.class, from, to)).isZero();
+
+        JobExecution resumed = runs.start(reconstructJob, parameters);
+
+        completed(resumed);
+        assertThat(read("pricing/2026-09-01_2026-12-02.csv")).isEqualTo(clean);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM priced_message_unsettled", Long.class)).isZero();
+    }
+
     private static void completed(JobExecution execution) {
         assertThat(execution.getStatus()).as(() -> execution.getAllFailureExceptions().toString())
                 .isEqualTo(BatchStatus.COMPLETED);
