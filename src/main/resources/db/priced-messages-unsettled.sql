@@ -13,6 +13,10 @@ VALUES (:mode, :messageId, :wabaId, :phoneNumberId, :customerWaId, :bucket, :mar
 -- name: delete-unsettled
 DELETE FROM priced_message_unsettled WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to;
 
+-- name: delete-unsettled-buckets
+DELETE FROM priced_message_unsettled WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to
+   AND bucket >= :fromBucket AND bucket < :toBucket;
+
 -- name: unsettled-keys
 -- what the free tier counts; the settling step orders them itself (Java's string order for ties)
 SELECT message_id, waba_id, phone_number_id, delivered_at_ms FROM priced_message_unsettled

@@ -21,6 +21,11 @@ SELECT waba_id, phone_number_id, customer_wa_id, delivered_at_ms FROM priced_mes
  WHERE scope_mode = ? AND opens_entry_point = 1 AND delivered_at_ms >= ? AND delivered_at_ms < ?
    AND bucket >= ? AND bucket < ?;
 
+-- name: settled-keys
+-- the records of the period already moved out of priced_message_unsettled when a settlement is restarted
+SELECT message_id, waba_id, phone_number_id, delivered_at_ms FROM priced_message
+ WHERE scope_mode = :mode AND awaits_service_tier = 1 AND delivered_at_ms >= :from AND delivered_at_ms < :to;
+
 -- name: service-tier-counted-before
 SELECT COUNT(*) FROM priced_message
  WHERE scope_mode = :mode AND awaits_service_tier = 1 AND waba_id = :wabaId AND phone_number_id = :phoneNumberId

@@ -163,6 +163,14 @@ public class PricedMessageDao {
     public record AwaitingTier(String messageId, String wabaId, String phoneNumberId, Instant deliveredAt) {
     }
 
+    /** The period's records the service free tier counted, as settled (a restarted settlement counts them again). */
+    public void forEachSettledKey(Period period, Consumer<AwaitingTier> action) {
+        jdbc.sql(SQL.get("settled-keys")).params(params(period)).query(rs -> {
+            action.accept(new AwaitingTier(rs.getString("message_id"), rs.getString("waba_id"),
+                    rs.getString("phone_number_id"), Instant.ofEpochMilli(rs.getLong("delivered_at_ms"))));
+        });
+    }
+
     /** Service messages of the number counted for the tier between its month's start and the period. */
     public int tierCountedBefore(Period period, String wabaId, String phoneNumberId, Instant monthStart) {
         return jdbc.sql(SQL.get("service-tier-counted-before")).param("mode", period.mode().parameter())

@@ -28,8 +28,8 @@ import com.wabilling.pricing.ServiceFreeTier;
  * tier counts per business phone number across all its customers. Reads the period's service records
  * that wait for it in processing order (delivery time, then message_id), starts each (number,
  * account-local month) from what earlier periods of that month counted, and moves them from where the
- * partitions left them into the pricing records, the free ones typed so. One transaction: a failed
- * settlement leaves every one of them waiting, and the period unrecorded, so no invoice reads it.
+ * partitions left them into the pricing records, the free ones typed so. A failed settlement leaves the
+ * period unrecorded, so no invoice reads it, and its restart finishes the move with the same decision.
  */
 public class ServiceTierSettlement implements Tasklet {
 
@@ -51,11 +51,36 @@ public class ServiceTierSettlement implements Tasklet {
     private record NumberMonth(String phoneNumberId, YearMonth month) {
     }
 
+    /** Set by the first call of an execution: the records the free tier makes free. */
+    private Set<PricedMessageDao.AwaitingTier> free;
+    private int nextBucket;
+
+    /**
+     * The first call decides which records are free; each call then moves one slice of buckets in its own
+     * transaction (Spring Batch commits each call of a tasklet), so a month of service messages is never
+     * one transaction. A restart decides again over the records already moved and those still waiting (the
+     * same records, so the same decision) and moves what still waits.
+     */
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        UnsettledPricedMessageDao unsettled = priced.unsettled();
+        if (free == null) {
+            free = decideFree();
+            nextBucket = 0;
+        }
+        int to = Math.min(nextBucket + SLICE, Buckets.COUNT);
+        priced.unsettled().moveSettled(period, nextBucket, to, free::contains, priced::insertRows);
+        nextBucket = to;
+        if (nextBucket < Buckets.COUNT) {
+            return RepeatStatus.CONTINUABLE;
+        }
+        free = null;
+        return RepeatStatus.FINISHED;
+    }
+
+    private Set<PricedMessageDao.AwaitingTier> decideFree() {
         List<PricedMessageDao.AwaitingTier> awaiting = new ArrayList<>();
-        unsettled.forEachKey(period, awaiting::add);
+        priced.forEachSettledKey(period, awaiting::add); // moved before a restart
+        priced.unsettled().forEachKey(period, awaiting::add);
         // processing order in Java's string order for ties, whatever the database's collation
         awaiting.sort(java.util.Comparator.comparing(PricedMessageDao.AwaitingTier::wabaId)
                 .thenComparing(PricedMessageDao.AwaitingTier::phoneNumberId)
@@ -63,7 +88,7 @@ public class ServiceTierSettlement implements Tasklet {
                 .thenComparing(PricedMessageDao.AwaitingTier::messageId));
         Map<Regime, ServiceFreeTier> tiers = new HashMap<>();
         Set<NumberMonth> started = new HashSet<>();
-        Set<PricedMessageDao.AwaitingTier> free = new HashSet<>();
+        Set<PricedMessageDao.AwaitingTier> decided = new HashSet<>();
         for (PricedMessageDao.AwaitingTier r : awaiting) {
             ZoneId zone = zones.getOrDefault(r.wabaId(), ZoneOffset.UTC);
             LocalDate local = LocalDate.ofInstant(r.deliveredAt(), zone);
@@ -74,16 +99,9 @@ public class ServiceTierSettlement implements Tasklet {
                         r.phoneNumberId(), month.atDay(1).atStartOfDay(zone).toInstant()));
             }
             if (tier.next(r.phoneNumberId(), month) == PricingType.FREE_CUSTOMER_SERVICE) {
-                free.add(r);
+                decided.add(r);
             }
         }
-        awaiting = null; // only the free ones are needed from here
-        // moved a slice of buckets at a time, all in this step's one transaction: a failure leaves them unsettled
-        for (int from = 0; from < Buckets.COUNT; from += SLICE) {
-            unsettled.forEachSettledBatch(period, from, Math.min(from + SLICE, Buckets.COUNT), free::contains,
-                    priced::insertRows);
-        }
-        unsettled.clear(period);
-        return RepeatStatus.FINISHED;
+        return decided;
     }
 }

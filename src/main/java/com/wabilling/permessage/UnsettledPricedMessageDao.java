@@ -61,10 +61,11 @@ public class UnsettledPricedMessageDao {
     }
 
     /**
-     * Hands the records of buckets [fromBucket, toBucket) to {@code write} in batches, as rows for
-     * {@code insert-priced}, each typed FREE_CUSTOMER_SERVICE when {@code free} says so, else as priced.
+     * Moves the records of buckets [fromBucket, toBucket): hands them to {@code write} in batches, as rows for
+     * {@code insert-priced}, each typed FREE_CUSTOMER_SERVICE when {@code free} says so, else as priced, then
+     * deletes them here (the caller's transaction holds both).
      */
-    public void forEachSettledBatch(Period period, int fromBucket, int toBucket,
+    public void moveSettled(Period period, int fromBucket, int toBucket,
             Predicate<PricedMessageDao.AwaitingTier> free, Consumer<List<SqlParameterSource>> write) {
         List<SqlParameterSource> rows = new ArrayList<>();
         jdbc.sql(SQL.get("unsettled-rows")).params(params(period)).param("fromBucket", fromBucket)
@@ -99,5 +100,7 @@ public class UnsettledPricedMessageDao {
         if (!rows.isEmpty()) {
             write.accept(List.copyOf(rows));
         }
+        jdbc.sql(SQL.get("delete-unsettled-buckets")).params(params(period)).param("fromBucket", fromBucket)
+                .param("toBucket", toBucket).update();
     }
 }
