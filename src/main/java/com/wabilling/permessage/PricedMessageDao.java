@@ -245,8 +245,11 @@ public class PricedMessageDao {
                 });
     }
 
-    /** A (market, category) an account's per-message month needs a rate for, at some quarter hour. */
-    public record PricePoint(String market, PricingCategory category, Instant at) {
+    /**
+     * A (market, category) an account's per-message month needs a rate for, at some quarter hour, with the
+     * first and last delivery of its records in it.
+     */
+    public record PricePoint(String market, PricingCategory category, Instant at, Instant first, Instant last) {
     }
 
     /** What the rate card must price for the account's month under a per-message regime (docs/billing-rules.md 4.2). */
@@ -255,7 +258,8 @@ public class PricedMessageDao {
                 .param("from", account.monthStart(month).toEpochMilli())
                 .param("to", account.monthEnd(month).toEpochMilli())
                 .query((rs, n) -> new PricePoint(rs.getString("market"), PricingCategory.valueOf(rs.getString("category")),
-                        Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L)))
+                        Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L),
+                        Instant.ofEpochMilli(rs.getLong("first_ms")), Instant.ofEpochMilli(rs.getLong("last_ms"))))
                 .list();
     }
 }

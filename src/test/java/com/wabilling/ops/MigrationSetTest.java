@@ -14,7 +14,9 @@ class MigrationSetTest {
 
     @Test
     void namesEverySqlAndJavaMigrationSorted() {
+        // sorted as text: V12 before V1__ ('2' before '_')
         assertThat(MigrationSet.identifier()).isEqualTo("""
+                V12__authentication_international.sql
                 V1__Baseline
                 V2__period_rebuild.sql
                 V3__imported_files_and_status_changes.sql
