@@ -86,3 +86,9 @@ SELECT market, category, delivered_at_ms / 900000 AS quarter_hour, MIN(delivered
  WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to
    AND category <> 'REFERRAL_CONVERSION'
  GROUP BY market, category, delivered_at_ms / 900000;
+
+-- name: month-message-customers
+-- reconcile-meta (docs/formats.md, "Meta's pricing analytics"): the customer of each of one WABA's pricing
+-- records over a range, for the country Meta reports it under
+SELECT message_id, customer_wa_id FROM priced_message
+ WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -243,6 +244,18 @@ public class PricedMessageDao {
                             PricingType.valueOf(rs.getString("pricing_type")), rs.getString("market"),
                             Instant.ofEpochMilli(rs.getLong("delivered_at_ms")), rs.getInt("inside_service_window") == 1));
                 });
+    }
+
+    /** The customer of each of the account's pricing records of its month, by message_id (reconcile-meta). */
+    public Map<String, String> customersOf(BillingAccount account, YearMonth month) {
+        Map<String, String> customers = new HashMap<>();
+        jdbc.sql(SQL.get("month-message-customers")).param("wabaId", account.wabaId())
+                .param("from", account.monthStart(month).toEpochMilli())
+                .param("to", account.monthEnd(month).toEpochMilli())
+                .query(rs -> {
+                    customers.put(rs.getString("message_id"), rs.getString("customer_wa_id"));
+                });
+        return customers;
     }
 
     /**
