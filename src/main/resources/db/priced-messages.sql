@@ -74,7 +74,16 @@ SELECT message_id, waba_id, phone_number_id, category, pricing_type, market, del
 
 -- name: month-message-price-points
 -- what the rate card must price under a per-message regime, per quarter hour (see month-price-points in invoices.sql)
-SELECT market, category, delivered_at_ms / 900000 AS quarter_hour FROM priced_message
+-- with its first and last delivery, which tell an authentication-international start inside the quarter
+-- hour which rate the messages need (docs/per-message-pricing.md 4, "Authentication-international")
+SELECT market, category, delivered_at_ms / 900000 AS quarter_hour, MIN(delivered_at_ms) AS first_ms,
+       MAX(delivered_at_ms) AS last_ms FROM priced_message
  WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to
    AND category <> 'REFERRAL_CONVERSION'
  GROUP BY market, category, delivered_at_ms / 900000;
+
+-- name: month-message-customers
+-- reconcile-meta (docs/formats.md, "Meta's pricing analytics"): the customer of each of one WABA's pricing
+-- records over a range, for the country Meta reports it under
+SELECT message_id, customer_wa_id FROM priced_message
+ WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to;

@@ -74,15 +74,31 @@ public class InvoiceDao {
 
     /** Conversation months and per-message months alike (a SERVICE message needs the utility rate). */
     public List<PricePoint> pricePoints(BillingAccount account, YearMonth month) {
+        return pricePoints(account, month, com.wabilling.pricing.AuthInternational.NONE);
+    }
+
+    /**
+     * As {@link #pricePoints(BillingAccount, YearMonth)}, an AUTHENTICATION record delivered at or after its
+     * portfolio's authentication-international start needing that rate instead (docs/per-message-pricing.md 4).
+     */
+    public List<PricePoint> pricePoints(BillingAccount account, YearMonth month,
+            com.wabilling.pricing.AuthInternational international) {
         List<PricePoint> points = new java.util.ArrayList<>(jdbc.sql(SQL.get("month-price-points"))
                 .params(month(account, month))
                 .query((rs, n) -> new PricePoint(rs.getString("market"),
                         ConversationCategory.valueOf(rs.getString("category")),
                         Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L)))
                 .list());
-        priced.pricePoints(account, month).stream()
-                .map(p -> new PricePoint(p.market(), null, p.at()).withMessageCategory(p.category()))
-                .forEach(p -> p.ifPriced(points::add));
+        for (PricedMessageDao.PricePoint p : priced.pricePoints(account, month)) {
+            PricePoint point = new PricePoint(p.market(), null, p.at());
+            // the first and last delivery of the quarter hour tell which of the two rates its records need
+            PricingCategory first = international.billedAs(account.portfolioId(), p.market(), p.first(), p.category());
+            PricingCategory last = international.billedAs(account.portfolioId(), p.market(), p.last(), p.category());
+            point.withMessageCategory(first).ifPriced(points::add);
+            if (last != first) {
+                point.withMessageCategory(last).ifPriced(points::add);
+            }
+        }
         return points;
     }
 

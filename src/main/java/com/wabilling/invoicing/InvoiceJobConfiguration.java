@@ -52,7 +52,8 @@ public class InvoiceJobConfiguration {
     @JobScope
     PerMessageMonth perMessageMonth(PricedMessageDao records, ReferenceDirectory reference) {
         ReferenceFiles files = new ReferenceFiles(reference.path());
-        return new PerMessageMonth(records, files.accounts(), files.rateCard(), files.volumeTiers());
+        return new PerMessageMonth(records, files.accounts(), files.rateCard(), files.volumeTiers(),
+                files.authInternational());
     }
 
     @Bean
@@ -81,7 +82,7 @@ public class InvoiceJobConfiguration {
         return new StepBuilder("check-coverage-and-rates", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     ReferenceFiles files = new ReferenceFiles(reference.path());
-                    new InvoicePreflight(invoices, ledger).check(files.accounts(), files.rateCard(),
+                    new InvoicePreflight(invoices, ledger).check(files.accounts(), files.rateCard(), files.authInternational(),
                             InvoiceRun.of(chunkContext.getStepContext().getJobParameters()),
                             reference.path().resolve("accounts.csv").toString());
                     return RepeatStatus.FINISHED;

@@ -34,6 +34,12 @@ public class InvoicePreflight {
 
     /** Throws, naming every problem and the command that fixes it, unless the month can be invoiced. */
     public void check(List<BillingAccount> accounts, RateCard rates, InvoiceRun run, String accountsFile) {
+        check(accounts, rates, com.wabilling.pricing.AuthInternational.NONE, run, accountsFile);
+    }
+
+    /** @param international auth-international.csv: which authentication messages need the international rate */
+    public void check(List<BillingAccount> accounts, RateCard rates, com.wabilling.pricing.AuthInternational international,
+            InvoiceRun run, String accountsFile) {
         YearMonth month = run.month();
         checkRegimes(run);
         List<String> refusals = new ArrayList<>();
@@ -55,7 +61,7 @@ public class InvoicePreflight {
             throw new com.wabilling.support.Refusal(String.join("\n", refusals), nextStep(month, coverage != null
                     || !stale.isEmpty(), refusals.size() > (coverage == null ? 0 : 1) + (stale.isEmpty() ? 0 : 1)));
         }
-        checkRates(accounts, rates, month);
+        checkRates(accounts, rates, international, month);
         CorrectionRequest.check(invoices, run, accounts, accountsFile);
     }
 
@@ -138,12 +144,13 @@ public class InvoicePreflight {
                 .toList();
     }
 
-    private void checkRates(List<BillingAccount> accounts, RateCard rates, YearMonth month) {
+    private void checkRates(List<BillingAccount> accounts, RateCard rates,
+            com.wabilling.pricing.AuthInternational international, YearMonth month) {
         TreeSet<String> seen = new TreeSet<>();
         List<MissingRatesException.MissingRate> missing = new ArrayList<>();
         for (BillingAccount account : accounts) {
             String currency = account.currency().getCurrencyCode();
-            for (InvoiceDao.PricePoint p : invoices.pricePoints(account, month)) {
+            for (InvoiceDao.PricePoint p : invoices.pricePoints(account, month, international)) {
                 LocalDate date = LocalDate.ofInstant(p.at(), account.zone());
                 if (rates.rate(p.market(), p.category(), currency, date).isEmpty()
                         && seen.add(p.market() + '|' + p.category() + '|' + currency + '|' + date)) {

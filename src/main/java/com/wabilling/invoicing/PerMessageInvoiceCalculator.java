@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.wabilling.permessage.BillableMessage;
+import com.wabilling.pricing.AuthInternational;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.MessagePrice;
 import com.wabilling.pricing.PricingCategory;
@@ -27,7 +28,9 @@ import com.wabilling.pricing.VolumeTiers;
  * records of the other WABAs of its portfolio: those only move the volume tier counter, whose buckets
  * are (portfolio, market, category, account-local month). Lines: one per (category, market, band, unit
  * price); free messages at their category's list rate with no band, REFERRAL_CONVERSION at 0.
- * With a {@code whatIf} regime every record is priced again under it ({@link Rerating}).
+ * With a {@code whatIf} regime every record is priced again under it ({@link Rerating}). An AUTHENTICATION
+ * record of an eligible portfolio and market is billed as AUTHENTICATION_INTERNATIONAL here, when invoicing
+ * (docs/per-message-pricing.md 4, "Authentication-international"): its own bucket, rate and line.
  */
 public final class PerMessageInvoiceCalculator {
 
@@ -45,6 +48,7 @@ public final class PerMessageInvoiceCalculator {
     private final VolumeTierCounter counter;
     private final Regime whatIf;
     private final ServiceFreeTier serviceTier;
+    private final AuthInternational international;
     private final Map<InvoiceLine.Key, long[]> counts = new LinkedHashMap<>();
 
     /**
@@ -54,6 +58,13 @@ public final class PerMessageInvoiceCalculator {
      */
     public PerMessageInvoiceCalculator(BillingAccount account, Map<String, BillingAccount> portfolio, RateCard rates,
             VolumeTiers tiers, YearMonth month, Regime whatIf) {
+        this(account, portfolio, rates, tiers, AuthInternational.NONE, month, whatIf);
+    }
+
+    /** @param international the eligible portfolios and markets of auth-international.csv */
+    public PerMessageInvoiceCalculator(BillingAccount account, Map<String, BillingAccount> portfolio, RateCard rates,
+            VolumeTiers tiers, AuthInternational international, YearMonth month, Regime whatIf) {
+        this.international = java.util.Objects.requireNonNull(international);
         this.account = account;
         this.portfolio = Map.copyOf(portfolio);
         this.rates = rates;
@@ -64,11 +75,13 @@ public final class PerMessageInvoiceCalculator {
     }
 
     /** Counts the message; returns how it is billed when it is on this account's invoice, else empty. */
-    public Optional<Priced> accept(BillableMessage m) {
-        BillingAccount owner = portfolio.get(m.wabaId());
+    public Optional<Priced> accept(BillableMessage record) {
+        BillingAccount owner = portfolio.get(record.wabaId());
         if (owner == null) {
             return Optional.empty();
         }
+        BillableMessage m = record.billedAs(international.billedAs(owner.portfolioId(), record.market(),
+                record.deliveredAt(), record.category()));
         LocalDate local = LocalDate.ofInstant(m.deliveredAt(), owner.zone());
         if (!YearMonth.from(local).equals(month)) {
             return Optional.empty(); // another WABA's message outside its own local month
@@ -76,7 +89,7 @@ public final class PerMessageInvoiceCalculator {
         boolean own = owner.wabaId().equals(account.wabaId());
         PricingType type = m.type();
         if (whatIf != null) {
-            MessagePrice price = Rerating.reprice(whatIf, m.category(), m.type(), m.insideServiceWindow());
+            MessagePrice price = Rerating.reprice(whatIf, record.category(), m.type(), m.insideServiceWindow());
             if (own && serviceTier != null) {
                 price = serviceTier.settle(price, m.phoneNumberId(), m.deliveredAt(), owner.zone());
             }

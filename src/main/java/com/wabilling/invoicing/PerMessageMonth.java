@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.wabilling.permessage.PricedMessageDao;
+import com.wabilling.pricing.AuthInternational;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.RateCard;
 import com.wabilling.pricing.Regime;
@@ -23,8 +24,16 @@ public class PerMessageMonth {
     private final Map<String, List<BillingAccount>> portfolios;
     private final RateCard rates;
     private final VolumeTiers tiers;
+    private final AuthInternational international;
 
     public PerMessageMonth(PricedMessageDao records, List<BillingAccount> accounts, RateCard rates, VolumeTiers tiers) {
+        this(records, accounts, rates, tiers, AuthInternational.NONE);
+    }
+
+    /** @param international auth-international.csv (docs/per-message-pricing.md 4, "Authentication-international") */
+    public PerMessageMonth(PricedMessageDao records, List<BillingAccount> accounts, RateCard rates, VolumeTiers tiers,
+            AuthInternational international) {
+        this.international = international;
         this.records = records;
         this.portfolios = accounts.stream().collect(Collectors.groupingBy(BillingAccount::portfolioId));
         this.rates = rates;
@@ -38,8 +47,8 @@ public class PerMessageMonth {
         Map<String, BillingAccount> byWaba = portfolio.stream()
                 .collect(Collectors.toMap(BillingAccount::wabaId, Function.identity()));
         byWaba.put(account.wabaId(), account);
-        PerMessageInvoiceCalculator calculator = new PerMessageInvoiceCalculator(account, byWaba, rates, tiers, month,
-                whatIf);
+        PerMessageInvoiceCalculator calculator = new PerMessageInvoiceCalculator(account, byWaba, rates, tiers,
+                international, month, whatIf);
         records.forEachPricedMessage(account, portfolio, month, m -> calculator.accept(m).ifPresent(each));
         return calculator.result();
     }

@@ -20,7 +20,7 @@ public final class CommandLine {
     /** Every job's parameters, as the job itself defines them. */
     public static final List<JobParameterSpec> JOB_COMMANDS = List.of(TemplateMigrationJobConfiguration.PARAMETERS,
             MessageImportJobConfiguration.PARAMETERS, ReconstructJobConfiguration.PARAMETERS,
-            InvoiceJobConfiguration.PARAMETERS);
+            InvoiceJobConfiguration.PARAMETERS, com.wabilling.analytics.ReconcileMetaJobConfiguration.PARAMETERS);
 
     public static final String MONTHLY_RUN = "monthly-run";
     public static final String STATUS = "status";

@@ -127,6 +127,8 @@ public class Launcher {
             {"reconstruct", "from=2025-06-01", "to=2026-11-21"},
             {"invoice", "month=2026-10", "finalize=true", "invoice-date=2026-11-02"},
             {"invoice", "month=2026-09", "regime=PMP-2026-10"},
+            // Meta's saved pricing_analytics of De Molen's October (sample-data/per-message.md, "Meta's pricing analytics")
+            {"reconcile-meta", "month=2026-10", "input=" + samples.resolve("per-message").resolve("meta-analytics")},
         };
         for (String[] step : steps) {
             out.println("== " + String.join(" ", step));

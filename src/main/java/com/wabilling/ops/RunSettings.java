@@ -17,7 +17,7 @@ import com.wabilling.invoicing.InvoiceJobConfiguration;
 final class RunSettings {
 
     private static final Set<String> JOBS_WITH_REFERENCE_FILES = Set.of(ReconstructJobConfiguration.JOB_NAME,
-            InvoiceJobConfiguration.JOB_NAME);
+            InvoiceJobConfiguration.JOB_NAME, com.wabilling.analytics.ReconcileMetaJobConfiguration.JOB_NAME);
 
     private RunSettings() {
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -252,8 +253,23 @@ public class PricedMessageDao {
                 });
     }
 
-    /** A (market, category) an account's per-message month needs a rate for, at some quarter hour. */
-    public record PricePoint(String market, PricingCategory category, Instant at) {
+    /** The customer of each of the account's pricing records of its month, by message_id (reconcile-meta). */
+    public Map<String, String> customersOf(BillingAccount account, YearMonth month) {
+        Map<String, String> customers = new HashMap<>();
+        jdbc.sql(SQL.get("month-message-customers")).param("wabaId", account.wabaId())
+                .param("from", account.monthStart(month).toEpochMilli())
+                .param("to", account.monthEnd(month).toEpochMilli())
+                .query(rs -> {
+                    customers.put(rs.getString("message_id"), rs.getString("customer_wa_id"));
+                });
+        return customers;
+    }
+
+    /**
+     * A (market, category) an account's per-message month needs a rate for, at some quarter hour, with the
+     * first and last delivery of its records in it.
+     */
+    public record PricePoint(String market, PricingCategory category, Instant at, Instant first, Instant last) {
     }
 
     /** What the rate card must price for the account's month under a per-message regime (docs/billing-rules.md 4.2). */
@@ -262,7 +278,8 @@ public class PricedMessageDao {
                 .param("from", account.monthStart(month).toEpochMilli())
                 .param("to", account.monthEnd(month).toEpochMilli())
                 .query((rs, n) -> new PricePoint(rs.getString("market"), PricingCategory.valueOf(rs.getString("category")),
-                        Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L)))
+                        Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L),
+                        Instant.ofEpochMilli(rs.getLong("first_ms")), Instant.ofEpochMilli(rs.getLong("last_ms"))))
                 .list();
     }
 }

@@ -7,7 +7,12 @@ import java.util.Locale;
  * webhook ({@code pricing.category}) so records compare one to one.
  */
 public enum PricingCategory {
-    REFERRAL_CONVERSION, UTILITY, AUTHENTICATION, MARKETING, SERVICE;
+    REFERRAL_CONVERSION, UTILITY, AUTHENTICATION, MARKETING, SERVICE,
+    /**
+     * An AUTHENTICATION message billed at the authentication-international rate (docs/per-message-pricing.md 4,
+     * "Authentication-international"): never a reconstructed record's category, assigned when invoicing.
+     */
+    AUTHENTICATION_INTERNATIONAL;
 
     /** Meta's webhook spelling: {@code utility}, {@code referral_conversion}, ... */
     public String metaName() {
@@ -27,13 +32,17 @@ public enum PricingCategory {
         return switch (this) {
             case UTILITY, SERVICE -> java.util.Optional.of(ConversationCategory.UTILITY);
             case AUTHENTICATION -> java.util.Optional.of(ConversationCategory.AUTHENTICATION);
+            case AUTHENTICATION_INTERNATIONAL -> java.util.Optional.of(ConversationCategory.AUTHENTICATION_INTERNATIONAL);
             case MARKETING -> java.util.Optional.of(ConversationCategory.MARKETING);
             case REFERRAL_CONVERSION -> java.util.Optional.empty();
         };
     }
 
-    /** docs/per-message-pricing.md 3: only utility and authentication messages have volume tiers. */
+    /**
+     * docs/per-message-pricing.md 3: only utility and authentication messages have volume tiers;
+     * authentication-international ones count in their own bucket.
+     */
     public boolean hasVolumeTiers() {
-        return this == UTILITY || this == AUTHENTICATION;
+        return this == UTILITY || this == AUTHENTICATION || this == AUTHENTICATION_INTERNATIONAL;
     }
 }

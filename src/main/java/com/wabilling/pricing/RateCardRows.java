@@ -33,10 +33,11 @@ final class RateCardRows {
         }
         Map<ConversationCategory, BigDecimal> prices = new EnumMap<>(ConversationCategory.class);
         for (ConversationCategory c : List.of(ConversationCategory.MARKETING, ConversationCategory.UTILITY,
-                ConversationCategory.AUTHENTICATION, ConversationCategory.SERVICE)) {
+                ConversationCategory.AUTHENTICATION, ConversationCategory.SERVICE,
+                ConversationCategory.AUTHENTICATION_INTERNATIONAL)) {
             String column = c.name().toLowerCase(Locale.ROOT);
-            String value = r.get(column);
-            if (!value.isEmpty()) { // an empty cell: no rate for that category, never a zero
+            String value = r.get(column); // authentication_international is optional (docs/formats.md, rate-card.csv)
+            if (value != null && !value.isEmpty()) { // an empty cell: no rate for that category, never a zero
                 BigDecimal price = ReferenceFiles.decimal(column, value);
                 if (price.signum() < 0 || price.scale() > 6) {
                     throw new IllegalArgumentException(column + " must be a price >= 0 with up to 6 decimals: " + value);

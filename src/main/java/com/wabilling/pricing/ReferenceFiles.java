@@ -146,6 +146,16 @@ public final class ReferenceFiles {
         return VolumeTierRows.parse(file.toString(), lines);
     }
 
+    /** auth-international.csv, optional (docs/per-message-pricing.md 4): no file, no authentication-international. */
+    public AuthInternational authInternational() {
+        if (!Files.isRegularFile(directory.resolve(AuthInternationalRows.FILE))) {
+            return AuthInternational.NONE;
+        }
+        AuthInternationalRows rows = new AuthInternationalRows(directory.resolve(AuthInternationalRows.FILE).toString());
+        read(AuthInternationalRows.FILE, AuthInternationalRows.COLUMNS, rows::add);
+        return rows.build();
+    }
+
     /**
      * The line where a record starts (the header is line 1), right after quoted line breaks; the
      * position is that of any skipped empty lines before it, so step over them.

@@ -131,10 +131,11 @@ public final class VolumeTierRows {
 
     private static PricingCategory category(String value, List<String> reasons) {
         String name = value.toUpperCase(Locale.ROOT);
-        if (name.equals("UTILITY") || name.equals("AUTHENTICATION")) { // docs/per-message-pricing.md 3: only these have tiers
+        // docs/per-message-pricing.md 3: only these have tiers, authentication-international in its own tables
+        if (name.equals("UTILITY") || name.equals("AUTHENTICATION") || name.equals("AUTHENTICATION_INTERNATIONAL")) {
             return PricingCategory.valueOf(name);
         }
-        reasons.add("category must be UTILITY or AUTHENTICATION: '" + value + "'");
+        reasons.add("category must be UTILITY, AUTHENTICATION or AUTHENTICATION_INTERNATIONAL: '" + value + "'");
         return null;
     }
 

@@ -16,8 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The dependency direction (docs/architecture.md, "Packages"): support at the bottom, periods and the features
- * above it (pricing, templates and messages, then per-message pricing, then conversations, then invoicing),
- * the command line and ops on top, the application class above all. No package cycles; the pure domain cores know no Spring and
+ * above it (pricing, templates and messages, then per-message pricing, then conversations, then invoicing,
+ * then the reconciliation with Meta's pricing analytics), the command line and ops on top, the application class above all. No package cycles; the pure domain cores know no Spring and
  * no SQL.
  */
 class ArchitectureTest {
@@ -29,6 +29,7 @@ class ArchitectureTest {
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Application").definedBy("com.wabilling")
             .layer("Ops").definedBy("com.wabilling.ops..")
+            .layer("Analytics").definedBy("com.wabilling.analytics..")
             .layer("Invoicing").definedBy("com.wabilling.invoicing..")
             .layer("Conversations").definedBy("com.wabilling.conversations..")
             .layer("PerMessage").definedBy("com.wabilling.permessage..")
@@ -39,18 +40,20 @@ class ArchitectureTest {
             .layer("Support").definedBy("com.wabilling.support..")
             .whereLayer("Application").mayNotBeAccessedByAnyLayer()
             .whereLayer("Ops").mayOnlyBeAccessedByLayers("Application")
-            .whereLayer("Invoicing").mayOnlyBeAccessedByLayers("Ops", "Application")
+            .whereLayer("Analytics").mayOnlyBeAccessedByLayers("Ops", "Application")
+            .whereLayer("Invoicing").mayOnlyBeAccessedByLayers("Analytics", "Ops", "Application")
             .whereLayer("Conversations").mayOnlyBeAccessedByLayers("Invoicing", "Ops", "Application")
-            .whereLayer("PerMessage").mayOnlyBeAccessedByLayers("Conversations", "Invoicing", "Ops", "Application")
+            .whereLayer("PerMessage").mayOnlyBeAccessedByLayers("Conversations", "Invoicing", "Analytics", "Ops",
+                    "Application")
             .whereLayer("Messages").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Ops",
                     "Application")
             .whereLayer("Templates").mayOnlyBeAccessedByLayers("Conversations", "Ops", "Application")
-            .whereLayer("Pricing").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Ops",
-                    "Application")
+            .whereLayer("Pricing").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Analytics",
+                    "Ops", "Application")
             .whereLayer("Periods").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Ops",
                     "Application")
             .whereLayer("Support").mayOnlyBeAccessedByLayers("Periods", "Pricing", "Templates", "Messages",
-                    "PerMessage", "Conversations", "Invoicing", "Ops", "Application");
+                    "PerMessage", "Conversations", "Invoicing", "Analytics", "Ops", "Application");
 
     static final ArchRule NO_CYCLES = slices().matching("com.wabilling.(**)").should().beFreeOfCycles();
 
@@ -73,6 +76,9 @@ class ArchitectureTest {
                 .or().haveSimpleName("ServiceFreeTier").or().haveSimpleName("VolumeTierRows")
                 .or().haveSimpleName("VolumeTierCounter").or().haveSimpleName("Rerating")
                 .or().haveSimpleName("PerMessageInvoiceCalculator").or().haveSimpleName("PricingReconciliation")
+                .or().haveSimpleName("AuthInternational").or().haveSimpleName("AuthInternationalRows")
+                .or().haveSimpleName("PricingAnalyticsJson").or().haveSimpleName("MetaAnalyticsComparison")
+                .or().haveSimpleName("CountryTable").or().haveSimpleName("PhoneNumbers")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
                 .check(PRODUCTION);
     }

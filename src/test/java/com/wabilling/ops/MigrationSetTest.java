@@ -14,8 +14,10 @@ class MigrationSetTest {
 
     @Test
     void namesEverySqlAndJavaMigrationSorted() {
+        // sorted as text: V12 before V1__ ('2' before '_')
         assertThat(MigrationSet.identifier()).isEqualTo("""
                 V10__credit_note_vat_in_eur.sql
+                V12__authentication_international.sql
                 V13__priced_message_unsettled.sql
                 V1__Baseline
                 V2__period_rebuild.sql

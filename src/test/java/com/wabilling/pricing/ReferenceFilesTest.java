@@ -155,7 +155,7 @@ class ReferenceFilesTest {
 
         assertThatThrownBy(() -> new ReferenceFiles(dir).volumeTiers()).isInstanceOf(VolumeTiersException.class)
                 .hasMessageContaining("volume-tiers.csv is refused, 2 problems")
-                .hasMessageContaining("line 4: category must be UTILITY or AUTHENTICATION: 'MARKETING'")
+                .hasMessageContaining("line 4: category must be UTILITY, AUTHENTICATION or AUTHENTICATION_INTERNATIONAL: 'MARKETING'")
                 .hasMessageContaining("line 6: the first band of UTILITY India USD from 2025-07-01 starts at 2, not 1");
     }
 

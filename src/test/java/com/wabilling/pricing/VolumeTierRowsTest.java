@@ -113,7 +113,7 @@ class VolumeTierRowsTest {
     void badFieldsAreAllNamedOnTheirRow() {
         assertThat(problems("2025-13-01,,EURO,MARKETING,0,x,-0.1")).containsExactly("line 2: "
                 + "effective_from is not a date: '2025-13-01'; market is empty; currency is not an ISO 4217 code: 'EURO'; "
-                + "category must be UTILITY or AUTHENTICATION: 'MARKETING'; from_volume must be a whole number >= 1: '0'; "
+                + "category must be UTILITY, AUTHENTICATION or AUTHENTICATION_INTERNATIONAL: 'MARKETING'; from_volume must be a whole number >= 1: '0'; "
                 + "to_volume must be a whole number >= 1 or empty: 'x'; rate must be a price >= 0 with up to 6 decimals:"
                 + " '-0.1'");
         assertThat(problems("2025-07-01,India,USD,UTILITY,10,9,0.0000001")).containsExactly("line 2: "
@@ -129,7 +129,7 @@ class VolumeTierRowsTest {
                 "2025-07-01,Brazil,USD,UTILITY,5,,0.0100")));   // line 5: does not start at 1
 
         assertThat(e.problems()).hasSize(3);
-        assertThat(e.problems().get(0)).startsWith("line 3: category must be UTILITY or AUTHENTICATION");
+        assertThat(e.problems().get(0)).startsWith("line 3: category must be UTILITY, AUTHENTICATION or AUTHENTICATION_INTERNATIONAL");
         assertThat(e.problems().get(1)).startsWith("line 4: the last band of UTILITY India USD");
         assertThat(e.problems().get(2)).startsWith("line 5: the first band of UTILITY Brazil USD");
         assertThat(e).hasMessageStartingWith("volume-tiers.csv is refused, 3 problems:")
