@@ -7,7 +7,9 @@ import java.util.Locale;
  * webhook ({@code pricing.category}) so records compare one to one.
  */
 public enum PricingCategory {
-    REFERRAL_CONVERSION, UTILITY, AUTHENTICATION, MARKETING, SERVICE;
+    REFERRAL_CONVERSION, UTILITY, AUTHENTICATION, MARKETING, SERVICE,
+    /** A marketing template sent through the Marketing Messages API (Meta: {@code marketing_lite}). */
+    MARKETING_LITE;
 
     /** Meta's webhook spelling: {@code utility}, {@code referral_conversion}, ... */
     public String metaName() {
@@ -27,7 +29,8 @@ public enum PricingCategory {
         return switch (this) {
             case UTILITY, SERVICE -> java.util.Optional.of(ConversationCategory.UTILITY);
             case AUTHENTICATION -> java.util.Optional.of(ConversationCategory.AUTHENTICATION);
-            case MARKETING -> java.util.Optional.of(ConversationCategory.MARKETING);
+            // docs/per-message-pricing.md 4: Marketing Messages API messages pay the market's marketing rate
+            case MARKETING, MARKETING_LITE -> java.util.Optional.of(ConversationCategory.MARKETING);
             case REFERRAL_CONVERSION -> java.util.Optional.empty();
         };
     }
