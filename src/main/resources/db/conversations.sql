@@ -6,7 +6,7 @@
 -- conversations still open at the period start (opened before it, window not yet over); the reader
 -- orders them itself, as it orders the messages
 -- raw JDBC cursor (ScopeHistoryReader): positional parameters
--- the customer key (docs/billing-rules.md 3.5): the user id when known, else the phone number
+-- the customer key (docs/billing-rules.md 3.6): the user id when known, else the phone number
 SELECT waba_id, phone_number_id, COALESCE(customer_user_id, customer_wa_id) AS customer_key, conversation_id, category,
        opened_at_ms, expires_at_ms, opening_message_id, messages
   FROM conversation

@@ -86,7 +86,7 @@ SELECT run_id, file_path, imported_at_ms FROM imported_file WHERE sha256 = :sha2
 -- name: insert-imported-file
 INSERT INTO imported_file (sha256, size_bytes, file_path, run_id, imported_at_ms) VALUES (:sha256, :size, :path, :runId, :importedAt);
 
--- Links between a customer's phone number and business-scoped user id (docs/billing-rules.md 3.5),
+-- Links between a customer's phone number and business-scoped user id (docs/billing-rules.md 3.6),
 -- table customer_link (schema V11), kept by CustomerLinkDao.
 
 -- name: links-of

@@ -9,7 +9,7 @@ import com.wabilling.periods.Period;
 import com.wabilling.pricing.MarketTable;
 
 /**
- * The customer behind a scope's customer key and the market it is billed in (docs/billing-rules.md 3.5): the
+ * The customer behind a scope's customer key and the market it is billed in (docs/billing-rules.md 3.6): the
  * market of the phone number when one is known for the customer (from any linked row), else the market of
  * the user id's country code through markets.csv's iso_country ({@code Other} when unknown), an inference the
  * anomaly {@value #MARKET_FROM_USER_ID} records once per scope and period.

@@ -26,7 +26,7 @@ import com.wabilling.periods.ScopeMode;
 /**
  * Sorts a period's read window by scope in bounded memory: one pass over the stored
  * message blocks in no order, each message dealt to its partition by the bucket of its customer key
- * (the links between phone numbers and user ids resolved at this point, docs/billing-rules.md 3.5), every
+ * (the links between phone numbers and user ids resolved at this point, docs/billing-rules.md 3.6), every
  * {@link #RUN_ROWS} rows sorted on a second thread while the scan goes on and spilled to one run
  * file per partition; each partition's {@link ScopeHistoryReader} merges its runs. The result
  * depends only on the messages, so a restart sorts again and gets the same runs.
@@ -90,7 +90,7 @@ public class MessageSort {
     private long scan(Period period, int grid, Path dir, ExecutorService sorter,
             com.wabilling.support.batch.LongPhase phase) throws IOException {
         Runs runs = new Runs(grid, dir, sorter);
-        // docs/billing-rules.md 3.5: the scope's customer key is resolved now, with every link known today
+        // docs/billing-rules.md 3.6: the scope's customer key is resolved now, with every link known today
         CustomerLinks links = messages.links().all();
         try {
             messages.forEachEventBetween(period.readFrom(), period.readTo(), row -> {

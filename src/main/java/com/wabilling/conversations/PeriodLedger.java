@@ -72,7 +72,7 @@ public class PeriodLedger {
             sha.update(("tier|" + t.wabaId() + '|' + t.phoneNumberId() + '|' + t.messages() + ';')
                     .getBytes(StandardCharsets.UTF_8));
         });
-        // docs/billing-rules.md 3.5: a link between a phone number and a user id whose messages lie in the
+        // docs/billing-rules.md 3.6: a link between a phone number and a user id whose messages lie in the
         // period's window (or the 72 h it carries in) merges two scopes: a period built before it is stale.
         // Nothing is added without such a link, so fingerprints recorded before stay valid.
         for (CustomerLinkDao.Link link : links.spanning(period.carriedFrom().minus(Period.WINDOW), period.readTo())) {

@@ -6,7 +6,7 @@ import com.wabilling.periods.ScopeMode;
 
 /**
  * The scope conversations are counted in; phoneNumberId is empty in WABA scope mode. {@code customerWaId} holds
- * the customer key (docs/billing-rules.md 3.5): the customer's business-scoped user id when one is known,
+ * the customer key (docs/billing-rules.md 3.6): the customer's business-scoped user id when one is known,
  * else the phone number, so conversation ids use it in place of the number.
  */
 public record Scope(String wabaId, String phoneNumberId, String customerWaId) implements Comparable<Scope> {

@@ -9,7 +9,7 @@ import com.wabilling.permessage.PricedScope;
 /**
  * What one scope contributes to the period: its conversations, pricing records (per-message regimes),
  * anomalies and reconciliation findings, with the customer's phone number ('' when only a user id is known)
- * and user id (null when none is known) behind the scope's customer key (docs/billing-rules.md 3.5).
+ * and user id (null when none is known) behind the scope's customer key (docs/billing-rules.md 3.6).
  */
 public record ScopeOutcome(Scope scope, int bucket, String market, List<Conversation> conversations,
         List<PricedMessage> priced, List<Anomaly> anomalies, List<Reconciliation.Finding> findings,

@@ -6,7 +6,7 @@ import java.time.Instant;
  * What reconstruction reads of an imported message that has an event time. {@code phoneNumberId} is the
  * business number even when the scope leaves it out (conversation-scope=waba): the service free tier
  * counts per number (docs/per-message-pricing.md 2 rule 3). The customer's ids as the row wrote them
- * (docs/billing-rules.md 3.5) tell a conflicting link; {@code sentVia} the Marketing Messages API
+ * (docs/billing-rules.md 3.6) tell a conflicting link; {@code sentVia} the Marketing Messages API
  * (docs/per-message-pricing.md 2).
  */
 public record StoredMessage(String messageId, Instant eventAt, boolean inbound, String type, String templateName,

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The customer_link table (docs/billing-rules.md 3.5): the links between phone numbers and user ids that
+ * The customer_link table (docs/billing-rules.md 3.6): the links between phone numbers and user ids that
  * imported rows carrying both made. Reconstruction reads them all ({@link #all}), so a link that arrives in
  * a later file puts the customer's earlier messages in the same scope as the later ones.
  */

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The standing links between customers' phone numbers and business-scoped user ids, and the customer key
- * they give (docs/billing-rules.md 3.5): one customer, one scope, keyed by the user id when one is known
+ * they give (docs/billing-rules.md 3.6): one customer, one scope, keyed by the user id when one is known
  * for the customer, else by the phone number. A link is one-to-one: the first link of a user id or of a
  * phone number stands, and a row that pairs either with another id conflicts with it.
  */

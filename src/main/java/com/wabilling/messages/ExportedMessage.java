@@ -47,7 +47,7 @@ public record ExportedMessage(String messageId, String wabaId, String phoneNumbe
     }
 
     /**
-     * The row's own customer key, before links to other rows are known (docs/billing-rules.md 3.5): the
+     * The row's own customer key, before links to other rows are known (docs/billing-rules.md 3.6): the
      * user id when the row has one, else the phone number. Reconstruction resolves the final key with
      * {@link CustomerLinks}.
      */

@@ -32,7 +32,7 @@ public final class UserIds {
     }
 
     /**
-     * Whether a customer key (docs/billing-rules.md 3.5) is a user id: a phone number key is digits only,
+     * Whether a customer key (docs/billing-rules.md 3.6) is a user id: a phone number key is digits only,
      * a user id always has its dot.
      */
     public static boolean isUserIdKey(String customerKey) {

@@ -92,7 +92,7 @@ public class PricedMessageDao {
      * A free entry point window (72 h, docs/per-message-pricing.md 2 rule 1) that a pricing record opened: the
      * scope's columns as stored and when it opened.
      */
-    /** {@code customerWaId}: the scope's customer key (docs/billing-rules.md 3.5). */
+    /** {@code customerWaId}: the scope's customer key (docs/billing-rules.md 3.6). */
     public record EntryPoint(String wabaId, String phoneNumberId, String customerWaId, Instant openedAt) {
     }
 

@@ -27,7 +27,7 @@ public final class MarketTable {
     }
 
     /**
-     * The market of a customer known by business-scoped user id alone (docs/billing-rules.md 3.5): by the
+     * The market of a customer known by business-scoped user id alone (docs/billing-rules.md 3.6): by the
      * id's country code, through markets.csv's iso_country; an unknown code is market {@code Other}.
      */
     public String marketOfCountry(String isoCountry) {

@@ -14,7 +14,7 @@ import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.MarketTable;
 
-/** docs/billing-rules.md 3.5: the market of a customer known by phone, by user id, or both. */
+/** docs/billing-rules.md 3.6: the market of a customer known by phone, by user id, or both. */
 class CustomerMarketTest {
 
     private static final MarketTable MARKETS = new MarketTable(Map.of("55", "Brazil", "1", "North America"),

@@ -24,7 +24,7 @@ import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
- * docs/billing-rules.md 3.5 end to end: a customer first seen by phone number and by user id in one file,
+ * docs/billing-rules.md 3.6 end to end: a customer first seen by phone number and by user id in one file,
  * linked by a row of a second file; the period built before the link is stale, and rebuilt it holds one
  * scope, one conversation, keyed by the user id, in the phone number's market.
  */

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** docs/billing-rules.md 3.5: one customer, one key, whichever ids a row carries. */
+/** docs/billing-rules.md 3.6: one customer, one key, whichever ids a row carries. */
 class CustomerLinksTest {
 
     private static final String PHONE = "5511987654321";
