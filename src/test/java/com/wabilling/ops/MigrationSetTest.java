@@ -14,7 +14,9 @@ class MigrationSetTest {
 
     @Test
     void namesEverySqlAndJavaMigrationSorted() {
+        // sorted as names: V11 before V1
         assertThat(MigrationSet.identifier()).isEqualTo("""
+                V11__customer_user_ids.sql
                 V1__Baseline
                 V2__period_rebuild.sql
                 V3__imported_files_and_status_changes.sql
