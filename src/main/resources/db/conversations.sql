@@ -6,8 +6,9 @@
 -- conversations still open at the period start (opened before it, window not yet over); the reader
 -- orders them itself, as it orders the messages
 -- raw JDBC cursor (ScopeHistoryReader): positional parameters
-SELECT waba_id, phone_number_id, customer_wa_id, conversation_id, category, opened_at_ms, expires_at_ms,
-       opening_message_id, messages
+-- the customer key (docs/billing-rules.md 3.6): the user id when known, else the phone number
+SELECT waba_id, phone_number_id, COALESCE(customer_user_id, customer_wa_id) AS customer_key, conversation_id, category,
+       opened_at_ms, expires_at_ms, opening_message_id, messages
   FROM conversation
  WHERE scope_mode = ? AND opened_at_ms >= ? AND opened_at_ms < ? AND expires_at_ms > ? AND bucket >= ? AND bucket < ?;
 
@@ -19,8 +20,8 @@ SELECT conversation_id FROM conversation
 -- name: insert-conversation-positional
 -- positional: ConversationDao binds it in a JdbcTemplate batch with direct setters (every conversation)
 INSERT INTO conversation (conversation_id, scope_mode, waba_id, phone_number_id, customer_wa_id, bucket, market,
-  category, opened_at_ms, expires_at_ms, opening_message_id, messages, run_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+  category, opened_at_ms, expires_at_ms, opening_message_id, messages, run_id, customer_user_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: insert-anomaly
 INSERT INTO anomaly (scope_mode, period_from_ms, period_to_ms, message_id, kind, detail) VALUES (:mode, :from, :to, :messageId, :kind, :detail);
@@ -39,10 +40,15 @@ DELETE FROM anomaly WHERE scope_mode = :mode AND period_from_ms = :from AND peri
 DELETE FROM reconciliation_finding WHERE scope_mode = :mode AND period_from_ms = :from AND period_to_ms = :to;
 
 -- name: select-conversations
-SELECT conversation_id, waba_id, phone_number_id, customer_wa_id, market, category, opened_at_ms, expires_at_ms,
-       opening_message_id, messages
+SELECT conversation_id, waba_id, phone_number_id, customer_wa_id, customer_user_id, market, category, opened_at_ms,
+       expires_at_ms, opening_message_id, messages
   FROM conversation WHERE scope_mode = :mode AND opened_at_ms >= :from AND opened_at_ms < :to
  ORDER BY opened_at_ms, conversation_id;
+
+-- name: any-user-id
+-- whether a conversation of the period names a customer by user id (the files gain customer_user_id then)
+SELECT COUNT(*) FROM conversation
+ WHERE scope_mode = :mode AND opened_at_ms >= :from AND opened_at_ms < :to AND customer_user_id IS NOT NULL;
 
 -- name: category-counts
 SELECT category, COUNT(*) AS conversations, SUM(messages) AS messages FROM conversation

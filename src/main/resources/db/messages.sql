@@ -41,16 +41,16 @@ SELECT kind, SUM(messages) AS messages FROM message_count WHERE run_id = :runId 
 -- name: insert-repeat
 INSERT INTO message_repeat (run_id, file_index, source, record_no, raw_fields, message_id, waba_id, phone_number_id,
   customer_wa_id, direction, message_type, template_name, template_language, sent_at_ms, status, delivered_at_ms,
-  entry_point, meta_conversation_id, meta_category, meta_pricing_category, meta_pricing_type)
+  entry_point, meta_conversation_id, meta_category, meta_pricing_category, meta_pricing_type, customer_user_id, sent_via)
 VALUES (:runId, :fileIndex, :source, :record, :raw, :messageId, :wabaId, :phoneNumberId, :customerWaId, :direction,
   :type, :templateName, :templateLanguage, :sentAt, :status, :deliveredAt, :entryPoint, :metaConversationId,
-  :metaCategory, :metaPricingCategory, :metaPricingType);
+  :metaCategory, :metaPricingCategory, :metaPricingType, :customerUserId, :sentVia);
 
 -- name: select-repeats
 -- in the order the records were read: the first record of a message_id is the one that stays
 SELECT file_index, source, record_no, raw_fields, message_id, waba_id, phone_number_id, customer_wa_id, direction, message_type,
        template_name, template_language, sent_at_ms, status, delivered_at_ms, entry_point, meta_conversation_id,
-       meta_category, meta_pricing_category, meta_pricing_type
+       meta_category, meta_pricing_category, meta_pricing_type, customer_user_id, sent_via
   FROM message_repeat WHERE run_id = :runId ORDER BY file_index, record_no;
 
 -- name: held-ids
@@ -85,3 +85,28 @@ SELECT run_id, file_path, imported_at_ms FROM imported_file WHERE sha256 = :sha2
 
 -- name: insert-imported-file
 INSERT INTO imported_file (sha256, size_bytes, file_path, run_id, imported_at_ms) VALUES (:sha256, :size, :path, :runId, :importedAt);
+
+-- Links between a customer's phone number and business-scoped user id (docs/billing-rules.md 3.6),
+-- table customer_link (schema V11), kept by CustomerLinkDao.
+
+-- name: links-of
+SELECT customer_user_id, customer_wa_id FROM customer_link
+ WHERE customer_user_id IN (:userIds) OR customer_wa_id IN (:waIds);
+
+-- name: insert-link
+INSERT INTO customer_link (customer_user_id, customer_wa_id, message_id, run_id)
+VALUES (:userId, :waId, :messageId, :runId);
+
+-- name: all-links
+SELECT customer_user_id, customer_wa_id FROM customer_link;
+
+-- name: links-without-span
+SELECT customer_user_id, customer_wa_id FROM customer_link WHERE first_event_ms IS NULL;
+
+-- name: set-link-span
+UPDATE customer_link SET first_event_ms = :first, last_event_ms = :last WHERE customer_user_id = :userId;
+
+-- name: links-spanning
+-- the links whose two ids have messages in [:from, :to) (PeriodLedger's fingerprint)
+SELECT customer_user_id, customer_wa_id FROM customer_link
+ WHERE first_event_ms < :to AND last_event_ms >= :from ORDER BY customer_user_id;

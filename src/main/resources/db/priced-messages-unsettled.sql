@@ -5,10 +5,10 @@
 -- name: insert-unsettled
 INSERT INTO priced_message_unsettled (scope_mode, message_id, waba_id, phone_number_id, customer_wa_id, bucket, market,
   category, pricing_type, regime, delivered_at_ms, inside_service_window, opens_entry_point, awaits_service_tier,
-  meta_pricing_category, meta_pricing_type, run_id)
+  meta_pricing_category, meta_pricing_type, run_id, customer_user_id)
 VALUES (:mode, :messageId, :wabaId, :phoneNumberId, :customerWaId, :bucket, :market, :category, :type, :regime,
   :deliveredAt, :insideServiceWindow, :opensEntryPoint, :awaitsServiceTier, :metaPricingCategory, :metaPricingType,
-  :runId);
+  :runId, :customerUserId);
 
 -- name: delete-unsettled
 DELETE FROM priced_message_unsettled WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to;
@@ -26,7 +26,7 @@ SELECT message_id, waba_id, phone_number_id, delivered_at_ms FROM priced_message
 -- one slice of buckets at a time, so a month of service messages is never held whole
 SELECT scope_mode, message_id, waba_id, phone_number_id, customer_wa_id, bucket, market, category, pricing_type, regime,
        delivered_at_ms, inside_service_window, opens_entry_point, awaits_service_tier, meta_pricing_category,
-       meta_pricing_type, run_id
+       meta_pricing_type, run_id, customer_user_id
   FROM priced_message_unsettled
  WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to
    AND bucket >= :fromBucket AND bucket < :toBucket;

@@ -6,18 +6,19 @@
 -- name: insert-priced
 INSERT INTO priced_message (scope_mode, message_id, waba_id, phone_number_id, customer_wa_id, bucket, market, category,
   pricing_type, regime, delivered_at_ms, inside_service_window, opens_entry_point, awaits_service_tier,
-  meta_pricing_category, meta_pricing_type, run_id)
+  meta_pricing_category, meta_pricing_type, run_id, customer_user_id)
 VALUES (:mode, :messageId, :wabaId, :phoneNumberId, :customerWaId, :bucket, :market, :category, :type, :regime,
   :deliveredAt, :insideServiceWindow, :opensEntryPoint, :awaitsServiceTier, :metaPricingCategory, :metaPricingType,
-  :runId);
+  :runId, :customerUserId);
 
 -- name: delete-priced
 DELETE FROM priced_message WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to;
 
 -- name: carried-entry-points
 -- free entry point windows (72 h) still open at the period start; raw JDBC cursor on the caller's
--- connection (ScopeHistoryReader)
-SELECT waba_id, phone_number_id, customer_wa_id, delivered_at_ms FROM priced_message
+-- connection (ScopeHistoryReader); the customer key as in carried-conversations
+SELECT waba_id, phone_number_id, COALESCE(customer_user_id, customer_wa_id) AS customer_key, delivered_at_ms
+  FROM priced_message
  WHERE scope_mode = ? AND opens_entry_point = 1 AND delivered_at_ms >= ? AND delivered_at_ms < ?
    AND bucket >= ? AND bucket < ?;
 
@@ -32,10 +33,14 @@ SELECT COUNT(*) FROM priced_message
    AND delivered_at_ms >= :monthStart AND delivered_at_ms < :from;
 
 -- name: select-priced
-SELECT message_id, waba_id, phone_number_id, customer_wa_id, market, category, pricing_type, regime, delivered_at_ms,
-       meta_pricing_category, meta_pricing_type
+SELECT message_id, waba_id, phone_number_id, customer_wa_id, customer_user_id, market, category, pricing_type, regime,
+       delivered_at_ms, meta_pricing_category, meta_pricing_type
   FROM priced_message WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to
  ORDER BY delivered_at_ms, message_id;
+
+-- name: any-user-id
+SELECT COUNT(*) FROM priced_message
+ WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to AND customer_user_id IS NOT NULL;
 
 -- name: priced-counts
 SELECT category, pricing_type, COUNT(*) AS messages FROM priced_message
@@ -44,9 +49,10 @@ SELECT category, pricing_type, COUNT(*) AS messages FROM priced_message
 
 -- name: fingerprint-entry-points
 -- part of a period's fingerprint (PeriodLedger): the free entry point windows it carries in
-SELECT waba_id, phone_number_id, customer_wa_id, delivered_at_ms FROM priced_message
+SELECT waba_id, phone_number_id, COALESCE(customer_user_id, customer_wa_id) AS customer_key, delivered_at_ms
+  FROM priced_message
  WHERE scope_mode = :mode AND opens_entry_point = 1 AND delivered_at_ms >= :carriedFrom AND delivered_at_ms < :from
- ORDER BY waba_id, phone_number_id, customer_wa_id, delivered_at_ms;
+ ORDER BY waba_id, phone_number_id, COALESCE(customer_user_id, customer_wa_id), delivered_at_ms;
 
 -- name: fingerprint-service-tier
 -- part of a period's fingerprint: the service messages its free tier counts on, per number, in the

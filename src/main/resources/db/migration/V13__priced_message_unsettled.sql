@@ -19,5 +19,6 @@ CREATE TABLE priced_message_unsettled (
   awaits_service_tier    SMALLINT NOT NULL,
   meta_pricing_category  VARCHAR(64),
   meta_pricing_type      VARCHAR(64),
-  run_id                 BIGINT NOT NULL
+  run_id                 BIGINT NOT NULL,
+  customer_user_id       VARCHAR(135)
 );

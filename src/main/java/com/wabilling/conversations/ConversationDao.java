@@ -31,11 +31,15 @@ public class ConversationDao implements PricingReport.Findings {
 
     static final SqlStatements SQL = SqlStatements.load("db/conversations.sql");
 
-    private static final RowMapper<Row> ROW = (rs, n) -> new Row(new Conversation(rs.getString("conversation_id"),
-            new Scope(rs.getString("waba_id"), rs.getString("phone_number_id"), rs.getString("customer_wa_id")),
-            ConversationCategory.valueOf(rs.getString("category")), Instant.ofEpochMilli(rs.getLong("opened_at_ms")),
-            Instant.ofEpochMilli(rs.getLong("expires_at_ms")), rs.getString("opening_message_id"),
-            rs.getInt("messages")), rs.getString("market"));
+    private static final RowMapper<Row> ROW = (rs, n) -> {
+        String userId = rs.getString("customer_user_id");
+        String phone = rs.getString("customer_wa_id");
+        return new Row(new Conversation(rs.getString("conversation_id"),
+                new Scope(rs.getString("waba_id"), rs.getString("phone_number_id"), userId != null ? userId : phone),
+                ConversationCategory.valueOf(rs.getString("category")), Instant.ofEpochMilli(rs.getLong("opened_at_ms")),
+                Instant.ofEpochMilli(rs.getLong("expires_at_ms")), rs.getString("opening_message_id"),
+                rs.getInt("messages")), rs.getString("market"), phone, userId);
+    };
 
     private final JdbcClient jdbc;
     /** JdbcClient has no batch API: the batch inserts go through the template it is built on. */
@@ -71,7 +75,8 @@ public class ConversationDao implements PricingReport.Findings {
         List<SqlParameterSource> findings = new ArrayList<>();
         for (ScopeOutcome o : outcomes) {
             for (Conversation c : o.conversations()) {
-                conversations.add(new StoredConversation(c, o.bucket(), o.market()));
+                conversations.add(new StoredConversation(c, o.bucket(), o.market(), o.customerWaId(),
+                        o.customerUserId()));
             }
             for (Anomaly a : o.anomalies()) {
                 anomalies.add(new MapSqlParameterSource(params)
@@ -101,7 +106,8 @@ public class ConversationDao implements PricingReport.Findings {
         batch("insert-finding", findings);
     }
 
-    private record StoredConversation(Conversation conversation, int bucket, String market) {
+    private record StoredConversation(Conversation conversation, int bucket, String market, String customerWaId,
+            String customerUserId) {
     }
 
     /**
@@ -122,7 +128,7 @@ public class ConversationDao implements PricingReport.Findings {
             ps.setString(2, mode);
             ps.setString(3, c.scope().wabaId());
             ps.setString(4, c.scope().phoneNumberId());
-            ps.setString(5, c.scope().customerWaId());
+            ps.setString(5, r.customerWaId());
             ps.setShort(6, (short) r.bucket());
             ps.setString(7, r.market());
             ps.setString(8, c.category().name());
@@ -131,6 +137,7 @@ public class ConversationDao implements PricingReport.Findings {
             ps.setString(11, c.openingMessageId());
             ps.setInt(12, c.messages());
             ps.setLong(13, runId);
+            ps.setString(14, r.customerUserId());
         });
     }
 
@@ -140,8 +147,16 @@ public class ConversationDao implements PricingReport.Findings {
         }
     }
 
-    /** A stored conversation with the market it was counted in. */
-    public record Row(Conversation conversation, String market) {
+    /**
+     * A stored conversation with the market it was counted in and its customer's ids (docs/billing-rules.md
+     * 3.5): the phone number ('' when unknown) and the user id (null when unknown).
+     */
+    public record Row(Conversation conversation, String market, String customerWaId, String customerUserId) {
+    }
+
+    /** Whether a conversation of the period names its customer by user id (its file gains the column then). */
+    public boolean anyUserId(Period period) {
+        return jdbc.sql(SQL.get("any-user-id")).params(params(period)).query(Long.class).single() > 0;
     }
 
     public void forEachConversation(Period period, Consumer<Row> action) {

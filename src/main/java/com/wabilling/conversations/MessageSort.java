@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.springframework.util.FileSystemUtils;
 
 import com.wabilling.messages.Buckets;
+import com.wabilling.messages.CustomerLinks;
 import com.wabilling.messages.Direction;
 import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
@@ -24,7 +25,8 @@ import com.wabilling.periods.ScopeMode;
 
 /**
  * Sorts a period's read window by scope in bounded memory: one pass over the stored
- * message blocks in no order, each message dealt to its partition by customer bucket, every
+ * message blocks in no order, each message dealt to its partition by the bucket of its customer key
+ * (the links between phone numbers and user ids resolved at this point, docs/billing-rules.md 3.6), every
  * {@link #RUN_ROWS} rows sorted on a second thread while the scan goes on and spilled to one run
  * file per partition; each partition's {@link ScopeHistoryReader} merges its runs. The result
  * depends only on the messages, so a restart sorts again and gets the same runs.
@@ -88,9 +90,11 @@ public class MessageSort {
     private long scan(Period period, int grid, Path dir, ExecutorService sorter,
             com.wabilling.support.batch.LongPhase phase) throws IOException {
         Runs runs = new Runs(grid, dir, sorter);
+        // docs/billing-rules.md 3.6: the scope's customer key is resolved now, with every link known today
+        CustomerLinks links = messages.links().all();
         try {
             messages.forEachEventBetween(period.readFrom(), period.readTo(), row -> {
-                runs.add(scoped(row.message(), period.mode()));
+                runs.add(scoped(row.message(), period.mode(), links));
                 phase.advance(1);
             });
         } catch (UncheckedIOException e) {
@@ -139,12 +143,13 @@ public class MessageSort {
         }
     }
 
-    private static ScopedMessage scoped(ExportedMessage m, ScopeMode mode) {
-        Scope scope = Scope.of(mode, m.wabaId(), m.phoneNumberId().strip(), m.customerWaId());
-        return new ScopedMessage(scope, m.bucket(), new StoredMessage(m.messageId(), m.eventAt(),
+    static ScopedMessage scoped(ExportedMessage m, ScopeMode mode, CustomerLinks links) {
+        String customer = links.keyOf(m.customerWaId(), m.customerUserId());
+        Scope scope = Scope.of(mode, m.wabaId(), m.phoneNumberId().strip(), customer);
+        return new ScopedMessage(scope, Buckets.of(customer), new StoredMessage(m.messageId(), m.eventAt(),
                 m.direction() == Direction.INBOUND, m.type(), m.templateName(), m.templateLanguage(), m.entryPoint(),
                 m.metaConversationId(), m.metaCategory(), m.phoneNumberId().strip(), m.metaPricingCategory(),
-                m.metaPricingType()));
+                m.metaPricingType(), m.customerWaId(), m.customerUserId(), m.sentVia()));
     }
 
     private static List<List<ScopedMessage>> emptyRun(int grid) {

@@ -14,6 +14,7 @@ import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.wabilling.messages.CustomerLinkDao;
 import com.wabilling.messages.MessageTally;
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
@@ -31,11 +32,16 @@ public class PeriodLedger {
 
     private final JdbcClient jdbc;
     private final PricedMessageDao priced;
+    private final CustomerLinkDao links;
 
-    /** @param priced the owner of the pricing records, which per-message periods also start from */
-    public PeriodLedger(JdbcClient jdbc, PricedMessageDao priced) {
+    /**
+     * @param priced the owner of the pricing records, which per-message periods also start from
+     * @param links the links between customers' phone numbers and user ids, which decide the scopes
+     */
+    public PeriodLedger(JdbcClient jdbc, PricedMessageDao priced, CustomerLinkDao links) {
         this.jdbc = jdbc;
         this.priced = priced;
+        this.links = links;
     }
 
     /** What a period's result depends on. */
@@ -66,6 +72,13 @@ public class PeriodLedger {
             sha.update(("tier|" + t.wabaId() + '|' + t.phoneNumberId() + '|' + t.messages() + ';')
                     .getBytes(StandardCharsets.UTF_8));
         });
+        // docs/billing-rules.md 3.6: a link between a phone number and a user id whose messages lie in the
+        // period's window (or the 72 h it carries in) merges two scopes: a period built before it is stale.
+        // Nothing is added without such a link, so fingerprints recorded before stay valid.
+        for (CustomerLinkDao.Link link : links.spanning(period.carriedFrom().minus(Period.WINDOW), period.readTo())) {
+            sha.update(("link|" + link.customerUserId() + '|' + link.customerWaId() + ';')
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         return new Fingerprint(messages, Hex.encodeHexString(sha.digest()));
     }
 

@@ -68,8 +68,8 @@ public class ReconstructJobConfiguration {
     }
 
     @Bean
-    PeriodLedger periodLedger(JdbcClient jdbc, PricedMessageDao priced) {
-        return new PeriodLedger(jdbc, priced);
+    PeriodLedger periodLedger(JdbcClient jdbc, PricedMessageDao priced, MessageDao messageDao) {
+        return new PeriodLedger(jdbc, priced, messageDao.links());
     }
 
     @Bean
@@ -180,11 +180,11 @@ public class ReconstructJobConfiguration {
 
     @Bean
     @StepScope
-    ReconstructProcessor reconstructProcessor(TemplateDao templates, ReferenceDirectory reference,
+    ReconstructProcessor reconstructProcessor(TemplateDao templates, ReferenceDirectory reference, MessageDao messageDao,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
         Period period = period(parameters);
         return new ReconstructProcessor(period, templates.categoryHistory(), new ReferenceFiles(reference.path()).markets(),
-                PerMessageAccounts.zones(period, reference.path()), Regimes.META);
+                PerMessageAccounts.zones(period, reference.path()), Regimes.META, messageDao.links().all());
     }
 
     @Bean

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.wabilling.messages.CustomerLinks;
 import com.wabilling.periods.Period;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.MarketTable;
@@ -30,18 +32,24 @@ public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOu
     private final Map<String, ZoneId> zones;
     private final Regimes regimes;
 
+    private final CustomerLinks links;
+
     public ReconstructProcessor(Period period, CategoryHistory categories, MarketTable markets) {
-        this(period, categories, markets, Map.of(), Regimes.META);
+        this(period, categories, markets, Map.of(), Regimes.META, CustomerLinks.NONE);
     }
 
-    /** @param zones the time zone of each WABA with a billing account */
+    /**
+     * @param zones the time zone of each WABA with a billing account
+     * @param links the links between phone numbers and user ids the scopes were sorted by
+     */
     public ReconstructProcessor(Period period, CategoryHistory categories, MarketTable markets,
-            Map<String, ZoneId> zones, Regimes regimes) {
+            Map<String, ZoneId> zones, Regimes regimes, CustomerLinks links) {
         this.period = period;
         this.categories = categories;
         this.markets = markets;
         this.zones = Map.copyOf(zones);
         this.regimes = regimes;
+        this.links = links;
     }
 
     @Override
@@ -57,9 +65,12 @@ public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOu
                 && reconstruction.coverages().isEmpty() && reconstruction.metaOnly().isEmpty()) {
             return null; // nothing opened or priced in this period (only history or look-ahead messages)
         }
-        return new ScopeOutcome(scope, history.bucket(), markets.marketOf(scope.customerWaId()), conversations,
-                reconstruction.priced(), reconstruction.anomalies(), Reconciliation.of(reconstruction.coverages()),
-                reconstruction.metaOnly());
+        CustomerMarket customer = CustomerMarket.of(scope.customerWaId(), links, markets);
+        List<Anomaly> anomalies = new ArrayList<>(reconstruction.anomalies());
+        anomalies.addAll(customer.anomalies(history.messages(), links, period));
+        return new ScopeOutcome(scope, history.bucket(), customer.market(), conversations, reconstruction.priced(),
+                anomalies, Reconciliation.of(reconstruction.coverages()), reconstruction.metaOnly(),
+                customer.customerWaId(), customer.customerUserId());
     }
 
     /**
@@ -88,6 +99,9 @@ public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOu
                                     + scope.wabaId()));
         } else {
             event = MessageEvent.freeForm(m.messageId(), m.eventAt(), m.type());
+        }
+        if (m.sentVia() != null) { // docs/per-message-pricing.md 2: the Marketing Messages API
+            event = event.sentVia(m.sentVia());
         }
         event = event.withPricing(m.phoneNumberId() != null ? m.phoneNumberId() : scope.phoneNumberId(),
                 m.metaPricingCategory(), m.metaPricingType());

@@ -2,6 +2,7 @@ package com.wabilling.conversations;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +30,9 @@ public class ReconstructReport implements Tasklet {
 
     private static final String[] CONVERSATION_HEADER = {"conversation_id", "waba_id", "phone_number_id",
         "customer_wa_id", "market", "category", "opened_at", "expires_at", "opening_message_id", "messages"};
+    private static final String[] CONVERSATION_HEADER_WITH_USER_ID = {"conversation_id", "waba_id", "phone_number_id",
+        "customer_wa_id", "customer_user_id", "market", "category", "opened_at", "expires_at", "opening_message_id",
+        "messages"};
     private static final int EXAMPLES = 5;
 
     private final ConversationDao conversations;
@@ -54,11 +58,19 @@ public class ReconstructReport implements Tasklet {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         Path dir = outputDir.resolve("conversations");
         Path conversationsFile = dir.resolve(period.fileStem() + ".csv");
-        CsvOutput.write(conversationsFile, CONVERSATION_HEADER, out -> conversations.forEachConversation(period, row -> {
+        // docs/formats.md: with customers named by user id, the file gains customer_user_id after customer_wa_id
+        boolean userIds = conversations.anyUserId(period);
+        CsvOutput.write(conversationsFile, userIds ? CONVERSATION_HEADER_WITH_USER_ID : CONVERSATION_HEADER,
+                out -> conversations.forEachConversation(period, row -> {
             Conversation c = row.conversation();
-            out.row(c.id(), c.scope().wabaId(), c.scope().phoneNumberId(), c.scope().customerWaId(),
-                    CsvOutput.text(row.market()), c.category().name(), Timestamps.format(c.openedAt()),
-                    Timestamps.format(c.expiresAt()), c.openingMessageId(), Integer.toString(c.messages()));
+            List<String> cells = new ArrayList<>(List.of(c.id(), c.scope().wabaId(), c.scope().phoneNumberId(),
+                    row.customerWaId(), CsvOutput.text(row.market()), c.category().name(),
+                    Timestamps.format(c.openedAt()), Timestamps.format(c.expiresAt()), c.openingMessageId(),
+                    Integer.toString(c.messages())));
+            if (userIds) {
+                cells.add(4, row.customerUserId() == null ? "" : row.customerUserId());
+            }
+            out.row(cells.toArray(String[]::new));
         }));
         Map<String, Long> anomalyCounts = new TreeMap<>();
         Path anomaliesFile = dir.resolve(period.fileStem() + "-anomalies.csv");

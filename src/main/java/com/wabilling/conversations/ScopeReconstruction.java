@@ -147,6 +147,9 @@ public final class ScopeReconstruction {
         DeliveredContent content = !event.isTemplate() ? DeliveredContent.nonTemplate()
                 : event.unknownTemplate() != null ? DeliveredContent.unknownTemplate()
                 : DeliveredContent.template(PricingCategory.valueOf(event.category().name()));
+        if (event.marketingMessagesApi() && content.template()) {
+            content = content.viaMarketingMessagesApi();
+        }
         priced.add(new PricedMessage(event.messageId(), event.phoneNumberId(), t, regime,
                 MessagePricing.decide(regime, entryPoint, content, insideServiceWindow), insideServiceWindow, opens,
                 event.metaPricingCategory(), event.metaPricingType()));

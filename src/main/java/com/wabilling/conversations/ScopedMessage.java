@@ -37,6 +37,9 @@ record ScopedMessage(Scope scope, int bucket, StoredMessage message) {
         NullableUtf.write(out, message.phoneNumberId());
         NullableUtf.write(out, message.metaPricingCategory());
         NullableUtf.write(out, message.metaPricingType());
+        NullableUtf.write(out, message.customerWaId());
+        NullableUtf.write(out, message.customerUserId());
+        NullableUtf.write(out, message.sentVia());
     }
 
     static ScopedMessage read(DataInputStream in) throws IOException {
@@ -44,7 +47,8 @@ record ScopedMessage(Scope scope, int bucket, StoredMessage message) {
         int bucket = in.readShort();
         StoredMessage message = new StoredMessage(in.readUTF(), Instant.ofEpochMilli(in.readLong()), in.readBoolean(),
                 NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in),
-                NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in));
+                NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in),
+                NullableUtf.read(in), NullableUtf.read(in), NullableUtf.read(in));
         return new ScopedMessage(scope, bucket, message);
     }
 }

@@ -9,7 +9,20 @@ import java.time.Instant;
 public record ExportedMessage(String messageId, String wabaId, String phoneNumberId, String customerWaId,
         Direction direction, String type, String templateName, String templateLanguage, Instant timestamp,
         String status, Instant deliveredAt, String entryPoint, String metaConversationId, String metaCategory,
-        String metaPricingCategory, String metaPricingType) {
+        String metaPricingCategory, String metaPricingType, String customerUserId, String sentVia) {
+
+    /** docs/formats.md, sent_via: the only value kept; empty and {@code cloud_api} are stored as null. */
+    public static final String MARKETING_MESSAGES_API = "marketing_messages_api";
+
+    /** A message without the customer's user id and the sending API (exports before 2026). */
+    public ExportedMessage(String messageId, String wabaId, String phoneNumberId, String customerWaId,
+            Direction direction, String type, String templateName, String templateLanguage, Instant timestamp,
+            String status, Instant deliveredAt, String entryPoint, String metaConversationId, String metaCategory,
+            String metaPricingCategory, String metaPricingType) {
+        this(messageId, wabaId, phoneNumberId, customerWaId, direction, type, templateName, templateLanguage, timestamp,
+                status, deliveredAt, entryPoint, metaConversationId, metaCategory, metaPricingCategory, metaPricingType,
+                null, null);
+    }
 
     /** A message without Meta's per-message pricing columns (the conversation era's exports). */
     public ExportedMessage(String messageId, String wabaId, String phoneNumberId, String customerWaId,
@@ -33,8 +46,19 @@ public record ExportedMessage(String messageId, String wabaId, String phoneNumbe
         return deliveredAt != null && deliveredAt.isBefore(timestamp);
     }
 
-    /** The partition bucket of the customer: scopes never span buckets, in either scope mode. */
-    public int bucket() {
-        return Buckets.of(customerWaId);
+    /**
+     * The row's own customer key, before links to other rows are known (docs/billing-rules.md 3.6): the
+     * user id when the row has one, else the phone number. Reconstruction resolves the final key with
+     * {@link CustomerLinks}.
+     */
+    public String customerKey() {
+        return customerUserId != null ? customerUserId : customerWaId;
+    }
+
+    /** The same message with the status fields (status, delivery, Meta's webhook columns) of {@code other}. */
+    public ExportedMessage withStatusOf(ExportedMessage other) {
+        return new ExportedMessage(messageId, wabaId, phoneNumberId, customerWaId, direction, type, templateName,
+                templateLanguage, timestamp, other.status(), other.deliveredAt(), entryPoint, other.metaConversationId(),
+                other.metaCategory(), other.metaPricingCategory(), other.metaPricingType(), customerUserId, sentVia);
     }
 }

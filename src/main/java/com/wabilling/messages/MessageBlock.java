@@ -21,8 +21,11 @@ import com.wabilling.support.NullableUtf;
  */
 final class MessageBlock {
 
-    /** 2 adds Meta's per-message pricing columns; blocks in format 1 are still read. */
-    private static final int FORMAT = 2;
+    /**
+     * 2 adds Meta's per-message pricing columns; 3 lets customer_wa_id be missing and adds customer_user_id
+     * and sent_via (docs/formats.md, messages CSV). Blocks in formats 1 and 2 are still read.
+     */
+    private static final int FORMAT = 3;
 
     private MessageBlock() {
     }
@@ -36,7 +39,7 @@ final class MessageBlock {
                 out.writeUTF(m.messageId());
                 out.writeUTF(m.wabaId());
                 out.writeUTF(m.phoneNumberId());
-                out.writeUTF(m.customerWaId());
+                NullableUtf.write(out, m.customerWaId());
                 out.writeUTF(m.direction().code());
                 out.writeUTF(m.type());
                 NullableUtf.write(out, m.templateName());
@@ -52,6 +55,8 @@ final class MessageBlock {
                 NullableUtf.write(out, m.metaCategory());
                 NullableUtf.write(out, m.metaPricingCategory());
                 NullableUtf.write(out, m.metaPricingType());
+                NullableUtf.write(out, m.customerUserId());
+                NullableUtf.write(out, m.sentVia());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
@@ -62,8 +67,8 @@ final class MessageBlock {
     static List<ExportedMessage> decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int format = in.readByte();
-            if (format != 1 && format != FORMAT) {
-                throw new IllegalStateException("message block in format " + format + ", this version reads 1 and "
+            if (format < 1 || format > FORMAT) {
+                throw new IllegalStateException("message block in format " + format + ", this version reads 1 to "
                         + FORMAT);
             }
             int count = in.readInt();
@@ -72,7 +77,7 @@ final class MessageBlock {
                 String id = in.readUTF();
                 String waba = in.readUTF();
                 String phone = in.readUTF();
-                String customer = in.readUTF();
+                String customer = format >= 3 ? NullableUtf.read(in) : in.readUTF();
                 Direction direction = Direction.ofCode(in.readUTF());
                 String type = in.readUTF();
                 String templateName = NullableUtf.read(in);
@@ -85,9 +90,11 @@ final class MessageBlock {
                 String metaCategory = NullableUtf.read(in);
                 String metaPricingCategory = format >= 2 ? NullableUtf.read(in) : null;
                 String metaPricingType = format >= 2 ? NullableUtf.read(in) : null;
+                String customerUserId = format >= 3 ? NullableUtf.read(in) : null;
+                String sentVia = format >= 3 ? NullableUtf.read(in) : null;
                 messages.add(new ExportedMessage(id, waba, phone, customer, direction, type, templateName,
                         templateLanguage, timestamp, status, deliveredAt, entryPoint, metaConversationId, metaCategory,
-                        metaPricingCategory, metaPricingType));
+                        metaPricingCategory, metaPricingType, customerUserId, sentVia));
             }
             return messages;
         } catch (IOException e) {

@@ -33,11 +33,18 @@ public class MessageDao {
     /** What the JdbcClient is built on: {@link #hold} and {@link #count} batch through it (JdbcClient has none). */
     private final NamedParameterJdbcOperations batch;
     private final MessageBlockStore blocks;
+    private final CustomerLinkDao links;
 
     public MessageDao(NamedParameterJdbcOperations jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batch = jdbc;
         this.blocks = new MessageBlockStore(jdbc);
+        this.links = new CustomerLinkDao(jdbc);
+    }
+
+    /** The links between customers' phone numbers and user ids that imports recorded. */
+    public CustomerLinkDao links() {
+        return links;
     }
 
     /** Every stored message_id, for the import's in-memory filter: one pass over the blocks. */
@@ -48,12 +55,16 @@ public class MessageDao {
         return filter;
     }
 
-    /** Stores the messages as one block, and counts them (message_count), in the caller's transaction. */
+    /**
+     * Stores the messages as one block, counts them (message_count) and records the links between phone
+     * numbers and user ids their rows make, in the caller's transaction.
+     */
     public void insert(List<ExportedMessage> messages, long runId) {
         if (messages.isEmpty()) {
             return;
         }
         blocks.insert(messages, runId);
+        links.record(messages, runId);
         MessageTally tally = new MessageTally();
         messages.forEach(m -> tally.add(m, runId));
         count(tally);
@@ -112,7 +123,11 @@ public class MessageDao {
                     .addValue("source", r.source()).addValue("record", r.record())
                     .addValue("raw", r.raw(), Types.VARCHAR).addValue("messageId", m.messageId())
                     .addValue("wabaId", m.wabaId()).addValue("phoneNumberId", m.phoneNumberId())
-                    .addValue("customerWaId", m.customerWaId()).addValue("direction", m.direction().code())
+                    // NOT NULL since schema V5: a row naming the customer by user id alone holds ''
+                    .addValue("customerWaId", m.customerWaId() == null ? "" : m.customerWaId())
+                    .addValue("customerUserId", m.customerUserId(), Types.VARCHAR)
+                    .addValue("sentVia", m.sentVia(), Types.VARCHAR)
+                    .addValue("direction", m.direction().code())
                     .addValue("type", m.type()).addValue("templateName", m.templateName(), Types.VARCHAR)
                     .addValue("templateLanguage", m.templateLanguage(), Types.VARCHAR)
                     .addValue("sentAt", m.timestamp().toEpochMilli()).addValue("status", m.status(), Types.VARCHAR)
@@ -242,10 +257,15 @@ public class MessageDao {
         long delivered = rs.getLong("delivered_at_ms");
         Instant deliveredAt = rs.wasNull() ? null : Instant.ofEpochMilli(delivered);
         return new ExportedMessage(rs.getString("message_id"), rs.getString("waba_id"), rs.getString("phone_number_id"),
-                rs.getString("customer_wa_id"), Direction.ofCode(rs.getString("direction")), rs.getString("message_type"),
+                emptyToNull(rs.getString("customer_wa_id")), Direction.ofCode(rs.getString("direction")), rs.getString("message_type"),
                 rs.getString("template_name"), rs.getString("template_language"),
                 Instant.ofEpochMilli(rs.getLong("sent_at_ms")), rs.getString("status"), deliveredAt,
                 rs.getString("entry_point"), rs.getString("meta_conversation_id"), rs.getString("meta_category"),
-                rs.getString("meta_pricing_category"), rs.getString("meta_pricing_type"));
+                rs.getString("meta_pricing_category"), rs.getString("meta_pricing_type"),
+                rs.getString("customer_user_id"), rs.getString("sent_via"));
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -90,6 +90,11 @@ public class MessageImportReport implements Tasklet {
         long early = context.getLong(MessageImportWriter.DELIVERED_BEFORE_SENT_KEY, 0L) + (settleStep == null ? 0
                 : settleStep.getExecutionContext().getLong(RepeatSettlement.DELIVERED_BEFORE_SENT_KEY, 0L));
         summary.append("\n  delivered before sent, within clock skew: ").append(early);
+        // docs/billing-rules.md 3.6: the periods that hold messages of newly linked ids were built on other scopes
+        int linked = messages.links().settleSpans(messages::forEachStored);
+        if (linked > 0) {
+            summary.append("\n  customers linked (phone number and user id): ").append(linked);
+        }
         long advances = messages.statusAdvances(runId);
         if (advances > 0) {
             summary.append("\n  status advanced: ").append(advances).append(" accepted records carried a later status"

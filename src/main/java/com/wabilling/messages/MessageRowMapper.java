@@ -24,17 +24,22 @@ public final class MessageRowMapper {
     static final List<Fields.Limit> LIMITS = List.of(new Fields.Limit("type", 32),
             new Fields.Limit("template_name", 512), new Fields.Limit("template_language", 16),
             new Fields.Limit("meta_conversation_id", 128), new Fields.Limit("meta_category", 32),
-            new Fields.Limit("meta_pricing_category", 64), new Fields.Limit("meta_pricing_type", 64));
+            new Fields.Limit("meta_pricing_category", 64), new Fields.Limit("meta_pricing_type", 64),
+            new Fields.Limit("customer_user_id", UserIds.MAX_LENGTH), new Fields.Limit("sent_via", 32));
 
     /** Columns written out as read: no control character in them. */
     static final List<String> TEXT = List.of("message_id", "type", "template_name", "template_language",
-            "meta_conversation_id", "meta_category", "meta_pricing_category", "meta_pricing_type");
+            "meta_conversation_id", "meta_category", "meta_pricing_category", "meta_pricing_type", "customer_user_id",
+            "sent_via");
 
     /**
      * A month before the first pricing regime (2023-06-01): nothing earlier can be billed or change a billed
      * conversation (they last 72 h at most), so an earlier time is a broken clock, such as 0 (docs/formats.md).
      */
     static final Instant EARLIEST = Instant.parse("2023-05-01T00:00:00Z");
+
+    /** The reject reason of a user id written in customer_wa_id (docs/formats.md). */
+    public static final String USER_ID_IN_WA_ID = "user_id_in_wa_id";
 
     private static final Set<String> STATUSES = Set.of("sent", "delivered", "read", "failed");
     private static final Set<String> ENTRY_POINTS = Set.of("ctwa_ad", "page_cta");
@@ -61,7 +66,9 @@ public final class MessageRowMapper {
         }
         String wabaId = id(row, "waba_id");
         String phoneNumberId = id(row, "phone_number_id");
-        String customer = phoneNumber(row, "customer_wa_id");
+        String customer = customerWaId(row);
+        String userId = customerUserId(row, customer);
+        String sentVia = sentVia(row);
         Direction direction = direction(row);
         String type = required(row, "type").toLowerCase(Locale.ROOT);
         Instant timestamp = notInTheFuture("timestamp", Timestamps.parse("timestamp", row.get("timestamp")), latest);
@@ -71,7 +78,7 @@ public final class MessageRowMapper {
                 throw new RejectedRecordException("entry_point must be ctwa_ad, page_cta or empty: '" + entryPoint + "'");
             }
             return new ExportedMessage(messageId, wabaId, phoneNumberId, customer, direction, type, null, null,
-                    timestamp, null, null, entryPoint.isEmpty() ? null : entryPoint, null, null);
+                    timestamp, null, null, entryPoint.isEmpty() ? null : entryPoint, null, null, null, null, userId, null);
         }
         String templateName = null;
         String templateLanguage = null;
@@ -102,7 +109,53 @@ public final class MessageRowMapper {
                 emptyToNull(row.get("meta_category").toLowerCase(Locale.ROOT)),
                 // docs/per-message-pricing.md 5: kept as Meta wrote them (lower case); unknown values are reported, not refused
                 emptyToNull(row.get("meta_pricing_category").toLowerCase(Locale.ROOT)),
-                emptyToNull(row.get("meta_pricing_type").toLowerCase(Locale.ROOT)));
+                emptyToNull(row.get("meta_pricing_type").toLowerCase(Locale.ROOT)), userId, sentVia);
+    }
+
+    /**
+     * docs/formats.md, customer_wa_id: a phone number, or empty when the row names the customer by
+     * customer_user_id alone; a business-scoped user id here is rejected, never read as a number.
+     */
+    private static String customerWaId(CsvRow row) {
+        String value = row.get("customer_wa_id");
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (UserIds.looksLikeUserId(value)) {
+            throw new RejectedRecordException(USER_ID_IN_WA_ID + ": customer_wa_id '" + value + "' is a business-scoped"
+                    + " user id, not a phone number; an export writes it in customer_user_id");
+        }
+        return phoneNumber(row, "customer_wa_id");
+    }
+
+    /** docs/formats.md, customer_user_id: kept exactly as written (never reduced to digits). */
+    private static String customerUserId(CsvRow row, String customerWaId) {
+        String value = row.get("customer_user_id");
+        if (value.isEmpty()) {
+            if (customerWaId == null) {
+                throw new RejectedRecordException("no customer: a row needs customer_wa_id or customer_user_id"
+                        + " (or both), this one has neither");
+            }
+            return null;
+        }
+        if (!UserIds.isValid(value)) {
+            throw new RejectedRecordException("customer_user_id is not a business-scoped user id (an ISO country code,"
+                    + " a dot, an optional ENT., then 1 to 128 letters and digits): '" + value + "'");
+        }
+        return value;
+    }
+
+    /** docs/formats.md, sent_via: cloud_api (or empty) is the default and stored as null. */
+    private static String sentVia(CsvRow row) {
+        String value = row.get("sent_via").toLowerCase(Locale.ROOT);
+        if (value.isEmpty() || value.equals("cloud_api")) {
+            return null;
+        }
+        if (!value.equals(ExportedMessage.MARKETING_MESSAGES_API)) {
+            throw new RejectedRecordException("sent_via must be cloud_api, marketing_messages_api or empty: '"
+                    + row.get("sent_via") + "'");
+        }
+        return value;
     }
 
     private static Instant notInTheFuture(String column, Instant value, Instant latest) {

@@ -27,7 +27,7 @@ public enum Repeat {
         if (stored.equals(again)) {
             return DUPLICATE;
         }
-        if (stored.direction() != Direction.OUTBOUND || !withStatusOf(again, stored).equals(stored)
+        if (stored.direction() != Direction.OUTBOUND || !again.withStatusOf(stored).equals(stored)
                 || stored.status().equals(again.status())) {
             return CONFLICT;
         }
@@ -35,14 +35,5 @@ public enum Repeat {
             return ADVANCE;
         }
         return LATER.get(again.status()).contains(stored.status()) ? DUPLICATE : CONFLICT;
-    }
-
-    /** {@code message} with the status fields of {@code status}. */
-    private static ExportedMessage withStatusOf(ExportedMessage message, ExportedMessage status) {
-        return new ExportedMessage(message.messageId(), message.wabaId(), message.phoneNumberId(),
-                message.customerWaId(), message.direction(), message.type(), message.templateName(),
-                message.templateLanguage(), message.timestamp(), status.status(), status.deliveredAt(),
-                message.entryPoint(), status.metaConversationId(), status.metaCategory(), status.metaPricingCategory(),
-                status.metaPricingType());
     }
 }

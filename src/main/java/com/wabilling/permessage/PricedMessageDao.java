@@ -75,6 +75,7 @@ public class PricedMessageDao {
                         .addValue("wabaId", o.wabaId())
                         .addValue("phoneNumberId", p.phoneNumberId())
                         .addValue("customerWaId", o.customerWaId())
+                        .addValue("customerUserId", o.customerUserId(), Types.VARCHAR)
                         .addValue("bucket", o.bucket())
                         .addValue("market", o.market())
                         .addValue("category", p.price().category().name())
@@ -108,6 +109,7 @@ public class PricedMessageDao {
      * A free entry point window (72 h, docs/per-message-pricing.md 2 rule 1) that a pricing record opened: the
      * scope's columns as stored and when it opened.
      */
+    /** {@code customerWaId}: the scope's customer key (docs/billing-rules.md 3.6). */
     public record EntryPoint(String wabaId, String phoneNumberId, String customerWaId, Instant openedAt) {
     }
 
@@ -183,7 +185,12 @@ public class PricedMessageDao {
     /** A row of pricing/&lt;from&gt;_&lt;to&gt;.csv with Meta's columns. */
     public record Row(String messageId, String wabaId, String phoneNumberId, String customerWaId, String market,
             String category, String pricingType, String regime, Instant deliveredAt, String metaPricingCategory,
-            String metaPricingType) {
+            String metaPricingType, String customerUserId) {
+    }
+
+    /** Whether a record of the period names its customer by user id (docs/formats.md: its file gains the column). */
+    public boolean anyUserId(Period period) {
+        return jdbc.sql(SQL.get("any-user-id")).params(params(period)).query(Long.class).single() > 0;
     }
 
     /** By delivered_at then message_id (Java's string order, whatever the database's collation). */
@@ -195,7 +202,7 @@ public class PricedMessageDao {
                     rs.getString("customer_wa_id"), rs.getString("market"), rs.getString("category"),
                     rs.getString("pricing_type"), rs.getString("regime"),
                     Instant.ofEpochMilli(rs.getLong("delivered_at_ms")), rs.getString("meta_pricing_category"),
-                    rs.getString("meta_pricing_type")));
+                    rs.getString("meta_pricing_type"), rs.getString("customer_user_id")));
         });
         ordered.finish();
     }

@@ -11,7 +11,11 @@ public interface PricedScope {
 
     String wabaId();
 
+    /** The customer's phone number, empty when only a user id is known (docs/billing-rules.md 3.6). */
     String customerWaId();
+
+    /** The customer's business-scoped user id, null when none is known. */
+    String customerUserId();
 
     int bucket();
 

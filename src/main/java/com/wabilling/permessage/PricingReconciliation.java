@@ -27,7 +27,8 @@ public final class PricingReconciliation {
 
     /**
      * Meta's pricing.category values with the category they bill as here. Meta prices international
-     * authentication and Marketing Messages Lite apart, but they are the same categories of template.
+     * authentication apart, but it is the same category of template; marketing_lite is the Marketing Messages
+     * API's MARKETING_LITE (docs/per-message-pricing.md 2).
      */
     private static final Map<String, PricingCategory> META_CATEGORIES = Map.of(
             "utility", PricingCategory.UTILITY,
@@ -35,7 +36,7 @@ public final class PricingReconciliation {
             "authentication-international", PricingCategory.AUTHENTICATION,
             "authentication_international", PricingCategory.AUTHENTICATION,
             "marketing", PricingCategory.MARKETING,
-            "marketing_lite", PricingCategory.MARKETING,
+            "marketing_lite", PricingCategory.MARKETING_LITE,
             "service", PricingCategory.SERVICE,
             "referral_conversion", PricingCategory.REFERRAL_CONVERSION);
 

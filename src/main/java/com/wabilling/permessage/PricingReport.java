@@ -37,6 +37,9 @@ public class PricingReport {
 
     private static final String[] RECORD_HEADER = {"message_id", "waba_id", "phone_number_id", "customer_wa_id",
         "market", "category", "pricing_type", "regime", "delivered_at"};
+    /** docs/formats.md: with customers named by user id, the file gains customer_user_id after customer_wa_id. */
+    private static final String[] RECORD_HEADER_WITH_USER_ID = {"message_id", "waba_id", "phone_number_id",
+        "customer_wa_id", "customer_user_id", "market", "category", "pricing_type", "regime", "delivered_at"};
     private static final String[] RECONCILIATION_HEADER = {"message_id", "kind", "category", "pricing_type",
         "meta_pricing_category", "meta_pricing_type", "market", "currency", "amount_at_stake", "detail"};
     private static final int EXAMPLES = 3;
@@ -102,9 +105,17 @@ public class PricingReport {
         Map<String, Long> byType = new TreeMap<>();
         Set<String> pricedIds = new HashSet<>();
         List<PricedMessageDao.Row> withMeta = new ArrayList<>();
-        CsvOutput.write(recordsFile, RECORD_HEADER, out -> priced.forEachRecord(period, r -> {
-            out.row(r.messageId(), r.wabaId(), r.phoneNumberId(), r.customerWaId(), CsvOutput.text(r.market()),
-                    r.category(), metaName(r.pricingType()), r.regime(), Timestamps.format(r.deliveredAt()));
+        boolean userIds = priced.anyUserId(period);
+        CsvOutput.write(recordsFile, userIds ? RECORD_HEADER_WITH_USER_ID : RECORD_HEADER,
+                out -> priced.forEachRecord(period, r -> {
+            if (userIds) {
+                out.row(r.messageId(), r.wabaId(), r.phoneNumberId(), r.customerWaId(),
+                        r.customerUserId() == null ? "" : r.customerUserId(), CsvOutput.text(r.market()), r.category(),
+                        metaName(r.pricingType()), r.regime(), Timestamps.format(r.deliveredAt()));
+            } else {
+                out.row(r.messageId(), r.wabaId(), r.phoneNumberId(), r.customerWaId(), CsvOutput.text(r.market()),
+                        r.category(), metaName(r.pricingType()), r.regime(), Timestamps.format(r.deliveredAt()));
+            }
             byType.merge(r.category() + " " + metaName(r.pricingType()), 1L, Long::sum);
             pricedIds.add(r.messageId());
             if (r.metaPricingCategory() != null || r.metaPricingType() != null) {

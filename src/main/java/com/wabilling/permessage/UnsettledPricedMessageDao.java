@@ -91,7 +91,8 @@ public class UnsettledPricedMessageDao {
                             .addValue("metaPricingCategory", rs.getString("meta_pricing_category"),
                                     java.sql.Types.VARCHAR)
                             .addValue("metaPricingType", rs.getString("meta_pricing_type"), java.sql.Types.VARCHAR)
-                            .addValue("runId", rs.getLong("run_id")));
+                            .addValue("runId", rs.getLong("run_id"))
+                            .addValue("customerUserId", rs.getString("customer_user_id"), java.sql.Types.VARCHAR));
                     if (rows.size() == BATCH) {
                         write.accept(List.copyOf(rows));
                         rows.clear();

@@ -31,6 +31,9 @@ public final class MessagePricing {
             PricingCategory c = content.templateCategory();
             boolean freeUtility = c == PricingCategory.UTILITY && insideServiceWindow
                     && !regime.utilityInServiceWindowCharged();
+            if (c == PricingCategory.MARKETING && content.marketingMessagesApi()) {
+                c = PricingCategory.MARKETING_LITE; // its own category, at the marketing rate (section 4)
+            }
             return new MessagePrice(c, freeUtility ? PricingType.FREE_CUSTOMER_SERVICE : PricingType.REGULAR, false,
                     anomalies);
         }

@@ -12,7 +12,9 @@ public enum PricingCategory {
      * An AUTHENTICATION message billed at the authentication-international rate (docs/per-message-pricing.md 4,
      * "Authentication-international"): never a reconstructed record's category, assigned when invoicing.
      */
-    AUTHENTICATION_INTERNATIONAL;
+    AUTHENTICATION_INTERNATIONAL,
+    /** A marketing template sent through the Marketing Messages API (Meta: {@code marketing_lite}). */
+    MARKETING_LITE;
 
     /** Meta's webhook spelling: {@code utility}, {@code referral_conversion}, ... */
     public String metaName() {
@@ -33,7 +35,8 @@ public enum PricingCategory {
             case UTILITY, SERVICE -> java.util.Optional.of(ConversationCategory.UTILITY);
             case AUTHENTICATION -> java.util.Optional.of(ConversationCategory.AUTHENTICATION);
             case AUTHENTICATION_INTERNATIONAL -> java.util.Optional.of(ConversationCategory.AUTHENTICATION_INTERNATIONAL);
-            case MARKETING -> java.util.Optional.of(ConversationCategory.MARKETING);
+            // docs/per-message-pricing.md 4: Marketing Messages API messages pay the market's marketing rate
+            case MARKETING, MARKETING_LITE -> java.util.Optional.of(ConversationCategory.MARKETING);
             case REFERRAL_CONVERSION -> java.util.Optional.empty();
         };
     }

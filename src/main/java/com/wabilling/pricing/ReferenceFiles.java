@@ -55,6 +55,14 @@ public final class ReferenceFiles {
                 throw new IllegalArgumentException("market is empty");
             }
             builder.add(code, market);
+            String country = r.getOrDefault("iso_country", "");
+            if (!country.isEmpty()) {
+                if (!country.matches("[A-Za-z]{2}")) {
+                    throw new IllegalArgumentException("iso_country must be an ISO 3166-1 alpha-2 code: '" + country
+                            + "'");
+                }
+                builder.addCountry(country.toUpperCase(java.util.Locale.ROOT), market);
+            }
         });
         return builder.build();
     }

@@ -16,7 +16,9 @@ public final class Rerating {
             return MessagePricing.decide(target, true, DeliveredContent.nonTemplate(), true);
         }
         DeliveredContent content = category == PricingCategory.SERVICE ? DeliveredContent.nonTemplate()
-                : DeliveredContent.template(category);
+                : category == PricingCategory.MARKETING_LITE
+                        ? DeliveredContent.template(PricingCategory.MARKETING).viaMarketingMessagesApi()
+                        : DeliveredContent.template(category);
         // anomalies were reported when the message was reconstructed; a what-if does not report them again
         MessagePrice price = MessagePricing.decide(target, false, content, insideServiceWindow);
         return new MessagePrice(price.category(), price.type(), price.awaitsServiceFreeTier(), java.util.Set.of());

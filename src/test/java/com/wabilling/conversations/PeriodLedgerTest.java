@@ -19,6 +19,7 @@ import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
+import com.wabilling.messages.CustomerLinkDao;
 import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.support.testing.DomainTables;
 
@@ -35,7 +36,8 @@ class PeriodLedgerTest {
                 "SA", "");
         DomainTables.create(dataSource);
         jdbc = new JdbcTemplate(dataSource);
-        ledger = new PeriodLedger(JdbcClient.create(jdbc), new PricedMessageDao(new NamedParameterJdbcTemplate(jdbc)));
+        ledger = new PeriodLedger(JdbcClient.create(jdbc), new PricedMessageDao(new NamedParameterJdbcTemplate(jdbc)),
+                new CustomerLinkDao(new NamedParameterJdbcTemplate(jdbc)));
     }
 
     @Test

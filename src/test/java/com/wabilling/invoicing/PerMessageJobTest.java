@@ -112,7 +112,8 @@ class PerMessageJobTest extends SuiteJobs {
     @Test
     void consecutivePeriodsGiveTheRecordsOfOneRunAcrossAMonthsFreeTier() throws Exception {
         List<Map<String, String>> whole = read(WHOLE).stream()
-                .filter(r -> r.get("delivered_at").compareTo("2026-09-01") >= 0).toList();
+                .filter(r -> r.get("delivered_at").compareTo("2026-09-01") >= 0).map(PerMessageJobTest::byNumber)
+                .toList();
 
         // split inside Sahyadri's October: the second part starts its free tier count from the first's
         completed(runs.reconstruct("2026-09-01", "2026-10-16"));
@@ -120,7 +121,17 @@ class PerMessageJobTest extends SuiteJobs {
 
         List<Map<String, String>> split = new ArrayList<>(read("pricing/2026-09-01_2026-10-16.csv"));
         split.addAll(read("pricing/2026-10-16_2026-12-02.csv"));
-        assertThat(split).isEqualTo(whole);
+        assertThat(split.stream().map(PerMessageJobTest::byNumber).toList()).isEqualTo(whole);
+    }
+
+    /**
+     * A record without its empty customer_user_id: a period with a customer known by user id (docs/formats.md)
+     * has the column, one without does not (the first part here, before the user-id sample of November).
+     */
+    private static Map<String, String> byNumber(Map<String, String> record) {
+        Map<String, String> result = new java.util.TreeMap<>(record);
+        result.remove("customer_user_id", "");
+        return result;
     }
 
     @Test

@@ -50,4 +50,47 @@ class MessageBlockTest {
                 "5511999990000", Direction.INBOUND, "text", null, null, Instant.parse("2023-06-01T10:00:00Z"), null, null,
                 "ctwa_ad", null, null));
     }
+
+    @Test
+    void aCustomerKnownByUserIdAloneAndTheSendingApiSurviveTheRoundTrip() {
+        ExportedMessage lite = new ExportedMessage("wamid.2", "100", "200", null, Direction.OUTBOUND, "template",
+                "promo", "en", Instant.parse("2026-03-01T10:00:00Z"), "read", Instant.parse("2026-03-01T10:00:05Z"),
+                null, null, null, "marketing_lite", "regular", "US.ENT.4d", ExportedMessage.MARKETING_MESSAGES_API);
+
+        assertThat(MessageBlock.decode(MessageBlock.encode(List.of(lite, PRICED)))).containsExactly(lite, PRICED);
+    }
+
+    @Test
+    void aBlockInFormat2IsReadWithoutUserIdAndSendingApi() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            // the layout version 2 wrote, by hand: the message PRICED
+            out.writeByte(2);
+            out.writeInt(1);
+            out.writeUTF("wamid.1");
+            out.writeUTF("100");
+            out.writeUTF("200");
+            out.writeUTF("5511999990000"); // customer_wa_id was never null then
+            out.writeUTF(Direction.OUTBOUND.code());
+            out.writeUTF("template");
+            out.writeBoolean(true);
+            out.writeUTF("order_update");
+            out.writeBoolean(true);
+            out.writeUTF("pt_BR");
+            out.writeLong(Instant.parse("2026-10-01T10:00:00Z").toEpochMilli());
+            out.writeBoolean(true);
+            out.writeUTF("read");
+            out.writeBoolean(true);
+            out.writeLong(Instant.parse("2026-10-01T10:00:05Z").toEpochMilli());
+            out.writeBoolean(false); // entry point
+            out.writeBoolean(false); // meta conversation id
+            out.writeBoolean(false); // meta category
+            out.writeBoolean(true);
+            out.writeUTF("utility");
+            out.writeBoolean(true);
+            out.writeUTF("free_customer_service");
+        }
+
+        assertThat(MessageBlock.decode(bytes.toByteArray())).containsExactly(PRICED);
+    }
 }

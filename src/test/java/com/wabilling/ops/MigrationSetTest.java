@@ -14,9 +14,10 @@ class MigrationSetTest {
 
     @Test
     void namesEverySqlAndJavaMigrationSorted() {
-        // sorted as text: V12 before V1__ ('2' before '_')
+        // sorted as text: V10 to V13 before V1__ (a digit before '_')
         assertThat(MigrationSet.identifier()).isEqualTo("""
                 V10__credit_note_vat_in_eur.sql
+                V11__customer_user_ids.sql
                 V12__authentication_international.sql
                 V13__priced_message_unsettled.sql
                 V1__Baseline

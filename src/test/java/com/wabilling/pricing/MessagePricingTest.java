@@ -132,7 +132,7 @@ class MessagePricingTest {
         assertThatThrownBy(() -> DeliveredContent.template(SERVICE)).hasMessageContaining("SERVICE is not a template");
         assertThatThrownBy(() -> DeliveredContent.template(REFERRAL_CONVERSION))
                 .hasMessageContaining("REFERRAL_CONVERSION is not a template");
-        assertThatThrownBy(() -> new DeliveredContent(false, UTILITY, false)).hasMessageContaining("non-template");
+        assertThatThrownBy(() -> new DeliveredContent(false, UTILITY, false, false)).hasMessageContaining("non-template");
         assertThat(DeliveredContent.unknownTemplate().templateCategory()).isEqualTo(MARKETING);
     }
 
@@ -152,5 +152,31 @@ class MessagePricingTest {
         assertThat(FREE_ENTRY_POINT.metaName()).isEqualTo("free_entry_point");
         assertThat(UNKNOWN_TEMPLATE.code()).isEqualTo("unknown_template");
         assertThat(OUTSIDE_SERVICE_WINDOW.code()).isEqualTo("outside_service_window");
+    }
+
+    // --- rule 2: the Marketing Messages API (MARKETING_LITE)
+
+    @ParameterizedTest
+    @CsvSource({ "PMP-2025", "PMP-2026-10" })
+    void aMarketingTemplateThroughTheMarketingMessagesApiIsMarketingLiteAndTheCloudApiMarketing(String name) {
+        Regime regime = Regimes.META.named(name);
+
+        MessagePrice lite = MessagePricing.decide(regime, NO_FEP,
+                DeliveredContent.template(MARKETING).viaMarketingMessagesApi(), OUT_CSW);
+        MessagePrice cloud = MessagePricing.decide(regime, NO_FEP, DeliveredContent.template(MARKETING), OUT_CSW);
+
+        assertThat(lite.category()).isEqualTo(PricingCategory.MARKETING_LITE);
+        assertThat(lite.type()).isEqualTo(REGULAR);
+        assertThat(cloud.category()).isEqualTo(MARKETING);
+        assertThat(PricingCategory.MARKETING_LITE.rateColumn()).contains(ConversationCategory.MARKETING);
+        assertThat(PricingCategory.MARKETING_LITE.hasVolumeTiers()).isFalse();
+        // an unknown template counts as MARKETING, so through the API it is MARKETING_LITE too
+        assertThat(MessagePricing.decide(regime, NO_FEP, DeliveredContent.unknownTemplate().viaMarketingMessagesApi(),
+                IN_CSW).category()).isEqualTo(PricingCategory.MARKETING_LITE);
+        // other categories and a free entry point are what they were
+        assertThat(MessagePricing.decide(regime, NO_FEP, DeliveredContent.template(UTILITY).viaMarketingMessagesApi(),
+                OUT_CSW).category()).isEqualTo(UTILITY);
+        assertThat(MessagePricing.decide(regime, IN_FEP, DeliveredContent.template(MARKETING).viaMarketingMessagesApi(),
+                OUT_CSW).category()).isEqualTo(REFERRAL_CONVERSION);
     }
 }
