@@ -91,6 +91,60 @@ class PeriodCompositionPropertyTest {
         assertThat(whole.priced()).allSatisfy(p -> assertThat(p.deliveredAt()).isAfterOrEqualTo(switchAt));
     }
 
+    /**
+     * docs/billing-rules.md 3.6: one customer written to by phone number only, by user id only and, at some random
+     * row (or none), by both. Every period keys its rows by the links of the whole history, as the sort reads
+     * them, so split runs give one run's conversations, and a linked customer is one scope whichever period
+     * holds the link.
+     */
+    @RepeatedTest(300)
+    void customersKnownByPhoneNumberByUserIdOrBothComposeAcrossPeriods(RepetitionInfo repetition) {
+        Random random = new Random(repetition.getCurrentRepetition() * 15485863L);
+        List<MessageEvent> events = randomHistory(random);
+        List<Instant> boundaries = randomBoundaries(random);
+        String phone = "4915112345678";
+        String user = random.nextBoolean() ? "DE.8c1f0a" + repetition.getCurrentRepetition() : "US.ENT.4d2e";
+        // per row: 0 phone only, 1 user id only, 2 both (a link)
+        int[] ids = new int[events.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = random.nextInt(2);
+        }
+        boolean linked = random.nextInt(4) != 0;
+        if (linked) {
+            ids[random.nextInt(ids.length)] = 2;
+        }
+        com.wabilling.messages.CustomerLinks links = linked
+                ? com.wabilling.messages.CustomerLinks.NONE.with(user, phone) : com.wabilling.messages.CustomerLinks.NONE;
+        java.util.Map<MessageEvent, String> keyOf = new java.util.HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            keyOf.put(events.get(i), links.keyOf(ids[i] == 1 ? "" : phone, ids[i] == 0 ? null : user));
+        }
+
+        java.util.Set<String> keys = new TreeSet<>(keyOf.values());
+        if (linked) {
+            assertThat(keys).containsExactly(user);
+        }
+        for (String key : keys) {
+            List<MessageEvent> own = events.stream().filter(e -> keyOf.get(e).equals(key)).toList();
+            Scope scope = new Scope("100", "200", key);
+            ScopeReconstruction whole = new ScopeReconstruction(scope, START, END, List.of());
+            own.forEach(whole::accept);
+            List<Conversation> split = new ArrayList<>();
+            for (int i = 0; i + 1 < boundaries.size(); i++) {
+                Instant from = boundaries.get(i);
+                Instant to = boundaries.get(i + 1);
+                List<Conversation> carried = split.stream()
+                        .filter(c -> c.openedAt().isBefore(from) && c.expiresAt().isAfter(from)).toList();
+                ScopeReconstruction part = new ScopeReconstruction(scope, from, to, carried);
+                own.stream().filter(e -> !e.at().isBefore(from.minus(Duration.ofHours(24)))
+                        && e.at().isBefore(to.plus(Duration.ofHours(72)))).forEach(part::accept);
+                split.addAll(part.conversations());
+            }
+            assertThat(split).as("key %s, boundaries %s", key, boundaries).isEqualTo(whole.conversations());
+            assertThat(whole.conversations()).allSatisfy(c -> assertThat(c.scope().customerWaId()).isEqualTo(key));
+        }
+    }
+
     private static List<Conversation> run(List<MessageEvent> events, Instant from, Instant to,
             List<Conversation> carried) {
         ScopeReconstruction r = new ScopeReconstruction(SCOPE, from, to, carried);
