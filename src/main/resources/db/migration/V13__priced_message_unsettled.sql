@@ -1,7 +1,7 @@
 -- docs/per-message-pricing.md 2 (settling the service free tier): reconstruction's partitions keep the pricing
--- records whose type waits for the free tier here, unindexed, and the settling step moves them into
--- priced_message with their final type. Updating them in place cost minutes per million records on the
--- embedded database (docs/benchmarks.md). Same columns as priced_message.
+-- records whose type waits for the free tier here, and the settling step moves them into priced_message with
+-- their final type, a slice of customer buckets at a time (hence the one index). Updating them in place cost
+-- minutes per million records on the embedded database (docs/benchmarks.md). Same columns as priced_message.
 CREATE TABLE priced_message_unsettled (
   scope_mode             VARCHAR(16) NOT NULL,
   message_id             VARCHAR(128) NOT NULL,
@@ -22,3 +22,4 @@ CREATE TABLE priced_message_unsettled (
   run_id                 BIGINT NOT NULL,
   customer_user_id       VARCHAR(135)
 );
+CREATE INDEX priced_message_unsettled_bucket ON priced_message_unsettled (scope_mode, bucket);

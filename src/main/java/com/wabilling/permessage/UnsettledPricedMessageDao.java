@@ -19,8 +19,8 @@ import com.wabilling.support.jdbc.SqlStatements;
 /**
  * The one owner of {@code priced_message_unsettled} (docs/architecture.md, "Who owns which table"): the pricing
  * records whose type waits for the service free tier (docs/per-message-pricing.md 2), from the partition that
- * priced them until the settling step moves them into {@code priced_message} with their type. The table has
- * no index: appends are cheap, and the settling step reads a period's records whole.
+ * priced them until the settling step moves them into {@code priced_message} with their type. Its one index,
+ * by customer bucket, lets the settling step read and delete one slice of buckets without scanning the rest.
  */
 public class UnsettledPricedMessageDao {
 
