@@ -62,7 +62,7 @@ public final class Corrections {
         String suffix = account.wabaId() + "-" + month;
         InvoicePlan.Draft creditNote = new InvoicePlan.Draft(creditNoteId(suffix, n), StoredInvoice.Kind.CREDIT_NOTE,
                 current.invoiceId(), creditNote(billed(current, stored)));
-        if (recomputed.conversations() == 0) {
+        if (recomputed.lines().isEmpty()) {
             return List.of(creditNote);
         }
         return List.of(creditNote, new InvoicePlan.Draft(replacementId(suffix, n), StoredInvoice.Kind.INVOICE,

@@ -25,6 +25,10 @@ import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
+import com.wabilling.plans.PlanFiles;
+import com.wabilling.plans.PlanTerms;
+import com.wabilling.plans.PlanUsageReader;
+import com.wabilling.messages.MessageDao;
 import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.Progress;
@@ -81,6 +85,7 @@ public class InvoiceJobConfiguration {
         return new StepBuilder("check-coverage-and-rates", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     ReferenceFiles files = new ReferenceFiles(reference.path());
+                    new PlanFiles(reference.path()).terms(); // a broken plans.csv or plan_id stops here, before any work
                     new InvoicePreflight(invoices, ledger).check(files.accounts(), files.rateCard(),
                             InvoiceRun.of(chunkContext.getStepContext().getJobParameters()),
                             reference.path().resolve("accounts.csv").toString());
@@ -148,12 +153,16 @@ public class InvoiceJobConfiguration {
     @Bean
     @StepScope
     InvoiceProcessor invoiceProcessor(InvoiceDao invoices, ReferenceDirectory reference, PerMessageMonth perMessage,
-            OutputDirectory output, @Value("#{jobParameters}") java.util.Map<String, Object> parameters,
+            OutputDirectory output, MessageDao messages, @Value("#{jobParameters}") java.util.Map<String, Object> parameters,
             @Value("#{stepExecution.jobExecution.id}") long executionId) {
         InvoiceRun run = InvoiceRun.of(parameters);
-        return new InvoiceProcessor(invoices, new ReferenceFiles(reference.path()).rateCard(), run,
+        ReferenceFiles files = new ReferenceFiles(reference.path());
+        PlanTerms terms = new PlanFiles(reference.path()).terms();
+        PlanInvoiceLines plans = terms.anyPlan() ? new PlanInvoiceLines(terms, new PlanUsageReader(messages),
+                files.accounts(), run.month()) : null;
+        return new InvoiceProcessor(invoices, files.rateCard(), run,
                 new InvoiceMessages(invoices, perMessage), output.path().resolve("invoices").resolve(run.month().toString()),
-                executionId);
+                executionId, plans);
     }
 
     @Bean

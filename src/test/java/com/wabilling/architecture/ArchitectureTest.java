@@ -30,6 +30,7 @@ class ArchitectureTest {
             .layer("Application").definedBy("com.wabilling")
             .layer("Ops").definedBy("com.wabilling.ops..")
             .layer("Invoicing").definedBy("com.wabilling.invoicing..")
+            .layer("Plans").definedBy("com.wabilling.plans..")
             .layer("Conversations").definedBy("com.wabilling.conversations..")
             .layer("PerMessage").definedBy("com.wabilling.permessage..")
             .layer("Messages").definedBy("com.wabilling.messages..")
@@ -40,17 +41,18 @@ class ArchitectureTest {
             .whereLayer("Application").mayNotBeAccessedByAnyLayer()
             .whereLayer("Ops").mayOnlyBeAccessedByLayers("Application")
             .whereLayer("Invoicing").mayOnlyBeAccessedByLayers("Ops", "Application")
+            .whereLayer("Plans").mayOnlyBeAccessedByLayers("Invoicing", "Ops", "Application")
             .whereLayer("Conversations").mayOnlyBeAccessedByLayers("Invoicing", "Ops", "Application")
             .whereLayer("PerMessage").mayOnlyBeAccessedByLayers("Conversations", "Invoicing", "Ops", "Application")
-            .whereLayer("Messages").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Ops",
+            .whereLayer("Messages").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Plans", "Invoicing", "Ops",
                     "Application")
             .whereLayer("Templates").mayOnlyBeAccessedByLayers("Conversations", "Ops", "Application")
-            .whereLayer("Pricing").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Ops",
+            .whereLayer("Pricing").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Plans", "Invoicing", "Ops",
                     "Application")
             .whereLayer("Periods").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Ops",
                     "Application")
             .whereLayer("Support").mayOnlyBeAccessedByLayers("Periods", "Pricing", "Templates", "Messages",
-                    "PerMessage", "Conversations", "Invoicing", "Ops", "Application");
+                    "PerMessage", "Plans", "Conversations", "Invoicing", "Ops", "Application");
 
     static final ArchRule NO_CYCLES = slices().matching("com.wabilling.(**)").should().beFreeOfCycles();
 
@@ -73,6 +75,7 @@ class ArchitectureTest {
                 .or().haveSimpleName("ServiceFreeTier").or().haveSimpleName("VolumeTierRows")
                 .or().haveSimpleName("VolumeTierCounter").or().haveSimpleName("Rerating")
                 .or().haveSimpleName("PerMessageInvoiceCalculator").or().haveSimpleName("PricingReconciliation")
+                .or().haveSimpleName("PlanCharges").or().haveSimpleName("PlanUsage").or().haveSimpleName("PricePlans")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
                 .check(PRODUCTION);
     }

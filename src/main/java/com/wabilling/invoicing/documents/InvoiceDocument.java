@@ -63,8 +63,16 @@ public record InvoiceDocument(String invoiceId, String number, boolean adjustmen
 
         /** The category in words, as a client reads it: FREE_ENTRY_POINT is "Free entry point". */
         public String categoryName() {
+            com.wabilling.plans.PlanLine.Kind plan = com.wabilling.plans.PlanLine.Kind.of(category);
+            if (plan != null) {
+                return plan.label(); // a price plan's line (docs/billing-rules.md 4.7)
+            }
             String words = category.replace('_', ' ').toLowerCase(Locale.ROOT);
             return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+
+        public boolean isPlanLine() {
+            return com.wabilling.plans.PlanLine.Kind.of(category) != null;
         }
 
         boolean sameLineAs(Line other) {
