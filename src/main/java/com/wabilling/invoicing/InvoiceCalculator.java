@@ -122,7 +122,7 @@ public final class InvoiceCalculator {
 
     /**
      * Subtotal = sum of line amounts; markup on Meta's fees (the subtotal of the lines that are no price plan's,
-     * docs/billing-rules.md 4.7), rounded once; total = subtotal + markup. Conversations and billable count Meta's
+     * docs/billing-rules.md 4.6), rounded once; total = subtotal + markup. Conversations and billable count Meta's
      * lines only.
      */
     static ComputedInvoice totals(List<InvoiceLine> lines, BillingAccount account) {

@@ -18,7 +18,7 @@ public record InvoiceLine(String category, String market, String band, BigDecima
 
     /**
      * docs/formats.md: lines sorted by category, market, unit_price (then band, which only per-message lines have);
-     * a price plan's lines come after Meta's fees, in their own order (docs/billing-rules.md 4.7).
+     * a price plan's lines come after Meta's fees, in their own order (docs/billing-rules.md 4.6).
      */
     public static final Comparator<InvoiceLine> ORDER = Comparator.comparingInt(InvoiceLine::planRank)
             .thenComparing(InvoiceLine::category)
@@ -48,7 +48,7 @@ public record InvoiceLine(String category, String market, String band, BigDecima
         return new InvoiceLine(category, market, band, unitPrice, conversations, free, billable, amount);
     }
 
-    /** The price plan's kind of this line (docs/billing-rules.md 4.7), or null for one of Meta's fees. */
+    /** The price plan's kind of this line (docs/billing-rules.md 4.6), or null for one of Meta's fees. */
     public PlanLine.Kind planKind() {
         return PlanLine.Kind.of(category);
     }

@@ -26,7 +26,7 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
         this(invoices, rates, run, messages, booksDir, executionId, null);
     }
 
-    /** {@code plans}: the price plans' lines (docs/billing-rules.md 4.7), or null when nobody is on a plan. */
+    /** {@code plans}: the price plans' lines (docs/billing-rules.md 4.6), or null when nobody is on a plan. */
     InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, InvoiceMessages messages,
             java.nio.file.Path booksDir, long executionId, PlanInvoiceLines plans) {
         this.plans = plans;

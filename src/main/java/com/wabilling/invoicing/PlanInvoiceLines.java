@@ -14,7 +14,7 @@ import com.wabilling.plans.PricePlan;
 import com.wabilling.pricing.BillingAccount;
 
 /**
- * Adds a price plan's lines to an account's month (docs/billing-rules.md 4.7): after Meta's fees, with an empty
+ * Adds a price plan's lines to an account's month (docs/billing-rules.md 4.6): after Meta's fees, with an empty
  * market and band, outside the markup. The month's counts of every account on a plan are read once, when the first
  * one is invoiced. A month without any message of the account has no invoice, and no plan line either.
  */

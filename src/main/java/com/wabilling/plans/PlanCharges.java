@@ -7,7 +7,7 @@ import java.util.Currency;
 import java.util.List;
 
 /**
- * Where a plan's fees are computed (docs/billing-rules.md 4.7): the licence per business phone number, the platform
+ * Where a plan's fees are computed (docs/billing-rules.md 4.6): the licence per business phone number, the platform
  * fees per delivered, inbound and failed message, and the minimum commitment. Each amount is quantity × fee rounded
  * HALF_UP once to the currency's decimals; a line whose quantity or fee is 0 is left out. The account's markup is
  * no business of these lines: it applies to Meta's fees only.

@@ -33,7 +33,7 @@ public final class PlanFiles {
         files.read("accounts.csv", List.of("waba_id", "currency"), (line, r) -> {
             String planId = r.getOrDefault("plan_id", "").trim();
             if (planId.isEmpty()) {
-                return; // docs/billing-rules.md 4.7: an account without a plan bills Meta's fees and markup only
+                return; // docs/billing-rules.md 4.6: an account without a plan bills Meta's fees and markup only
             }
             String currency = r.getOrDefault("currency", "").trim();
             if (!plans.knows(planId)) {

@@ -3,7 +3,7 @@ package com.wabilling.plans;
 import java.math.BigDecimal;
 
 /**
- * One line a price plan adds to a month's invoice (docs/billing-rules.md 4.7): its kind, how many (numbers, messages;
+ * One line a price plan adds to a month's invoice (docs/billing-rules.md 4.6): its kind, how many (numbers, messages;
  * 1 for the minimum commitment), the unit price and the amount, rounded HALF_UP to the currency's decimals.
  */
 public record PlanLine(Kind kind, long quantity, BigDecimal unitPrice, BigDecimal amount) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import com.wabilling.pricing.BillingAccount;
 
-/** The price plans and which account is on which (docs/billing-rules.md 4.7). */
+/** The price plans and which account is on which (docs/billing-rules.md 4.6). */
 public record PlanTerms(PricePlans plans, Map<String, String> planOf) {
 
     public static final PlanTerms NONE = new PlanTerms(PricePlans.NONE, Map.of());

@@ -10,7 +10,7 @@ import com.wabilling.messages.Direction;
 import com.wabilling.messages.ExportedMessage;
 
 /**
- * Counts what a plan charges for in one account's month (docs/billing-rules.md 4.7): feed it the account's stored
+ * Counts what a plan charges for in one account's month (docs/billing-rules.md 4.6): feed it the account's stored
  * messages (each stored once, so repeats count once and rejected rows never). A message's time is an inbound
  * message's timestamp, an outbound message's delivered_at when it was delivered, else its timestamp; the month is
  * the account-local month, in either pricing era.

@@ -9,7 +9,7 @@ import com.wabilling.messages.MessageDao;
 import com.wabilling.pricing.BillingAccount;
 
 /**
- * The month's plan counts of the accounts on a plan (docs/billing-rules.md 4.7), in one pass over the stored message
+ * The month's plan counts of the accounts on a plan (docs/billing-rules.md 4.6), in one pass over the stored message
  * blocks through the messages feature's DAO. Every block is read: a block's event bounds say nothing of the send time
  * of its failed messages, by which those count.
  */

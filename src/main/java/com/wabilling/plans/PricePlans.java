@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The price plans of plans.csv, effective-dated like the rate card (docs/billing-rules.md 4.7): the plan in force for
+ * The price plans of plans.csv, effective-dated like the rate card (docs/billing-rules.md 4.6): the plan in force for
  * an account's month is the row of its plan and currency with the latest effective_from on or before the month's
  * first day.
  */

@@ -65,7 +65,7 @@ public record InvoiceDocument(String invoiceId, String number, boolean adjustmen
         public String categoryName() {
             com.wabilling.plans.PlanLine.Kind plan = com.wabilling.plans.PlanLine.Kind.of(category);
             if (plan != null) {
-                return plan.label(); // a price plan's line (docs/billing-rules.md 4.7)
+                return plan.label(); // a price plan's line (docs/billing-rules.md 4.6)
             }
             String words = category.replace('_', ' ').toLowerCase(Locale.ROOT);
             return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
