@@ -117,6 +117,8 @@ public class Launcher {
         String[][] steps = {
             {"migrate-templates", "input=" + samples.resolve("templates.csv")},
             {"import-messages", "input=" + samples.resolve("messages")},
+            // two accounts on price plans (sample-data/plans.md)
+            {"import-messages", "input=" + samples.resolve("plans")},
             {"reconstruct", "from=2023-05-25", "to=2023-06-01"},
             {"reconstruct", "from=2023-06-01", "to=2023-07-01"},
             {"reconstruct", "from=2023-07-01", "to=2023-07-06"},
