@@ -26,6 +26,8 @@ import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.plans.PlanFiles;
+import com.wabilling.prepaid.PrepaidFiles;
+import com.wabilling.prepaid.StatementDao;
 import com.wabilling.plans.PlanTerms;
 import com.wabilling.plans.PlanUsageReader;
 import com.wabilling.messages.MessageDao;
@@ -60,6 +62,11 @@ public class InvoiceJobConfiguration {
     }
 
     @Bean
+    StatementDao statementDao(NamedParameterJdbcOperations jdbc) {
+        return new StatementDao(jdbc);
+    }
+
+    @Bean
     InvoiceDao invoiceDao(NamedParameterJdbcOperations jdbc, PricedMessageDao priced) {
         return new InvoiceDao(jdbc, priced);
     }
@@ -86,6 +93,7 @@ public class InvoiceJobConfiguration {
                 .tasklet((contribution, chunkContext) -> {
                     ReferenceFiles files = new ReferenceFiles(reference.path());
                     new PlanFiles(reference.path()).terms(); // a broken plans.csv or plan_id stops here, before any work
+                    new PrepaidFiles(reference.path()).terms(); // so does a broken billing column or payments.csv
                     new InvoicePreflight(invoices, ledger).check(files.accounts(), files.rateCard(),
                             InvoiceRun.of(chunkContext.getStepContext().getJobParameters()),
                             reference.path().resolve("accounts.csv").toString());
@@ -114,7 +122,7 @@ public class InvoiceJobConfiguration {
 
     @Bean
     Step finalizeInvoicesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InvoiceDao invoices, ReferenceDirectory reference, Clock clock) {
+            InvoiceDao invoices, StatementDao statements, ReferenceDirectory reference, Clock clock) {
         return new StepBuilder("finalize-invoices", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     InvoiceRun run = InvoiceRun.of(chunkContext.getStepContext().getJobParameters());
@@ -128,6 +136,9 @@ public class InvoiceJobConfiguration {
                         }
                         invoices.finalizeDrafts(run.month(), clock.instant(), issueDate);
                         new InvoiceVat(reference.path()).freeze(invoices, run.month());
+                        // docs/billing-rules.md 4.7: a prepaid account's statement, once the month's VAT is known
+                        new PrepaidStatements(invoices, statements, new PrepaidFiles(reference.path()).terms())
+                                .record(run.month(), new ReferenceFiles(reference.path()).accounts(), clock.instant());
                     }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -174,7 +185,7 @@ public class InvoiceJobConfiguration {
 
     @Bean
     @JobScope
-    Tasklet invoiceReport(InvoiceDao invoices, OutputDirectory output, ReferenceDirectory reference,
+    Tasklet invoiceReport(InvoiceDao invoices, StatementDao statementDao, OutputDirectory output, ReferenceDirectory reference,
             PerMessageMonth perMessage, Clock clock, com.wabilling.support.batch.LongPhases phases,
             @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
         InvoiceRun run = InvoiceRun.of(parameters);
@@ -182,8 +193,15 @@ public class InvoiceJobConfiguration {
         if (run.isWhatIf()) {
             return new WhatIfReport(perMessage, files.accounts(), output.path(), run);
         }
-        return new InvoiceReport(invoices, output.path(), new InvoiceConversations(invoices, files.rateCard()),
-                new InvoiceMessages(invoices, perMessage), files.accounts(), run, new InvoiceVat(reference.path()),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), phases);
+        InvoiceReport report = new InvoiceReport(invoices, output.path(), new InvoiceConversations(invoices,
+                files.rateCard()), new InvoiceMessages(invoices, perMessage), files.accounts(), run,
+                new InvoiceVat(reference.path()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), phases);
+        PrepaidStatements statements = new PrepaidStatements(invoices, statementDao, null);
+        return (contribution, chunkContext) -> {
+            RepeatStatus status = report.execute(contribution, chunkContext);
+            // docs/billing-rules.md 4.7: the month's prepaid statements, as stored
+            statements.write(output.path().resolve("invoices").resolve(run.month().toString()), run.month());
+            return status;
+        };
     }
 }

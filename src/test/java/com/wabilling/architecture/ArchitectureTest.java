@@ -31,6 +31,7 @@ class ArchitectureTest {
             .layer("Ops").definedBy("com.wabilling.ops..")
             .layer("Invoicing").definedBy("com.wabilling.invoicing..")
             .layer("Plans").definedBy("com.wabilling.plans..")
+            .layer("Prepaid").definedBy("com.wabilling.prepaid..")
             .layer("Conversations").definedBy("com.wabilling.conversations..")
             .layer("PerMessage").definedBy("com.wabilling.permessage..")
             .layer("Messages").definedBy("com.wabilling.messages..")
@@ -42,17 +43,18 @@ class ArchitectureTest {
             .whereLayer("Ops").mayOnlyBeAccessedByLayers("Application")
             .whereLayer("Invoicing").mayOnlyBeAccessedByLayers("Ops", "Application")
             .whereLayer("Plans").mayOnlyBeAccessedByLayers("Invoicing", "Ops", "Application")
+            .whereLayer("Prepaid").mayOnlyBeAccessedByLayers("Invoicing", "Ops", "Application")
             .whereLayer("Conversations").mayOnlyBeAccessedByLayers("Invoicing", "Ops", "Application")
             .whereLayer("PerMessage").mayOnlyBeAccessedByLayers("Conversations", "Invoicing", "Ops", "Application")
-            .whereLayer("Messages").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Plans", "Invoicing", "Ops",
+            .whereLayer("Messages").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Plans", "Prepaid", "Invoicing", "Ops",
                     "Application")
             .whereLayer("Templates").mayOnlyBeAccessedByLayers("Conversations", "Ops", "Application")
-            .whereLayer("Pricing").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Plans", "Invoicing", "Ops",
+            .whereLayer("Pricing").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Plans", "Prepaid", "Invoicing", "Ops",
                     "Application")
             .whereLayer("Periods").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Ops",
                     "Application")
             .whereLayer("Support").mayOnlyBeAccessedByLayers("Periods", "Pricing", "Templates", "Messages",
-                    "PerMessage", "Plans", "Conversations", "Invoicing", "Ops", "Application");
+                    "PerMessage", "Plans", "Prepaid", "Conversations", "Invoicing", "Ops", "Application");
 
     static final ArchRule NO_CYCLES = slices().matching("com.wabilling.(**)").should().beFreeOfCycles();
 
@@ -76,6 +78,7 @@ class ArchitectureTest {
                 .or().haveSimpleName("VolumeTierCounter").or().haveSimpleName("Rerating")
                 .or().haveSimpleName("PerMessageInvoiceCalculator").or().haveSimpleName("PricingReconciliation")
                 .or().haveSimpleName("PlanCharges").or().haveSimpleName("PlanUsage").or().haveSimpleName("PricePlans")
+                .or().haveSimpleName("Statement").or().haveSimpleName("PrepaidTerms")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
                 .check(PRODUCTION);
     }

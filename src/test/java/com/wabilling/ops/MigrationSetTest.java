@@ -17,6 +17,7 @@ class MigrationSetTest {
         assertThat(MigrationSet.identifier()).isEqualTo("""
                 V10__credit_note_vat_in_eur.sql
                 V13__priced_message_unsettled.sql
+                V14__prepaid_statements.sql
                 V1__Baseline
                 V2__period_rebuild.sql
                 V3__imported_files_and_status_changes.sql
