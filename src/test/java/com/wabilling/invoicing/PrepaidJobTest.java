@@ -77,6 +77,10 @@ class PrepaidJobTest extends SuiteJobs {
         completed(runs.launch(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
         // June: opening 0, top-ups 50.00 (TOP-1 once), usage 12.10 (10.00 + 2.10 VAT), closing 37.90
         assertThat(statements("2023-06")).containsExactly(WABA + "|EUR|0.00|50.00|12.10|37.90|ok");
+        // the invoice's PDF says how the balance settles it: 0.00 + 50.00 - 12.10 = 37.90
+        assertThat(pdfText("2023-06", "INV-" + WABA + "-2023-06")).contains("settled from your prepaid balance")
+                .contains("Opening balance 0.00").contains("Top-ups this month 50.00").contains("This invoice 12.10")
+                .contains("Balance after this invoice 37.90").contains("Plan fees 10.00");
         completed(runs.launch(invoiceJob, Map.of("month", "2023-07", "finalize", "true", "invoice-date", "2023-08-01")));
         // July: opening 37.90, top-ups 1.00 + 5.00 = 6.00, usage 12.10, closing 31.80
         assertThat(statements("2023-07")).containsExactly(WABA + "|EUR|37.90|6.00|12.10|31.80|ok");
@@ -108,6 +112,13 @@ class PrepaidJobTest extends SuiteJobs {
                 .map(r -> String.join("|", r.get("waba_id"), r.get("currency"), r.get("opening_balance"),
                         r.get("top_ups"), r.get("usage"), r.get("closing_balance"), r.get("status")))
                 .toList();
+    }
+
+    private static String pdfText(String month, String invoiceId) throws java.io.IOException {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(WORKSPACE.output().resolve("invoices/" + month + "/" + invoiceId
+                + ".pdf").toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
     }
 
     private static Map<String, String> summary(String month, String invoiceId) {

@@ -124,6 +124,20 @@ public record InvoiceDocument(String invoiceId, String number, boolean adjustmen
         return lines.stream().anyMatch(l -> !l.pricingBand().isEmpty());
     }
 
+    /** A price plan's lines added up (docs/billing-rules.md 4.6); 0 without a plan. */
+    public BigDecimal planFees() {
+        return lines.stream().filter(Line::isPlanLine).map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public boolean hasPlanFees() {
+        return lines.stream().anyMatch(Line::isPlanLine);
+    }
+
+    /** Meta's charges: the lines that are no price plan's (the whole subtotal without a plan). */
+    public BigDecimal metaCharges() {
+        return hasPlanFees() ? subtotal.subtract(planFees()) : subtotal;
+    }
+
     public boolean draft() {
         return number == null;
     }
