@@ -200,7 +200,12 @@ public class InvoiceJobConfiguration {
         return (contribution, chunkContext) -> {
             RepeatStatus status = report.execute(contribution, chunkContext);
             // docs/billing-rules.md 4.7: the month's prepaid statements, as stored
-            statements.write(output.path().resolve("invoices").resolve(run.month().toString()), run.month());
+            String printed = statements.write(output.path().resolve("invoices").resolve(run.month().toString()),
+                    run.month());
+            if (!printed.isEmpty()) {
+                com.wabilling.support.JobSummary.append(chunkContext.getStepContext().getStepExecution().getJobExecution(),
+                        printed);
+            }
             return status;
         };
     }

@@ -58,11 +58,14 @@ final class PrepaidStatements {
         }
     }
 
-    /** invoices/YYYY-MM/statements.csv, from the stored statements; none when the month has none. */
-    void write(Path monthDir, YearMonth month) {
+    /**
+     * invoices/YYYY-MM/statements.csv, from the stored statements; none when the month has none. Returns the lines
+     * the job summary prints (empty without statements).
+     */
+    String write(Path monthDir, YearMonth month) {
         List<Statement> rows = statements.ofMonth(month);
         if (rows.isEmpty()) {
-            return;
+            return "";
         }
         CsvOutput.write(monthDir.resolve("statements.csv"), HEADER, out -> rows.forEach(s -> {
             java.util.Currency currency = java.util.Currency.getInstance(s.currency());
@@ -70,5 +73,16 @@ final class PrepaidStatements {
                     Money.round(s.topUps(), currency).toPlainString(), Money.round(s.usage(), currency).toPlainString(),
                     Money.round(s.closingBalance(), currency).toPlainString(), s.status().label());
         }));
+        StringBuilder text = new StringBuilder("  prepaid statements (" + monthDir.resolve("statements.csv") + "):\n");
+        text.append(String.format("    %-16s %-8s %12s %10s %10s %12s  %s%n", "waba_id", "currency", "opening", "top-ups",
+                "usage", "closing", "status"));
+        for (Statement s : rows) {
+            java.util.Currency c = java.util.Currency.getInstance(s.currency());
+            text.append(String.format("    %-16s %-8s %12s %10s %10s %12s  %s%n", s.wabaId(), s.currency(),
+                    Money.round(s.openingBalance(), c).toPlainString(), Money.round(s.topUps(), c).toPlainString(),
+                    Money.round(s.usage(), c).toPlainString(), Money.round(s.closingBalance(), c).toPlainString(),
+                    s.status().label()));
+        }
+        return text.toString();
     }
 }
