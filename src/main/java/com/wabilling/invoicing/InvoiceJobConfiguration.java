@@ -196,17 +196,7 @@ public class InvoiceJobConfiguration {
         InvoiceReport report = new InvoiceReport(invoices, output.path(), new InvoiceConversations(invoices,
                 files.rateCard()), new InvoiceMessages(invoices, perMessage), files.accounts(), run,
                 new InvoiceVat(reference.path()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), phases);
-        PrepaidStatements statements = new PrepaidStatements(invoices, statementDao, null);
-        return (contribution, chunkContext) -> {
-            RepeatStatus status = report.execute(contribution, chunkContext);
-            // docs/billing-rules.md 4.7: the month's prepaid statements, as stored
-            String printed = statements.write(output.path().resolve("invoices").resolve(run.month().toString()),
-                    run.month());
-            if (!printed.isEmpty()) {
-                com.wabilling.support.JobSummary.append(chunkContext.getStepContext().getStepExecution().getJobExecution(),
-                        printed);
-            }
-            return status;
-        };
+        return new PrepaidStatements(invoices, statementDao, null).after(report,
+                output.path().resolve("invoices").resolve(run.month().toString()), run.month());
     }
 }

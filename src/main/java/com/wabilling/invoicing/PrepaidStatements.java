@@ -58,6 +58,20 @@ final class PrepaidStatements {
         }
     }
 
+    /** The books' tasklet, then the month's statements as stored: their file and their lines in the job summary. */
+    org.springframework.batch.core.step.tasklet.Tasklet after(org.springframework.batch.core.step.tasklet.Tasklet books,
+            Path monthDir, YearMonth month) {
+        return (contribution, chunkContext) -> {
+            var status = books.execute(contribution, chunkContext);
+            String printed = write(monthDir, month);
+            if (!printed.isEmpty()) {
+                com.wabilling.support.JobSummary.append(chunkContext.getStepContext().getStepExecution().getJobExecution(),
+                        printed);
+            }
+            return status;
+        };
+    }
+
     /**
      * invoices/YYYY-MM/statements.csv, from the stored statements; none when the month has none. Returns the lines
      * the job summary prints (empty without statements).

@@ -74,6 +74,35 @@ class PlanInvoiceLinesTest {
     }
 
     @Test
+    void aCreditNoteTakesThePlanLinesBackAsBilledAndTheReplacementBillsThemAgain() {
+        // billed at 20 %: Meta 30.00 + markup 6.00; licence 2 x 15 = 30.00, delivered 1500 x 0.004 = 6.00,
+        // inbound 0.25, failed 0.01, minimum 27.74: total 100.00 (as in the first test)
+        ComputedInvoice billed = PlanInvoiceLines.with(ACCOUNT, meta(marketing(300, "30.00")), PLAN,
+                new PlanUsage.Counts(2, 1500, 250, 3));
+        StoredInvoice invoice = new StoredInvoice("INV-100-2025-03", "WA-000001", StoredInvoice.Kind.INVOICE,
+                StoredInvoice.Status.FINALIZED, null, billed.subtotal(), billed.markup(), billed.lines());
+        // the markup corrected to 0 %: Meta net 30.00 + plan 36.26 = 66.26, minimum 100 - 66.26 = 33.74
+        BillingAccount noMarkup = new BillingAccount("100", "A", ACCOUNT.zone(), ACCOUNT.currency(), BigDecimal.ZERO);
+        ComputedInvoice recomputed = PlanInvoiceLines.with(noMarkup, InvoiceCalculator.totals(
+                List.of(marketing(300, "30.00")), noMarkup), PLAN, new PlanUsage.Counts(2, 1500, 250, 3));
+
+        List<InvoicePlan.Draft> drafts = InvoicePlan.of(noMarkup, YearMonth.of(2025, 3), recomputed, List.of(invoice),
+                "WA-000001").drafts();
+
+        ComputedInvoice credit = drafts.get(0).invoice();
+        assertThat(credit.lines()).extracting(InvoiceLine::amount).containsExactly(new BigDecimal("-30.00"),
+                new BigDecimal("-30.00"), new BigDecimal("-6.00"), new BigDecimal("-0.25"), new BigDecimal("-0.01"),
+                new BigDecimal("-27.74"));
+        assertThat(credit.markup()).isEqualByComparingTo("-6.00");
+        assertThat(credit.total()).isEqualByComparingTo("-100.00");
+        assertThat(credit.conversations()).isEqualTo(-300); // Meta's units only
+        ComputedInvoice replacement = drafts.get(1).invoice();
+        assertThat(replacement.lines()).last().extracting(InvoiceLine::amount).isEqualTo(new BigDecimal("33.74"));
+        assertThat(replacement.markup()).isEqualByComparingTo("0.00");
+        assertThat(replacement.total()).isEqualByComparingTo("100.00");
+    }
+
+    @Test
     void aLateMessageThatChangesAPlanLineDraftsAnAdjustment() {
         PricePlan noMinimum = new PricePlan(PLAN.effectiveFrom(), "growth", "EUR", new BigDecimal("15"),
                 new BigDecimal("0.004"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
