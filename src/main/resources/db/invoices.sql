@@ -101,3 +101,8 @@ SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_
 -- docs/billing-rules.md 4.5: the invoice correct= names, by its number (or, to refuse it clearly, by its id)
 SELECT invoice_id, invoice_number, kind, status, waba_id, billing_month
   FROM invoice WHERE invoice_number = :reference OR invoice_id = :reference;
+
+-- name: finalized-of-waba
+-- docs/billing-rules.md 4.7: what a prepaid account's statements settle, every month's finalized invoices
+SELECT invoice_id, billing_month, total, gross FROM invoice WHERE waba_id = :wabaId AND status = 'FINALIZED'
+ ORDER BY invoice_id;

@@ -50,8 +50,10 @@ public final class Corrections {
                 .map(l -> l.with(-l.conversations(), -l.free(), -l.billable(), l.amount().negate())).toList();
         BigDecimal subtotal = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal markup = billed.stream().map(StoredInvoice::markup).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
-        return new ComputedInvoice(lines, lines.stream().mapToLong(InvoiceLine::conversations).sum(),
-                lines.stream().mapToLong(InvoiceLine::billable).sum(), subtotal, markup, subtotal.add(markup));
+        // conversations and billable count Meta's units, not a price plan's (docs/billing-rules.md 4.6)
+        List<InvoiceLine> meta = lines.stream().filter(l -> !l.isPlanLine()).toList();
+        return new ComputedInvoice(lines, meta.stream().mapToLong(InvoiceLine::conversations).sum(),
+                meta.stream().mapToLong(InvoiceLine::billable).sum(), subtotal, markup, subtotal.add(markup));
     }
 
     /** The drafts of a correction of {@code current}: its credit note, then the new invoice (none without conversations). */
@@ -62,7 +64,7 @@ public final class Corrections {
         String suffix = account.wabaId() + "-" + month;
         InvoicePlan.Draft creditNote = new InvoicePlan.Draft(creditNoteId(suffix, n), StoredInvoice.Kind.CREDIT_NOTE,
                 current.invoiceId(), creditNote(billed(current, stored)));
-        if (recomputed.conversations() == 0) {
+        if (recomputed.lines().isEmpty()) {
             return List.of(creditNote);
         }
         return List.of(creditNote, new InvoicePlan.Draft(replacementId(suffix, n), StoredInvoice.Kind.INVOICE,

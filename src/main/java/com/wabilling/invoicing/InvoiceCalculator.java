@@ -120,17 +120,25 @@ public final class InvoiceCalculator {
         return totals(lines, account);
     }
 
-    /** Subtotal = sum of line amounts; markup on the subtotal, rounded once; total = subtotal + markup. */
+    /**
+     * Subtotal = sum of line amounts; markup on Meta's fees (the subtotal of the lines that are no price plan's,
+     * docs/billing-rules.md 4.6), rounded once; total = subtotal + markup. Conversations and billable count Meta's
+     * lines only.
+     */
     static ComputedInvoice totals(List<InvoiceLine> lines, BillingAccount account) {
         BigDecimal subtotal = Money.round(BigDecimal.ZERO, account.currency());
+        BigDecimal metaFees = subtotal;
         long conversations = 0;
         long billable = 0;
         for (InvoiceLine line : lines) {
             subtotal = subtotal.add(line.amount());
-            conversations += line.conversations();
-            billable += line.billable();
+            if (!line.isPlanLine()) {
+                metaFees = metaFees.add(line.amount());
+                conversations += line.conversations();
+                billable += line.billable();
+            }
         }
-        BigDecimal markup = Money.markup(subtotal, account.markupPercent(), account.currency());
+        BigDecimal markup = Money.markup(metaFees, account.markupPercent(), account.currency());
         return new ComputedInvoice(List.copyOf(lines), conversations, billable, subtotal, markup, subtotal.add(markup));
     }
 

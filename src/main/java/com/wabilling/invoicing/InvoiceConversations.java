@@ -60,8 +60,9 @@ public class InvoiceConversations {
      */
     static void refuseWhenChanged(InvoiceDao invoices, BillingAccount account, YearMonth month,
             ComputedInvoice recomputed, String invoiceId, String what) {
+        // a price plan's lines are not explained by the file (docs/billing-rules.md 4.6): Meta's lines are compared
         List<List<InvoiceLine>> stored = invoices.invoices(account.wabaId(), month).stream()
-                .map(StoredInvoice::lines).toList();
+                .map(i -> i.lines().stream().filter(l -> !l.isPlanLine()).toList()).toList();
         ComputedInvoice billed = InvoiceCalculator.totals(Adjustments.sum(stored), account);
         if (!Adjustments.difference(billed, recomputed).isEmpty()) {
             throw new IllegalStateException("the " + what + " of " + account.wabaId() + " in " + month

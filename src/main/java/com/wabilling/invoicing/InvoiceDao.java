@@ -264,6 +264,18 @@ public class InvoiceDao {
         jdbc.sql(SQL.get("record-vat-eur")).param("invoiceId", invoiceId).param("vatEur", vatEur).update();
     }
 
+    /** A finalized invoice as a prepaid balance settles it: its gross (VAT included) when known, else its total. */
+    public record Settled(String invoiceId, YearMonth month, BigDecimal amount) {
+    }
+
+    /** docs/billing-rules.md 4.7: every finalized invoice, adjustment and credit note of the account, in id order. */
+    public List<Settled> finalizedOf(String wabaId) {
+        return jdbc.sql(SQL.get("finalized-of-waba")).param("wabaId", wabaId)
+                .query((rs, n) -> new Settled(rs.getString("invoice_id"), YearMonth.parse(rs.getString("billing_month")),
+                        rs.getBigDecimal("gross") != null ? rs.getBigDecimal("gross") : rs.getBigDecimal("total")))
+                .list();
+    }
+
     public List<SummaryRow> summary(YearMonth month) {
         return jdbc.sql(SQL.get("invoices-of-month")).param("month", month.toString())
                 .query((rs, n) -> new SummaryRow(rs.getString("invoice_id"), rs.getString("invoice_number"),

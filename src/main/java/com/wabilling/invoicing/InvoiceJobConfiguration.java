@@ -25,6 +25,12 @@ import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
+import com.wabilling.plans.PlanFiles;
+import com.wabilling.prepaid.PrepaidFiles;
+import com.wabilling.prepaid.StatementDao;
+import com.wabilling.plans.PlanTerms;
+import com.wabilling.plans.PlanUsageReader;
+import com.wabilling.messages.MessageDao;
 import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.Progress;
@@ -57,6 +63,11 @@ public class InvoiceJobConfiguration {
     }
 
     @Bean
+    StatementDao statementDao(NamedParameterJdbcOperations jdbc) {
+        return new StatementDao(jdbc);
+    }
+
+    @Bean
     InvoiceDao invoiceDao(NamedParameterJdbcOperations jdbc, PricedMessageDao priced) {
         return new InvoiceDao(jdbc, priced);
     }
@@ -82,6 +93,8 @@ public class InvoiceJobConfiguration {
         return new StepBuilder("check-coverage-and-rates", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     ReferenceFiles files = new ReferenceFiles(reference.path());
+                    new PlanFiles(reference.path()).terms(); // a broken plans.csv or plan_id stops here, before any work
+                    new PrepaidFiles(reference.path()).terms(); // so does a broken billing column or payments.csv
                     new InvoicePreflight(invoices, ledger).check(files.accounts(), files.rateCard(), files.authInternational(),
                             InvoiceRun.of(chunkContext.getStepContext().getJobParameters()),
                             reference.path().resolve("accounts.csv").toString());
@@ -110,7 +123,7 @@ public class InvoiceJobConfiguration {
 
     @Bean
     Step finalizeInvoicesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InvoiceDao invoices, ReferenceDirectory reference, Clock clock) {
+            InvoiceDao invoices, StatementDao statements, ReferenceDirectory reference, Clock clock) {
         return new StepBuilder("finalize-invoices", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     InvoiceRun run = InvoiceRun.of(chunkContext.getStepContext().getJobParameters());
@@ -124,6 +137,9 @@ public class InvoiceJobConfiguration {
                         }
                         invoices.finalizeDrafts(run.month(), clock.instant(), issueDate);
                         new InvoiceVat(reference.path()).freeze(invoices, run.month());
+                        // docs/billing-rules.md 4.7: a prepaid account's statement, once the month's VAT is known
+                        new PrepaidStatements(invoices, statements, new PrepaidFiles(reference.path()).terms())
+                                .record(run.month(), new ReferenceFiles(reference.path()).accounts(), clock.instant());
                     }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -149,12 +165,16 @@ public class InvoiceJobConfiguration {
     @Bean
     @StepScope
     InvoiceProcessor invoiceProcessor(InvoiceDao invoices, ReferenceDirectory reference, PerMessageMonth perMessage,
-            OutputDirectory output, @Value("#{jobParameters}") java.util.Map<String, Object> parameters,
+            OutputDirectory output, MessageDao messages, @Value("#{jobParameters}") java.util.Map<String, Object> parameters,
             @Value("#{stepExecution.jobExecution.id}") long executionId) {
         InvoiceRun run = InvoiceRun.of(parameters);
-        return new InvoiceProcessor(invoices, new ReferenceFiles(reference.path()).rateCard(), run,
+        ReferenceFiles files = new ReferenceFiles(reference.path());
+        PlanTerms terms = new PlanFiles(reference.path()).terms();
+        PlanInvoiceLines plans = terms.anyPlan() ? new PlanInvoiceLines(terms, new PlanUsageReader(messages),
+                files.accounts(), run.month()) : null;
+        return new InvoiceProcessor(invoices, files.rateCard(), run,
                 new InvoiceMessages(invoices, perMessage), output.path().resolve("invoices").resolve(run.month().toString()),
-                executionId);
+                executionId, plans);
     }
 
     @Bean
@@ -166,7 +186,7 @@ public class InvoiceJobConfiguration {
 
     @Bean
     @JobScope
-    Tasklet invoiceReport(InvoiceDao invoices, OutputDirectory output, ReferenceDirectory reference,
+    Tasklet invoiceReport(InvoiceDao invoices, StatementDao statementDao, OutputDirectory output, ReferenceDirectory reference,
             PerMessageMonth perMessage, Clock clock, com.wabilling.support.batch.LongPhases phases,
             @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
         InvoiceRun run = InvoiceRun.of(parameters);
@@ -174,8 +194,10 @@ public class InvoiceJobConfiguration {
         if (run.isWhatIf()) {
             return new WhatIfReport(perMessage, files.accounts(), output.path(), run);
         }
-        return new InvoiceReport(invoices, output.path(), new InvoiceConversations(invoices, files.rateCard()),
-                new InvoiceMessages(invoices, perMessage), files.accounts(), run, new InvoiceVat(reference.path()),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), phases);
+        InvoiceReport report = new InvoiceReport(invoices, output.path(), new InvoiceConversations(invoices,
+                files.rateCard()), new InvoiceMessages(invoices, perMessage), files.accounts(), run,
+                new InvoiceVat(reference.path()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), phases);
+        return new PrepaidStatements(invoices, statementDao, null).after(report,
+                output.path().resolve("invoices").resolve(run.month().toString()), run.month());
     }
 }

@@ -3,6 +3,7 @@ package com.wabilling.invoicing;
 import java.math.BigDecimal;
 import java.util.Comparator;
 
+import com.wabilling.plans.PlanLine;
 import com.wabilling.pricing.ConversationCategory;
 
 /**
@@ -15,8 +16,12 @@ import com.wabilling.pricing.ConversationCategory;
 public record InvoiceLine(String category, String market, String band, BigDecimal unitPrice, long conversations,
         long free, long billable, BigDecimal amount) {
 
-    /** docs/formats.md: lines sorted by category, market, unit_price (then band, which only per-message lines have). */
-    public static final Comparator<InvoiceLine> ORDER = Comparator.comparing(InvoiceLine::category)
+    /**
+     * docs/formats.md: lines sorted by category, market, unit_price (then band, which only per-message lines have);
+     * a price plan's lines come after Meta's fees, in their own order (docs/billing-rules.md 4.6).
+     */
+    public static final Comparator<InvoiceLine> ORDER = Comparator.comparingInt(InvoiceLine::planRank)
+            .thenComparing(InvoiceLine::category)
             .thenComparing(InvoiceLine::market).thenComparing(InvoiceLine::unitPrice)
             .thenComparing(InvoiceLine::band);
 
@@ -41,6 +46,20 @@ public record InvoiceLine(String category, String market, String band, BigDecima
     /** The same line with other numbers. */
     InvoiceLine with(long conversations, long free, long billable, BigDecimal amount) {
         return new InvoiceLine(category, market, band, unitPrice, conversations, free, billable, amount);
+    }
+
+    /** The price plan's kind of this line (docs/billing-rules.md 4.6), or null for one of Meta's fees. */
+    public PlanLine.Kind planKind() {
+        return PlanLine.Kind.of(category);
+    }
+
+    public boolean isPlanLine() {
+        return planKind() != null;
+    }
+
+    private int planRank() {
+        PlanLine.Kind kind = planKind();
+        return kind == null ? 0 : 1 + kind.ordinal();
     }
 
     public boolean isZero() {

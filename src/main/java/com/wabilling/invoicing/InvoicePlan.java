@@ -44,7 +44,7 @@ public record InvoicePlan(BillingAccount account, YearMonth month, List<Draft> d
         String invoiceId = "INV-" + account.wabaId() + "-" + month;
         StoredInvoice current = Corrections.current(stored).orElse(null);
         if (current == null || correcting(current, stored, correct)) {
-            if (recomputed.conversations() > 0 && recomputed.total().signum() < 0) {
+            if (!recomputed.lines().isEmpty() && recomputed.total().signum() < 0) {
                 // an invoice never bills less than nothing; money given back is an adjustment's (a credit note)
                 throw new com.wabilling.support.Refusal(invoiceId + " would have a negative total " + recomputed.total()
                         + " (" + account.name() + ", waba_id " + account.wabaId() + ", markup_percent "
@@ -53,7 +53,7 @@ public record InvoicePlan(BillingAccount account, YearMonth month, List<Draft> d
             }
         }
         if (current == null) {
-            List<Draft> draft = recomputed.conversations() == 0 ? List.of()
+            List<Draft> draft = recomputed.lines().isEmpty() ? List.of()
                     : List.of(new Draft(invoiceId, StoredInvoice.Kind.INVOICE, null, recomputed));
             return new InvoicePlan(account, month, draft);
         }

@@ -18,10 +18,18 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
     private final InvoiceMessages messages;
     private final java.nio.file.Path booksDir;
     private final long executionId;
+    private final PlanInvoiceLines plans;
 
     /** {@code booksDir}: the month's folder of books, where each per-message explanation is staged. */
     public InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, InvoiceMessages messages,
             java.nio.file.Path booksDir, long executionId) {
+        this(invoices, rates, run, messages, booksDir, executionId, null);
+    }
+
+    /** {@code plans}: the price plans' lines (docs/billing-rules.md 4.6), or null when nobody is on a plan. */
+    InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, InvoiceMessages messages,
+            java.nio.file.Path booksDir, long executionId, PlanInvoiceLines plans) {
+        this.plans = plans;
         this.executionId = executionId;
         this.invoices = invoices;
         this.rates = rates;
@@ -45,6 +53,9 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
             InvoiceCalculator calculator = new InvoiceCalculator(account, rates);
             invoices.forEachConversation(account, month, calculator::accept);
             computed = calculator.result();
+        }
+        if (plans != null) {
+            computed = plans.add(account, computed);
         }
         return InvoicePlan.of(account, month, computed, invoices.invoices(account.wabaId(), month), correct);
     }

@@ -126,6 +126,10 @@ public class Launcher {
             {"import-messages", "input=" + samples.resolve("per-message")},
             {"reconstruct", "from=2025-06-01", "to=2026-11-21"},
             {"invoice", "month=2026-10", "finalize=true", "invoice-date=2026-11-02"},
+            // two accounts on price plans in March 2024, numbered after the months above (sample-data/plans.md)
+            {"import-messages", "input=" + samples.resolve("plans")},
+            {"reconstruct", "from=2024-02-28", "to=2024-04-02"},
+            {"invoice", "month=2024-03", "finalize=true", "invoice-date=2024-04-02"},
             {"invoice", "month=2026-09", "regime=PMP-2026-10"},
             // Meta's saved pricing_analytics of De Molen's October (sample-data/per-message.md, "Meta's pricing analytics")
             {"reconcile-meta", "month=2026-10", "input=" + samples.resolve("per-message").resolve("meta-analytics")},

@@ -31,6 +31,8 @@ class ArchitectureTest {
             .layer("Ops").definedBy("com.wabilling.ops..")
             .layer("Analytics").definedBy("com.wabilling.analytics..")
             .layer("Invoicing").definedBy("com.wabilling.invoicing..")
+            .layer("Plans").definedBy("com.wabilling.plans..")
+            .layer("Prepaid").definedBy("com.wabilling.prepaid..")
             .layer("Conversations").definedBy("com.wabilling.conversations..")
             .layer("PerMessage").definedBy("com.wabilling.permessage..")
             .layer("Messages").definedBy("com.wabilling.messages..")
@@ -42,18 +44,20 @@ class ArchitectureTest {
             .whereLayer("Ops").mayOnlyBeAccessedByLayers("Application")
             .whereLayer("Analytics").mayOnlyBeAccessedByLayers("Ops", "Application")
             .whereLayer("Invoicing").mayOnlyBeAccessedByLayers("Analytics", "Ops", "Application")
+            .whereLayer("Plans").mayOnlyBeAccessedByLayers("Invoicing", "Ops", "Application")
+            .whereLayer("Prepaid").mayOnlyBeAccessedByLayers("Invoicing", "Ops", "Application")
             .whereLayer("Conversations").mayOnlyBeAccessedByLayers("Invoicing", "Ops", "Application")
             .whereLayer("PerMessage").mayOnlyBeAccessedByLayers("Conversations", "Invoicing", "Analytics", "Ops",
                     "Application")
-            .whereLayer("Messages").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Ops",
-                    "Application")
+            .whereLayer("Messages").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Plans", "Prepaid",
+                    "Invoicing", "Ops", "Application")
             .whereLayer("Templates").mayOnlyBeAccessedByLayers("Conversations", "Ops", "Application")
-            .whereLayer("Pricing").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Analytics",
-                    "Ops", "Application")
+            .whereLayer("Pricing").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Plans", "Prepaid",
+                    "Invoicing", "Analytics", "Ops", "Application")
             .whereLayer("Periods").mayOnlyBeAccessedByLayers("PerMessage", "Conversations", "Invoicing", "Ops",
                     "Application")
             .whereLayer("Support").mayOnlyBeAccessedByLayers("Periods", "Pricing", "Templates", "Messages",
-                    "PerMessage", "Conversations", "Invoicing", "Analytics", "Ops", "Application");
+                    "PerMessage", "Plans", "Prepaid", "Conversations", "Invoicing", "Analytics", "Ops", "Application");
 
     static final ArchRule NO_CYCLES = slices().matching("com.wabilling.(**)").should().beFreeOfCycles();
 
@@ -79,6 +83,8 @@ class ArchitectureTest {
                 .or().haveSimpleName("AuthInternational").or().haveSimpleName("AuthInternationalRows")
                 .or().haveSimpleName("PricingAnalyticsJson").or().haveSimpleName("MetaAnalyticsComparison")
                 .or().haveSimpleName("CountryTable").or().haveSimpleName("PhoneNumbers")
+                .or().haveSimpleName("PlanCharges").or().haveSimpleName("PlanUsage").or().haveSimpleName("PricePlans")
+                .or().haveSimpleName("Statement").or().haveSimpleName("PrepaidTerms")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
                 .check(PRODUCTION);
     }

@@ -20,6 +20,7 @@ class MigrationSetTest {
                 V11__customer_user_ids.sql
                 V12__authentication_international.sql
                 V13__priced_message_unsettled.sql
+                V14__prepaid_statements.sql
                 V1__Baseline
                 V2__period_rebuild.sql
                 V3__imported_files_and_status_changes.sql

@@ -22,7 +22,7 @@ class ReferenceFilesTest {
     void readsTheSampleAccountsAndRateCard() {
         ReferenceFiles files = new ReferenceFiles(Path.of("sample-data"));
 
-        assertThat(files.accounts()).hasSize(5).first().satisfies(a -> {
+        assertThat(files.accounts()).hasSize(8).first().satisfies(a -> {
             assertThat(a.zone()).isEqualTo(ZoneId.of("America/Sao_Paulo"));
             assertThat(a.markupPercent()).isEqualByComparingTo("15");
         });

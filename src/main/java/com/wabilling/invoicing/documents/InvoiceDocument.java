@@ -63,8 +63,16 @@ public record InvoiceDocument(String invoiceId, String number, boolean adjustmen
 
         /** The category in words, as a client reads it: FREE_ENTRY_POINT is "Free entry point". */
         public String categoryName() {
+            com.wabilling.plans.PlanLine.Kind plan = com.wabilling.plans.PlanLine.Kind.of(category);
+            if (plan != null) {
+                return plan.label(); // a price plan's line (docs/billing-rules.md 4.6)
+            }
             String words = category.replace('_', ' ').toLowerCase(Locale.ROOT);
             return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+
+        public boolean isPlanLine() {
+            return com.wabilling.plans.PlanLine.Kind.of(category) != null;
         }
 
         boolean sameLineAs(Line other) {
@@ -114,6 +122,20 @@ public record InvoiceDocument(String invoiceId, String number, boolean adjustmen
     /** Whether a line is priced from a volume tier band (the PDF then explains how bands are counted). */
     public boolean usesBands() {
         return lines.stream().anyMatch(l -> !l.pricingBand().isEmpty());
+    }
+
+    /** A price plan's lines added up (docs/billing-rules.md 4.6); 0 without a plan. */
+    public BigDecimal planFees() {
+        return lines.stream().filter(Line::isPlanLine).map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public boolean hasPlanFees() {
+        return lines.stream().anyMatch(Line::isPlanLine);
+    }
+
+    /** Meta's charges: the lines that are no price plan's (the whole subtotal without a plan). */
+    public BigDecimal metaCharges() {
+        return hasPlanFees() ? subtotal.subtract(planFees()) : subtotal;
     }
 
     public boolean draft() {

@@ -31,8 +31,15 @@ public class InvoiceDocumentsConfiguration {
 
     @Bean
     @JobScope
-    InvoiceDocumentsTasklet invoiceDocumentsTasklet(InvoiceDao invoices, OutputDirectory output,
-            ReferenceDirectory reference, Clock clock, @Value("#{jobParameters}") Map<String, Object> parameters) {
-        return new InvoiceDocumentsTasklet(invoices, output.path(), reference.path(), InvoiceRun.of(parameters), clock);
+    InvoiceDocumentsTasklet invoiceDocumentsTasklet(InvoiceDao invoices, com.wabilling.prepaid.StatementDao statements,
+            OutputDirectory output, ReferenceDirectory reference, Clock clock,
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        // docs/billing-rules.md 4.7: a prepaid account's month's invoice shows how its statement settled it
+        return new InvoiceDocumentsTasklet(invoices, output.path(), reference.path(), InvoiceRun.of(parameters), clock,
+                r -> !r.finalized() || !r.kind().equals("INVOICE") || r.referencesInvoiceId() != null ? null
+                        : statements.find(r.wabaId(), java.time.YearMonth.parse(r.period()))
+                                .map(s -> new PrepaidSettlement(s.statement().openingBalance(), s.statement().topUps(),
+                                        r.vat() != null ? r.vat().gross() : r.total()))
+                                .orElse(null));
     }
 }

@@ -41,12 +41,20 @@ import com.wabilling.support.csv.CsvOutput;
 public class InvoiceDocumentsTasklet implements Tasklet {
 
     private final InvoiceDao invoices;
+    private final java.util.function.Function<InvoiceDao.SummaryRow, PrepaidSettlement> prepaid;
     private final Path outputDir;
     private final Path referenceDir;
     private final InvoiceRun run;
     private final Clock clock;
 
     public InvoiceDocumentsTasklet(InvoiceDao invoices, Path outputDir, Path referenceDir, InvoiceRun run, Clock clock) {
+        this(invoices, outputDir, referenceDir, run, clock, r -> null);
+    }
+
+    /** {@code prepaid}: how a finalized invoice of a prepaid account is settled (docs/billing-rules.md 4.7), or null. */
+    public InvoiceDocumentsTasklet(InvoiceDao invoices, Path outputDir, Path referenceDir, InvoiceRun run, Clock clock,
+            java.util.function.Function<InvoiceDao.SummaryRow, PrepaidSettlement> prepaid) {
+        this.prepaid = prepaid;
         this.invoices = invoices;
         this.outputDir = outputDir;
         this.referenceDir = referenceDir;
@@ -141,7 +149,7 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                     ubls++;
                 }
                 if (!pdfWritten) {
-                    CsvOutput.write(pdfFile, pdf.render(document));
+                    CsvOutput.write(pdfFile, pdf.render(document, prepaid.apply(r)));
                     pdfs++;
                 }
             } catch (Vat.RefusedException e) {

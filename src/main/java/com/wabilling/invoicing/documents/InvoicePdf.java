@@ -59,20 +59,30 @@ public class InvoicePdf {
 
     /** The filled-in XHTML (tests read it; the PDF is made from it). */
     public String html(InvoiceDocument document) {
+        return html(document, null);
+    }
+
+    /** {@code prepaid}: how a prepaid account's invoice is settled from its balance, or null. */
+    public String html(InvoiceDocument document, PrepaidSettlement prepaid) {
         Context context = new Context(Locale.ROOT);
         context.setVariable("doc", document);
+        context.setVariable("prepaid", prepaid);
         context.setVariable("money", new Formats(document.currency()));
         context.setVariable("script", SCRIPTS);
         return engine.process(template, context);
     }
 
     public byte[] render(InvoiceDocument document) {
+        return render(document, null);
+    }
+
+    public byte[] render(InvoiceDocument document, PrepaidSettlement prepaid) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PDDocument pdf = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             fonts.use(builder, pdf);
-            builder.withHtmlContent(html(document), null);
+            builder.withHtmlContent(html(document, prepaid), null);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();
                 renderer.createPDFWithoutClosing();

@@ -330,8 +330,12 @@ final class PeppolUbl {
         ItemType item = new ItemType();
         // what was bought; how many (and how many were free) is the line's quantity, not its name
         String unit = d.quantityLabel().equals("messages") ? "message" : "conversation";
-        item.setName(l.categoryName() + " " + unit + ", " + l.market()
-                + (l.pricingBand().isEmpty() ? "" : ", volume band " + l.pricingBand()));
+        if (l.isPlanLine()) {
+            item.setName(l.categoryName()); // the BSP's own fee (docs/invoice-documents.md): no market, no band
+        } else {
+            item.setName(l.categoryName() + " " + unit + ", " + l.market()
+                    + (l.pricingBand().isEmpty() ? "" : ", volume band " + l.pricingBand()));
+        }
         item.addClassifiedTaxCategory(taxCategory(false));
         return item;
     }
