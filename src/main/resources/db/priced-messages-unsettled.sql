@@ -23,7 +23,8 @@ SELECT message_id, waba_id, phone_number_id, delivered_at_ms FROM priced_message
  WHERE scope_mode = :mode AND delivered_at_ms >= :from AND delivered_at_ms < :to;
 
 -- name: unsettled-rows
--- one slice of buckets at a time, so a month of service messages is never held whole
+-- one slice of buckets at a time, so a month of service messages is never held whole; in delivery order, so
+-- that the inserts into priced_message's indexes walk neighbouring nodes (the database cache keeps them)
 SELECT scope_mode, message_id, waba_id, phone_number_id, customer_wa_id, bucket, market, category, pricing_type, regime,
        delivered_at_ms, inside_service_window, opens_entry_point, awaits_service_tier, meta_pricing_category,
        meta_pricing_type, run_id, customer_user_id

@@ -19,25 +19,32 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
 import com.wabilling.permessage.PerMessageAccounts;
+import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.pricing.Regimes;
 import com.wabilling.support.RunCommand;
 
 /**
- * First step of reconstruct: refuse a period that would be built on partial or unknown state, then,
- * in one transaction, mark the period as being rebuilt and clear its conversations.
+ * First step of reconstruct: refuse a period that would be built on partial or unknown state, then, in one
+ * transaction, mark the period as being rebuilt and clear its conversations; then clear its pricing records a
+ * day at a time (no invoice reads a period being rebuilt, docs/billing-rules.md 3.4).
  */
 class ClearPeriodTasklet implements Tasklet {
 
     private static final String FIRST = "run the reconstruct command named above first, then this command again";
 
+    private static final String CLEARED_UNTIL = "pricing-records-cleared-until";
+
     private final ConversationDao conversations;
+    private final PricedMessageDao priced;
     private final PeriodLedger ledger;
     private final Path referenceDir;
     private final Clock clock;
 
-    ClearPeriodTasklet(ConversationDao conversations, PeriodLedger ledger, Path referenceDir, Clock clock) {
+    ClearPeriodTasklet(ConversationDao conversations, PricedMessageDao priced, PeriodLedger ledger, Path referenceDir,
+            Clock clock) {
         this.conversations = conversations;
+        this.priced = priced;
         this.ledger = ledger;
         this.referenceDir = referenceDir;
         this.clock = clock;
@@ -45,17 +52,28 @@ class ClearPeriodTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        new ReferenceFiles(referenceDir).markets(); // a missing or broken file stops here, before any work
-        var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        var step = chunkContext.getStepContext().getStepExecution();
+        var execution = step.getJobExecution();
         Period period = ReconstructJobConfiguration.period(execution.getJobParameters());
-        refuseOnUnfinishedRebuilds(ledger.unfinishedRebuildsAffecting(period), period);
-        refuseOnUnknownState(ledger.exactStartInstead(period), period);
-        refuseOnUncountedFreeTier(period);
-        // one transaction: the period is marked as being rebuilt exactly when its conversations go
-        ledger.startRebuild(period, RunCommand.of(ReconstructJobConfiguration.JOB_NAME, execution.getJobParameters()),
-                clock.instant());
-        conversations.clear(period);
-        return RepeatStatus.FINISHED;
+        var progress = step.getExecutionContext();
+        if (!progress.containsKey(CLEARED_UNTIL)) {
+            new ReferenceFiles(referenceDir).markets(); // a missing or broken file stops here, before any work
+            refuseOnUnfinishedRebuilds(ledger.unfinishedRebuildsAffecting(period), period);
+            refuseOnUnknownState(ledger.exactStartInstead(period), period);
+            refuseOnUncountedFreeTier(period);
+            // one transaction: the period is marked as being rebuilt exactly when its conversations go
+            ledger.startRebuild(period, RunCommand.of(ReconstructJobConfiguration.JOB_NAME,
+                    execution.getJobParameters()), clock.instant());
+            conversations.clear(period);
+            progress.putString(CLEARED_UNTIL, period.fromDate().toString());
+            return RepeatStatus.CONTINUABLE;
+        }
+        // then its pricing records one day per transaction (a month of them at once ran a 1 GiB heap out);
+        // the step's context, saved with each commit, says where a restart goes on
+        LocalDate day = LocalDate.parse(progress.getString(CLEARED_UNTIL));
+        priced.clear(new Period(day, day.plusDays(1), period.mode()));
+        progress.putString(CLEARED_UNTIL, day.plusDays(1).toString());
+        return day.plusDays(1).equals(period.toDate()) ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
     }
 
     /** docs/billing-rules.md 3.4: conversations carried into the first period would be missed (a free entry point, 3.3). */

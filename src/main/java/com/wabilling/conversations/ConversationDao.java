@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.periods.Period;
 import com.wabilling.permessage.MetaOnlyRecord;
-import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.permessage.PricingReconciliation;
 import com.wabilling.permessage.PricingReport;
 import com.wabilling.pricing.ConversationCategory;
@@ -44,13 +43,10 @@ public class ConversationDao implements PricingReport.Findings {
     private final JdbcClient jdbc;
     /** JdbcClient has no batch API: the batch inserts go through the template it is built on. */
     private final NamedParameterJdbcOperations batch;
-    private final PricedMessageDao priced;
 
-    /** @param priced the owner of the period's pricing records, which a re-run clears with the rest */
-    public ConversationDao(NamedParameterJdbcOperations jdbc, PricedMessageDao priced) {
+    public ConversationDao(NamedParameterJdbcOperations jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batch = jdbc;
-        this.priced = priced;
     }
 
     /** The scope mode and bounds of a period, as the statements name them. */
@@ -59,13 +55,15 @@ public class ConversationDao implements PricingReport.Findings {
                 "to", period.to().toEpochMilli());
     }
 
-    /** Re-running a period replaces it (docs/billing-rules.md 3.4). */
+    /**
+     * Re-running a period replaces it (docs/billing-rules.md 3.4): its conversations, anomalies and findings here;
+     * its pricing records are their owner's to clear ({@code PricedMessageDao.clear}, a day at a time).
+     */
     public void clear(Period period) {
         Map<String, Object> params = params(period);
         jdbc.sql(SQL.get("delete-conversations")).params(params).update();
         jdbc.sql(SQL.get("delete-anomalies")).params(params).update();
         jdbc.sql(SQL.get("delete-findings")).params(params).update();
-        priced.clear(period);
     }
 
     public void insert(Period period, List<? extends ScopeOutcome> outcomes, long runId) {

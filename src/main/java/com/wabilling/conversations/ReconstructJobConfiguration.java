@@ -58,8 +58,8 @@ public class ReconstructJobConfiguration {
     private static final int CHUNK_SIZE = 500;
 
     @Bean
-    ConversationDao conversationDao(NamedParameterJdbcOperations jdbc, PricedMessageDao priced) {
-        return new ConversationDao(jdbc, priced);
+    ConversationDao conversationDao(NamedParameterJdbcOperations jdbc) {
+        return new ConversationDao(jdbc);
     }
 
     @Bean
@@ -100,9 +100,11 @@ public class ReconstructJobConfiguration {
 
     @Bean
     Step clearPeriodStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ConversationDao conversations, PeriodLedger ledger, ReferenceDirectory reference, Clock clock) {
+            ConversationDao conversations, PricedMessageDao priced, PeriodLedger ledger, ReferenceDirectory reference,
+            Clock clock) {
         return new StepBuilder("clear-period", jobRepository)
-                .tasklet(new ClearPeriodTasklet(conversations, ledger, reference.path(), clock), transactionManager)
+                .tasklet(new ClearPeriodTasklet(conversations, priced, ledger, reference.path(), clock),
+                        transactionManager)
                 .build();
     }
 

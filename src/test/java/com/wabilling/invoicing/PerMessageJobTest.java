@@ -343,6 +343,47 @@ class PerMessageJobTest extends SuiteJobs {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM priced_message_unsettled", Long.class)).isZero();
     }
 
+    @Test
+    void aReRunWhoseClearingFailsHalfWayGoesOnFromTheDayItReached() throws Exception {
+        completed(runs.reconstruct("2026-11-01", "2026-12-02"));
+        List<Map<String, String>> clean = read("pricing/2026-11-01_2026-12-02.csv");
+        Map<String, String> middle = clean.get(clean.size() / 2);
+        Instant day = Instant.parse(middle.get("delivered_at")).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        Map<String, String> parameters = Map.of("from", "2026-11-01", "to", "2026-12-02",
+                "conversation-scope", "phone-number", "rerun", "clear-" + (++reruns));
+        // an outage when the re-run clears that record: the days before it are cleared, one transaction each
+        String id = middle.get("message_id");
+        if (com.wabilling.support.testing.TestWorkspace.onPostgresql()) {
+            jdbc.execute("CREATE FUNCTION test_outage() RETURNS trigger AS $$ BEGIN IF OLD.message_id = '" + id
+                    + "' THEN RAISE EXCEPTION 'outage'; END IF; RETURN OLD; END $$ LANGUAGE plpgsql");
+            jdbc.execute("CREATE TRIGGER test_outage BEFORE DELETE ON priced_message FOR EACH ROW"
+                    + " EXECUTE FUNCTION test_outage()");
+        } else {
+            jdbc.execute("CREATE TRIGGER test_outage BEFORE DELETE ON priced_message REFERENCING OLD ROW AS o"
+                    + " FOR EACH ROW WHEN (o.message_id = '" + id + "') SIGNAL SQLSTATE '45000'");
+        }
+        JobExecution failed;
+        try {
+            failed = runs.start(reconstructJob, parameters);
+        } finally {
+            jdbc.execute("DROP TRIGGER test_outage" + (com.wabilling.support.testing.TestWorkspace.onPostgresql()
+                    ? " ON priced_message" : ""));
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        long start = Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
+        long end = Instant.parse("2026-12-02T00:00:00Z").toEpochMilli();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM priced_message WHERE delivered_at_ms >= ?"
+                + " AND delivered_at_ms < ?", Long.class, start, day.toEpochMilli())).isZero();
+        long fromTheDay = clean.stream().filter(r -> !Instant.parse(r.get("delivered_at")).isBefore(day)).count();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM priced_message WHERE delivered_at_ms >= ?"
+                + " AND delivered_at_ms < ?", Long.class, day.toEpochMilli(), end)).isEqualTo(fromTheDay);
+
+        JobExecution resumed = runs.start(reconstructJob, parameters);
+
+        completed(resumed);
+        assertThat(read("pricing/2026-11-01_2026-12-02.csv")).isEqualTo(clean);
+    }
+
     private static void completed(JobExecution execution) {
         assertThat(execution.getStatus()).as(() -> execution.getAllFailureExceptions().toString())
                 .isEqualTo(BatchStatus.COMPLETED);
