@@ -51,35 +51,40 @@ public class ServiceTierSettlement implements Tasklet {
     private record NumberMonth(String phoneNumberId, YearMonth month) {
     }
 
+    private static final String MOVED_UNTIL = "moved-until-bucket";
+
     /** Set by the first call of an execution: the records the free tier makes free. */
     private Set<PricedMessageDao.AwaitingTier> free;
-    private int nextBucket;
 
     /**
      * The first call decides which records are free; each call then moves one slice of buckets in its own
-     * transaction (Spring Batch commits each call of a tasklet), so a month of service messages is never
-     * one transaction. A restart decides again over the records already moved and those still waiting (the
-     * same records, so the same decision) and moves what still waits.
+     * transaction (Spring Batch commits each call of a tasklet with the step's context), so a month of service
+     * messages is never one transaction. A restart decides again over the records already moved and those
+     * still waiting (the same records, so the same decision) and goes on from the slice its context names.
      */
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var progress = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+        boolean restart = progress.containsKey(MOVED_UNTIL);
+        int from = restart ? progress.getInt(MOVED_UNTIL) : 0;
         if (free == null) {
-            free = decideFree();
-            nextBucket = 0;
+            free = decideFree(restart);
         }
-        int to = Math.min(nextBucket + SLICE, Buckets.COUNT);
-        priced.unsettled().moveSettled(period, nextBucket, to, free::contains, priced::insertRows);
-        nextBucket = to;
-        if (nextBucket < Buckets.COUNT) {
+        int to = Math.min(from + SLICE, Buckets.COUNT);
+        priced.unsettled().moveSettled(period, from, to, free::contains, priced::insertRows);
+        progress.putInt(MOVED_UNTIL, to);
+        if (to < Buckets.COUNT) {
             return RepeatStatus.CONTINUABLE;
         }
         free = null;
         return RepeatStatus.FINISHED;
     }
 
-    private Set<PricedMessageDao.AwaitingTier> decideFree() {
+    private Set<PricedMessageDao.AwaitingTier> decideFree(boolean restart) {
         List<PricedMessageDao.AwaitingTier> awaiting = new ArrayList<>();
-        priced.forEachSettledKey(period, awaiting::add); // moved before a restart
+        if (restart) {
+            priced.forEachSettledKey(period, awaiting::add); // moved before (a scan of the period's records)
+        }
         priced.unsettled().forEachKey(period, awaiting::add);
         // processing order in Java's string order for ties, whatever the database's collation
         awaiting.sort(java.util.Comparator.comparing(PricedMessageDao.AwaitingTier::wabaId)
