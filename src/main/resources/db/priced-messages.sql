@@ -91,5 +91,6 @@ SELECT market, category, delivered_at_ms / 900000 AS quarter_hour, MIN(delivered
 -- name: month-message-customers
 -- reconcile-meta (docs/formats.md, "Meta's pricing analytics"): the customer of each of one WABA's pricing
 -- records over a range, for the country Meta reports it under
-SELECT message_id, customer_wa_id FROM priced_message
+-- (the phone number when known; a customer known by a business-scoped user id only: the id, whose prefix is its country)
+SELECT message_id, COALESCE(NULLIF(customer_wa_id, ''), customer_user_id) AS customer_wa_id FROM priced_message
  WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to;

@@ -71,6 +71,9 @@ class ClearPeriodTasklet implements Tasklet {
         // then its pricing records one day per transaction (a month of them at once ran a 1 GiB heap out);
         // the step's context, saved with each commit, says where a restart goes on
         LocalDate day = LocalDate.parse(progress.getString(CLEARED_UNTIL));
+        if (!day.isBefore(period.toDate())) {
+            return RepeatStatus.FINISHED; // a restart after the last day's commit: never a day past the period
+        }
         priced.clear(new Period(day, day.plusDays(1), period.mode()));
         progress.putString(CLEARED_UNTIL, day.plusDays(1).toString());
         return day.plusDays(1).equals(period.toDate()) ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;

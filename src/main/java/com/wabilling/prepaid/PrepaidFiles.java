@@ -59,7 +59,16 @@ public final class PrepaidFiles {
         }
         Map<String, Payment> byId = new LinkedHashMap<>();
         Map<String, Long> lineOf = new HashMap<>();
+        Map<String, List<String>> valuesOf = new HashMap<>();
         files.read(PAYMENTS, PAYMENT_COLUMNS, (line, r) -> {
+            // one id, one payment, whoever it is for: checked before rows of other accounts are passed over
+            List<String> values = comparable(r);
+            List<String> seen = valuesOf.putIfAbsent(r.get("payment_id").trim(), values);
+            if (seen != null && !seen.equals(values)) {
+                throw new IllegalArgumentException("payment_id " + r.get("payment_id").trim() + " was read on line "
+                        + lineOf.get(r.get("payment_id").trim()) + " with other values: one id is one payment");
+            }
+            lineOf.putIfAbsent(r.get("payment_id").trim(), line);
             if (!currencies.containsKey(r.get("waba_id").trim())) {
                 return; // docs/formats.md, payments.csv: accounts.csv decides whose payments are read
             }
@@ -73,6 +82,23 @@ public final class PrepaidFiles {
             }
         });
         return new ArrayList<>(byId.values());
+    }
+
+    /** A row's values as compared between two rows of one payment_id: the instant and the amount as numbers. */
+    private static List<String> comparable(Map<String, String> r) {
+        String received = r.get("received_at").trim();
+        String amount = r.get("amount").trim();
+        try {
+            received = OffsetDateTime.parse(received).toInstant().toString();
+        } catch (DateTimeParseException e) {
+            // compared as written; the row of a known account is refused for it below
+        }
+        try {
+            amount = new java.math.BigDecimal(amount).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            // likewise
+        }
+        return List.of(r.get("waba_id").trim(), received, amount, r.get("currency").trim());
     }
 
     private static Payment row(Map<String, String> r, Map<String, String> currencies) {

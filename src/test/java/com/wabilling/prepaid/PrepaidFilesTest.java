@@ -73,6 +73,15 @@ class PrepaidFilesTest {
     }
 
     @Test
+    void theSameIdWithOtherValuesIsRefusedAlsoWhenOneRowIsOfAnotherAccountList() throws IOException {
+        Files.writeString(dir.resolve("payments.csv"), PAYMENTS + "T1,100,2023-06-01T08:00:00Z,50.00,EUR\n"
+                + "T1,999,2023-06-01T08:00:00Z,50.00,USD\n");
+
+        assertThatThrownBy(() -> new PrepaidFiles(dir).terms()).hasMessageContaining("payment_id T1 was read on line 2")
+                .hasMessageContaining("other values");
+    }
+
+    @Test
     void anotherCurrencyIsRefusedNamingTheRow() throws IOException {
         Files.writeString(dir.resolve("payments.csv"), PAYMENTS + "T1,100,2023-06-01T08:00:00Z,50.00,USD\n");
 
