@@ -34,7 +34,7 @@ final class PrepaidStatements {
         this.terms = terms;
     }
 
-    /** Writes the month's statement of every prepaid account that has none yet. */
+    /** Writes the month's statement of every prepaid account that has none yet and whose balance moved in it. */
     void record(YearMonth month, List<BillingAccount> accounts, Instant now) {
         for (BillingAccount account : accounts) {
             if (!terms.isPrepaid(account.wabaId()) || statements.find(account.wabaId(), month).isPresent()) {
@@ -52,6 +52,11 @@ final class PrepaidStatements {
                 }
             }
             BigDecimal topUps = terms.topUps(account.wabaId(), account.zone(), month);
+            if (settled.isEmpty() && topUps.signum() == 0) {
+                // nothing moved the balance (docs/billing-rules.md 4.7): no statement, so that a month finalized
+                // out of order (an account without traffic in a later month) never fixes a stale opening balance
+                continue;
+            }
             statements.insert(Statement.of(account.wabaId(), month, account.currency().getCurrencyCode(),
                     Money.round(opening, account.currency()), Money.round(topUps, account.currency()),
                     Money.round(usage, account.currency())), settled, now);

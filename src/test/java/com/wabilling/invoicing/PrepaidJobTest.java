@@ -71,7 +71,7 @@ class PrepaidJobTest extends SuiteJobs {
                 + inbound("4", "888100000000002", "2023-08-11T10:00:00Z"));
         completed(runs.launch(templateMigrationJob, Map.of("input", "sample-data/templates.csv")));
         completed(runs.launch(messageImportJob, Map.of("input", input.toString())));
-        completed(runs.launch(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-09-02", "conversation-scope",
+        completed(runs.launch(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-10-02", "conversation-scope",
                 "phone-number")));
 
         completed(runs.launch(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
@@ -84,11 +84,15 @@ class PrepaidJobTest extends SuiteJobs {
         completed(runs.launch(invoiceJob, Map.of("month", "2023-07", "finalize", "true", "invoice-date", "2023-08-01")));
         // July: opening 37.90, top-ups 1.00 + 5.00 = 6.00, usage 12.10, closing 31.80
         assertThat(statements("2023-07")).containsExactly(WABA + "|EUR|37.90|6.00|12.10|31.80|ok");
+        // September finalized before August (out of order), with no traffic, payment or document to settle: no
+        // statement, so none takes July's closing balance as its opening while August's is still to come
+        completed(runs.launch(invoiceJob, Map.of("month", "2023-09", "finalize", "true", "invoice-date", "2023-10-02")));
+        assertThat(WORKSPACE.output().resolve("invoices/2023-09/statements.csv")).doesNotExist();
 
         // late data: a second number received a message on 20 June; its adjustment is finalized after July's statement
         Files.writeString(input.resolve("late.csv"), HEADER + inbound("5", "888100000000002", "2023-06-20T10:00:00Z"));
         completed(runs.launch(messageImportJob, Map.of("input", input.toString())));
-        completed(runs.launch(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-09-02", "conversation-scope",
+        completed(runs.launch(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-10-02", "conversation-scope",
                 "phone-number")));
         completed(runs.launch(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-08-05")));
         assertThat(summary("2023-06", "ADJ-" + WABA + "-2023-06-1")).containsEntry("status", "FINALIZED")
