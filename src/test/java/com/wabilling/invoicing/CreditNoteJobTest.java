@@ -267,11 +267,6 @@ class CreditNoteJobTest extends SuiteJobs {
         return WORKSPACE.output().resolve("invoices/2023-06");
     }
 
-    private static void completed(JobExecution execution) {
-        assertThat(execution.getStatus()).as(() -> execution.getAllFailureExceptions().toString())
-                .isEqualTo(BatchStatus.COMPLETED);
-    }
-
     private static Refusal refused(JobExecution execution) {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         return execution.getAllFailureExceptions().stream().map(t -> Failures.find(t, Refusal.class))

@@ -208,11 +208,6 @@ class InvoiceCorrectionJobTest extends SuiteJobs {
         return WORKSPACE.output().resolve("invoices/" + month);
     }
 
-    private static void completed(JobExecution execution) {
-        assertThat(execution.getStatus()).as(() -> execution.getAllFailureExceptions().toString())
-                .isEqualTo(BatchStatus.COMPLETED);
-    }
-
     /**
      * Launches in an inner class (@SpringBatchTest takes a test-class method returning a JobExecution for a
      * job-scope factory). {@code newRun}: with a rerun= of its own; otherwise the same command as before.

@@ -389,11 +389,6 @@ class PerMessageJobTest extends SuiteJobs {
         assertThat(read("pricing/2026-11-01_2026-12-02.csv")).isEqualTo(clean);
     }
 
-    private static void completed(JobExecution execution) {
-        assertThat(execution.getStatus()).as(() -> execution.getAllFailureExceptions().toString())
-                .isEqualTo(BatchStatus.COMPLETED);
-    }
-
     private static List<Map<String, String>> read(String file) {
         return Csv.read(WORKSPACE.output().resolve(file));
     }

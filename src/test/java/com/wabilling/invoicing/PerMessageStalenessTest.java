@@ -72,11 +72,6 @@ class PerMessageStalenessTest extends SuiteJobs {
                 .contains("jobs/wa-billing reconstruct from=2026-10-08 to=2026-12-02");
     }
 
-    private static void completed(JobExecution execution) {
-        assertThat(execution.getStatus()).as(() -> execution.getAllFailureExceptions().toString())
-                .isEqualTo(BatchStatus.COMPLETED);
-    }
-
     /** Launch helpers in an inner class (see ReconstructJobTest). */
     private final class Runs {
         JobExecution reconstruct(String from, String to) throws Exception {

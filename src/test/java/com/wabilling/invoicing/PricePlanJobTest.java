@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.wabilling.ops.JobRunner;
 import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.SuiteJobs;
@@ -39,7 +34,6 @@ class PricePlanJobTest extends SuiteJobs {
     private static final String P3 = "777100000000003";
     private static final String HEADER = "message_id,waba_id,phone_number_id,customer_wa_id,direction,type,template_name,"
             + "template_language,timestamp,status,delivered_at,entry_point\n";
-    private static int reruns;
 
     @DynamicPropertySource
     static void workspace(DynamicPropertyRegistry registry) {
@@ -83,13 +77,13 @@ class PricePlanJobTest extends SuiteJobs {
                 + row("6", P1, "4915100000004", "outbound", "template", "sommer_angebot", "2023-06-30T22:30:00Z",
                         "failed", "")
                 + row("7", P3, "4915100000005", "inbound", "text", "", "2023-07-05T10:00:00Z", "", ""));
-        completed(runs.launch(templateMigrationJob, Map.of("input", templates.toString())));
-        completed(runs.launch(messageImportJob, Map.of("input", input.toString())));
-        completed(runs.launch(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-08-02", "conversation-scope",
+        completed(newRuns.launch(templateMigrationJob, Map.of("input", templates.toString())));
+        completed(newRuns.launch(messageImportJob, Map.of("input", input.toString())));
+        completed(newRuns.launch(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-08-02", "conversation-scope",
                 "phone-number")));
 
-        completed(runs.launch(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
-        completed(runs.launch(invoiceJob, Map.of("month", "2023-07", "finalize", "true", "invoice-date", "2023-08-01")));
+        completed(newRuns.launch(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
+        completed(newRuns.launch(invoiceJob, Map.of("month", "2023-07", "finalize", "true", "invoice-date", "2023-08-01")));
 
         // June: Meta 1 marketing conversation to Germany at 0.1256 -> 0.13, markup 10 % = 0.013 -> 0.01 (Meta net 0.14);
         // licence 2 numbers (P1, P2) x 20 = 40.00; delivered 2 x 0.01 = 0.02; inbound 2 x 0.005 = 0.01;
@@ -115,10 +109,10 @@ class PricePlanJobTest extends SuiteJobs {
         // late data: an inbound message of 20 June on P3
         Files.writeString(input.resolve("late.csv"), HEADER + row("8", P3, "4915100000006", "inbound", "text", "",
                 "2023-06-20T10:00:00Z", "", ""));
-        completed(runs.launch(messageImportJob, Map.of("input", input.toString())));
-        completed(runs.launch(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-08-02", "conversation-scope",
+        completed(newRuns.launch(messageImportJob, Map.of("input", input.toString())));
+        completed(newRuns.launch(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-08-02", "conversation-scope",
                 "phone-number")));
-        completed(runs.launch(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-08-02")));
+        completed(newRuns.launch(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-08-02")));
 
         // June again: licence 3 x 20 = 60.00 (+20.00); inbound 3 x 0.005 = 0.015 -> 0.02 (+0.01); net 0.14 + 60.06 =
         // 60.20 >= 50: the minimum commitment of 9.81 is taken back; the adjustment is 20.00 + 0.01 - 9.81 = 10.20
@@ -142,21 +136,4 @@ class PricePlanJobTest extends SuiteJobs {
         return Csv.read(WORKSPACE.output().resolve("invoices/" + month + "/summary.csv")).stream()
                 .filter(r -> r.get("invoice_id").equals(invoiceId)).findFirst().orElseThrow();
     }
-
-    private static void completed(JobExecution execution) {
-        assertThat(execution.getStatus()).as(() -> execution.getAllFailureExceptions().toString())
-                .isEqualTo(BatchStatus.COMPLETED);
-    }
-
-    /** Each launch a new run (rerun=); in an inner class, as @SpringBatchTest reads JobExecution methods. */
-    private final class Runs {
-        JobExecution launch(Job job, Map<String, String> parameters) throws Exception {
-            Map<String, String> p = new HashMap<>(parameters);
-            p.put("rerun", Integer.toString(++reruns));
-            jobs.setJob(job);
-            return jobs.startJob(JobRunner.toJobParameters(p));
-        }
-    }
-
-    private final Runs runs = new Runs();
 }

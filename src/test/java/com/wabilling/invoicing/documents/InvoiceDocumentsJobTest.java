@@ -220,11 +220,6 @@ class InvoiceDocumentsJobTest extends SuiteJobs {
         return WORKSPACE.output().resolve("invoices/2023-06");
     }
 
-    private static void completed(JobExecution execution) {
-        assertThat(execution.getStatus()).as(() -> execution.getAllFailureExceptions().toString())
-                .isEqualTo(BatchStatus.COMPLETED);
-    }
-
     /** Launch helper in an inner class: @SpringBatchTest takes a test-class method returning a JobExecution. */
     private final class Runs {
         JobExecution run(Job job, Map<String, String> parameters) throws Exception {
