@@ -33,8 +33,9 @@ public final class PerMessageAccounts {
         if (!PricingReport.mayPricePerMessage(period, Regimes.META)) {
             return null;
         }
-        return new PricingReport(findings, priced, messages, accounts(period, referenceDir),
-                new ReferenceFiles(referenceDir).rateCard());
+        ReferenceFiles files = new ReferenceFiles(referenceDir);
+        return new PricingReport(findings, priced, messages, accounts(period, referenceDir), files.rateCard(),
+                files.authInternational());
     }
 
     private static Map<String, BillingAccount> accounts(Period period, Path referenceDir) {

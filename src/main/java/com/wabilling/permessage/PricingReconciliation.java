@@ -26,15 +26,16 @@ public final class PricingReconciliation {
     public static final String META_ONLY = "meta_only";
 
     /**
-     * Meta's pricing.category values with the category they bill as here. Meta prices international
-     * authentication apart, but it is the same category of template; marketing_lite is the Marketing Messages
-     * API's MARKETING_LITE (docs/per-message-pricing.md 2).
+     * Meta's pricing.category values with the category they bill as here: international authentication is
+     * AUTHENTICATION_INTERNATIONAL under either spelling (docs/per-message-pricing.md 4, "Authentication-
+     * international"), so it agrees only with a record of an eligible portfolio and market; marketing_lite is
+     * the Marketing Messages API's MARKETING_LITE (docs/per-message-pricing.md 2).
      */
     private static final Map<String, PricingCategory> META_CATEGORIES = Map.of(
             "utility", PricingCategory.UTILITY,
             "authentication", PricingCategory.AUTHENTICATION,
-            "authentication-international", PricingCategory.AUTHENTICATION,
-            "authentication_international", PricingCategory.AUTHENTICATION,
+            "authentication-international", PricingCategory.AUTHENTICATION_INTERNATIONAL,
+            "authentication_international", PricingCategory.AUTHENTICATION_INTERNATIONAL,
             "marketing", PricingCategory.MARKETING,
             "marketing_lite", PricingCategory.MARKETING_LITE,
             "service", PricingCategory.SERVICE,

@@ -19,6 +19,7 @@ import com.wabilling.messages.Direction;
 import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
 import com.wabilling.periods.Period;
+import com.wabilling.pricing.AuthInternational;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.PricingCategory;
 import com.wabilling.pricing.PricingType;
@@ -51,6 +52,7 @@ public class PricingReport {
     private final MessageDao messages;
     private final Map<String, BillingAccount> accounts;
     private final RateCard rates;
+    private final AuthInternational international;
 
     /**
      * What the report reads of the tables conversations owns (anomaly, reconciliation_finding) and of its
@@ -81,7 +83,8 @@ public class PricingReport {
     }
 
     PricingReport(Findings findings, PricedMessageDao priced, MessageDao messages,
-            Map<String, BillingAccount> accounts, RateCard rates) {
+            Map<String, BillingAccount> accounts, RateCard rates, AuthInternational international) {
+        this.international = international;
         this.findings = findings;
         this.priced = priced;
         this.messages = messages;
@@ -108,15 +111,16 @@ public class PricingReport {
         boolean userIds = priced.anyUserId(period);
         CsvOutput.write(recordsFile, userIds ? RECORD_HEADER_WITH_USER_ID : RECORD_HEADER,
                 out -> priced.forEachRecord(period, r -> {
+            String category = billedAs(r).name();
             if (userIds) {
                 out.row(r.messageId(), r.wabaId(), r.phoneNumberId(), r.customerWaId(),
-                        r.customerUserId() == null ? "" : r.customerUserId(), CsvOutput.text(r.market()), r.category(),
+                        r.customerUserId() == null ? "" : r.customerUserId(), CsvOutput.text(r.market()), category,
                         metaName(r.pricingType()), r.regime(), Timestamps.format(r.deliveredAt()));
             } else {
                 out.row(r.messageId(), r.wabaId(), r.phoneNumberId(), r.customerWaId(), CsvOutput.text(r.market()),
-                        r.category(), metaName(r.pricingType()), r.regime(), Timestamps.format(r.deliveredAt()));
+                        category, metaName(r.pricingType()), r.regime(), Timestamps.format(r.deliveredAt()));
             }
-            byType.merge(r.category() + " " + metaName(r.pricingType()), 1L, Long::sum);
+            byType.merge(category + " " + metaName(r.pricingType()), 1L, Long::sum);
             pricedIds.add(r.messageId());
             if (r.metaPricingCategory() != null || r.metaPricingType() != null) {
                 withMeta.add(r);
@@ -175,7 +179,7 @@ public class PricingReport {
         Map<String, BigDecimal> atStake = new TreeMap<>();
         List<String[]> rows = new ArrayList<>();
         for (PricedMessageDao.Row r : withMeta) {
-            PricingCategory category = PricingCategory.valueOf(r.category());
+            PricingCategory category = billedAs(r);
             PricingType type = PricingType.valueOf(r.pricingType());
             PricingReconciliation.Comparison c = PricingReconciliation.compare(category, type,
                     r.metaPricingCategory(), r.metaPricingType());
@@ -193,7 +197,7 @@ public class PricingReport {
                         + (rate.isEmpty() ? "; no list rate to value it" : "");
                 rate.ifPresent(v -> atStake.merge(currency, v, BigDecimal::add));
             }
-            rows.add(new String[] {r.messageId(), c.kind(), r.category(), metaName(r.pricingType()),
+            rows.add(new String[] {r.messageId(), c.kind(), category.name(), metaName(r.pricingType()),
                 orEmpty(r.metaPricingCategory()), orEmpty(r.metaPricingType()), CsvOutput.text(r.market()), currency,
                 amount, detail});
         }
@@ -212,6 +216,20 @@ public class PricingReport {
         String money = atStake.isEmpty() ? "none" : atStake.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().toPlainString()).collect(Collectors.joining(", "));
         return counts + "; money at stake at list rates: " + money + "; file " + file.getFileName();
+    }
+
+    /**
+     * The category the record is billed in: an authentication message of an eligible portfolio and market is
+     * AUTHENTICATION_INTERNATIONAL from the start instant (docs/per-message-pricing.md 4, "Authentication-
+     * international"), as the invoice decides it; the stored record keeps the template's category, so a later
+     * auth-international.csv needs no new reconstruction, only new reports.
+     */
+    private PricingCategory billedAs(PricedMessageDao.Row r) {
+        PricingCategory category = PricingCategory.valueOf(r.category());
+        BillingAccount account = accounts.get(r.wabaId());
+        // an account missing from accounts.csv is its own portfolio, as BillingAccount takes an empty portfolio_id
+        String portfolio = account == null ? r.wabaId() : account.portfolioId();
+        return international.billedAs(portfolio, r.market(), r.deliveredAt(), category);
     }
 
     private Optional<BigDecimal> listRate(BillingAccount account, PricedMessageDao.Row r, PricingCategory charged) {

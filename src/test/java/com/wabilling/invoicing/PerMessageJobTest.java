@@ -134,6 +134,30 @@ class PerMessageJobTest extends SuiteJobs {
         return result;
     }
 
+    /**
+     * sample-data/auth-international.md: De Molen (portfolio and WABA 102938475610002) is eligible in Israel from
+     * 2026-10-04T22:00:00Z; its two Israel authentication templates after it are AUTHENTICATION_INTERNATIONAL in
+     * the pricing records too, every other authentication record stays AUTHENTICATION; Meta's webhook said
+     * {@code authentication} for the October one, so the reconciliation names the disagreement.
+     */
+    @Test
+    void pricingRecordsShowTheAuthenticationInternationalCategoryOfEligibleMessages() {
+        List<Map<String, String>> records = read(WHOLE);
+
+        assertThat(records.stream().filter(r -> r.get("category").equals("AUTHENTICATION_INTERNATIONAL"))
+                .map(r -> r.get("message_id")))
+                .containsExactlyInAnyOrder("wamid.HBgM0009582PERMSG", "wamid.HBgM0010169PERMSG");
+        Instant start = java.time.OffsetDateTime.parse("2026-10-05T00:00:00+02:00").toInstant();
+        assertThat(records.stream().filter(r -> r.get("category").equals("AUTHENTICATION"))
+                .filter(r -> r.get("waba_id").equals("102938475610002") && r.get("market").equals("Israel")))
+                .as("De Molen's Israel authentication before its start stays AUTHENTICATION")
+                .allSatisfy(r -> assertThat(Instant.parse(r.get("delivered_at"))).isBefore(start));
+        Map<String, Map<String, String>> reconciliation = byId(read("pricing/2025-06-01_2026-12-02-reconciliation.csv"));
+        assertThat(reconciliation.get("wamid.HBgM0009582PERMSG")).containsEntry("kind", "category_disagreement")
+                .containsEntry("category", "AUTHENTICATION_INTERNATIONAL")
+                .containsEntry("meta_pricing_category", "authentication");
+    }
+
     @Test
     void reconciliationNamesEachDisagreementWithMeta() {
         Map<String, Map<String, String>> rows = byId(read("pricing/2025-06-01_2026-12-02-reconciliation.csv"));

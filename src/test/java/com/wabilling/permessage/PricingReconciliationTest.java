@@ -15,7 +15,10 @@ class PricingReconciliationTest {
     @CsvSource(nullValues = "-", value = {
         "UTILITY, REGULAR, utility, regular, agreement, false",
         "UTILITY, REGULAR, UTILITY, REGULAR, agreement, false",
-        "AUTHENTICATION, REGULAR, authentication-international, regular, agreement, false",
+        "AUTHENTICATION_INTERNATIONAL, REGULAR, authentication-international, regular, agreement, false",
+        "AUTHENTICATION_INTERNATIONAL, REGULAR, authentication_international, REGULAR, agreement, false",
+        "AUTHENTICATION, REGULAR, authentication_international, regular, category_disagreement, false",
+        "AUTHENTICATION_INTERNATIONAL, REGULAR, authentication, regular, category_disagreement, false",
         "MARKETING_LITE, REGULAR, marketing_lite, regular, agreement, false",
         "MARKETING, REGULAR, marketing_lite, regular, category_disagreement, false",
         "MARKETING_LITE, REGULAR, marketing, regular, category_disagreement, false",
