@@ -216,6 +216,24 @@ class PerMessageJobTest extends SuiteJobs {
         }
     }
 
+    /**
+     * sample-data/per-message.md: Loja Aurora's three promo_inverno templates sent through the Marketing Messages
+     * API in October 2026 are a MARKETING_LITE line of their own at Brazil's marketing rate of 2026-10-01 in USD
+     * (rate-card.csv: 0.0625), next to the MARKETING line of the one sent through the Cloud API.
+     */
+    @Test
+    void marketingMessagesApiTemplatesAreALineOfTheirOwnAtTheMarketingRate() throws Exception {
+        completed(runs.invoice("2026-10", Map.of()));
+
+        List<Map<String, String>> lines = Csv.read(WORKSPACE.output()
+                .resolve("invoices/2026-10/INV-102938475610001-2026-10.csv"));
+        assertThat(lines).filteredOn(l -> l.get("category").equals("MARKETING_LITE")).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("market", "Brazil").containsEntry("unit_price", "0.0625")
+                        .containsEntry("messages", "3").containsEntry("billable", "3").containsEntry("amount", "0.19"));
+        assertThat(lines).filteredOn(l -> l.get("category").equals("MARKETING") && l.get("market").equals("Brazil"))
+                .singleElement().satisfies(l -> assertThat(l).containsEntry("unit_price", "0.0625"));
+    }
+
     @Test
     void volumeBandsCountThePortfoliosChargedMessagesAcrossItsWabas() throws Exception {
         completed(runs.invoice("2026-11", Map.of()));

@@ -100,6 +100,15 @@ public record InvoiceDocument(String invoiceId, String number, boolean adjustmen
                 .orElse(new Change(l, 0, BigDecimal.ZERO.setScale(l.amount().scale())))).toList();
     }
 
+    /**
+     * The heading of the quantity column: "Conversations" or "Messages" for Meta's fees alone, "Quantity" once a
+     * price plan's lines count phone numbers and messages of every kind beside them (docs/invoice-documents.md 3).
+     */
+    public String quantityHeader() {
+        boolean plan = lines.stream().anyMatch(Line::isPlanLine) || billed.stream().anyMatch(Line::isPlanLine);
+        return plan ? "Quantity" : Character.toUpperCase(quantityLabel.charAt(0)) + quantityLabel.substring(1);
+    }
+
     /** The document's title: a credit note gives money back, a corrective invoice charges more. */
     public String title() {
         return creditNote() ? "Credit note" : adjustment ? "Corrective invoice" : "Invoice";

@@ -3,6 +3,7 @@ package com.wabilling.invoicing.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -30,6 +31,22 @@ class InvoicePdfTest {
                 .contains("NL91ABNA0417164300").doesNotContain("DRAFT", "MARKETING", "VAT S")
                 // conversation pricing has no volume bands: no word about them
                 .doesNotContain("volume tier");
+    }
+
+    @Test
+    void theQuantityColumnIsHeadedByWhatItCountsAndQuantityOncePlanLinesCountNumbersAndMessages() throws IOException {
+        InvoiceDocument meta = DocumentSamples.dutchInvoice("INV-000003");
+        java.util.List<InvoiceDocument.Line> withPlan = new java.util.ArrayList<>(meta.lines());
+        withPlan.add(new InvoiceDocument.Line("LICENCE", "", "", 2, 0, 2, new BigDecimal("18.00"), new BigDecimal("36.00")));
+        InvoiceDocument plan = new InvoiceDocument(meta.invoiceId(), meta.number(), false, null, meta.issueDate(),
+                meta.dueDate(), meta.periodFirstDay(), meta.periodLastDay(), meta.timeZone(), meta.seller(),
+                meta.buyer(), meta.currency(), meta.quantityLabel(), withPlan, meta.subtotal(), meta.markup(),
+                meta.markupPercent(), meta.vat(), BigDecimal.ONE);
+
+        assertThat(text(new InvoicePdf(reference).render(meta))).contains("Category Market Band Conversations Free")
+                .doesNotContain("Quantity");
+        assertThat(text(new InvoicePdf(reference).render(plan))).contains("Category Market Band Quantity Free")
+                .contains("Licence per phone number 2 0 2 18.00 36.00").doesNotContain("Conversations");
     }
 
     @Test
