@@ -32,6 +32,9 @@ class PricePlanJobTest extends SuiteJobs {
     private static final String P1 = "777100000000001";
     private static final String P2 = "777100000000002";
     private static final String P3 = "777100000000003";
+    private static final String PER_MESSAGE_WABA = "777000000000002";
+    private static final String PM1 = "777200000000001";
+    private static final String PM2 = "777200000000002";
     private static final String HEADER = "message_id,waba_id,phone_number_id,customer_wa_id,direction,type,template_name,"
             + "template_language,timestamp,status,delivered_at,entry_point\n";
 
@@ -49,14 +52,7 @@ class PricePlanJobTest extends SuiteJobs {
 
     @Test
     void twoMonthsOnAPlanFinalizedAndALateMessageAdjustsJune() throws Exception {
-        Files.writeString(REFERENCE.resolve("accounts.csv"), "waba_id,account_name,timezone,currency,markup_percent,"
-                + "legal_name,street,city,postal_code,country_code,vat_id,peppol_endpoint,plan_id\n"
-                + WABA + ",Fietsen Plan,Europe/Amsterdam,EUR,10,Fietsen B.V.,Damstraat 1,Amsterdam,1012 JL,NL,"
-                + "NL000099998B57,0106:11223344,growth\n");
-        Files.writeString(REFERENCE.resolve("plans.csv"), "effective_from,plan_id,currency,licence_per_phone_number,"
-                + "fee_per_delivered,fee_per_inbound,fee_per_failed,minimum_monthly\n"
-                + "2023-01-01,growth,EUR,20,0.01,0.005,0.02,50\n"
-                + "2023-07-01,growth,EUR,25,0.01,0.005,0.02,\n");
+        writeAccountsAndPlans();
         Path templates = WORKSPACE.root().resolve("templates.csv");
         Files.writeString(templates, "template_id,waba_id,name,language,category,status,header,body,footer,buttons\n"
                 + "TPL-9001," + WABA + ",sommer_angebot,de,MARKETING,APPROVED,,Sommerangebot: 20 % Rabatt auf alle"
@@ -123,6 +119,78 @@ class PricePlanJobTest extends SuiteJobs {
                 .containsEntry("total", "10.20");
         assertThat(invoice("2023-06", june)).containsEntry("total", "50.00"); // never changed
         assertThat(lines("2023-07", july)).hasSize(3); // July's invoice as it was
+    }
+
+    /** Both tests' accounts and plans: the per-message account's plan starts in 2026, so 2023 knows none of it. */
+    private static void writeAccountsAndPlans() throws java.io.IOException {
+        Files.writeString(REFERENCE.resolve("accounts.csv"), "waba_id,account_name,timezone,currency,markup_percent,"
+                + "legal_name,street,city,postal_code,country_code,vat_id,peppol_endpoint,plan_id\n"
+                + WABA + ",Fietsen Plan,Europe/Amsterdam,EUR,10,Fietsen B.V.,Damstraat 1,Amsterdam,1012 JL,NL,"
+                + "NL000099998B57,0106:11223344,growth\n"
+                + PER_MESSAGE_WABA + ",Bäckerei Ząbek,Europe/Amsterdam,EUR,10,Bäckerei Ząbek B.V.,Damstraat 2,Amsterdam,"
+                + "1012 JL,NL,NL000099998B57,0106:11223345,bakery\n");
+        Files.writeString(REFERENCE.resolve("plans.csv"), "effective_from,plan_id,currency,licence_per_phone_number,"
+                + "fee_per_delivered,fee_per_inbound,fee_per_failed,minimum_monthly\n"
+                + "2023-01-01,growth,EUR,20,0.01,0.005,0.02,50\n"
+                + "2023-07-01,growth,EUR,25,0.01,0.005,0.02,\n"
+                + "2026-01-01,bakery,EUR,20,0.01,0.005,0.02,45\n");
+    }
+
+    /**
+     * A per-message month on a plan (docs/billing-rules.md 4.6: a message's time is its delivery, else its send
+     * time, in the account-local month). Amsterdam is UTC+1 after 25 October 2026. October: PM1 sends a marketing
+     * template and answers an inbound message (free service); PM2 only receives; a template sent 23:30:00.250
+     * local on 31 October fails (October's); one sent on 1 November 00:30 local fails (November's); one sent
+     * 23:59:59.731 local on 31 October is delivered at 00:00:01 local on 1 November (November's, for Meta and
+     * for the plan).
+     */
+    @Test
+    void aPerMessageMonthOnAPlanCountsByDeliveryInTheAccountsMonth() throws Exception {
+        writeAccountsAndPlans();
+        Path templates = WORKSPACE.root().resolve("templates-2026.csv");
+        Files.writeString(templates, "template_id,waba_id,name,language,category,status,header,body,footer,buttons\n"
+                + "TPL-9101," + PER_MESSAGE_WABA + ",herbst_angebot,de,MARKETING,APPROVED,,Herbstangebot: 20 % Rabatt"
+                + " auf alle Kuchen mit dem Code HERBST20!,,Jetzt bestellen\n");
+        Path input = Files.createDirectories(WORKSPACE.root().resolve("messages-2026"));
+        Files.writeString(input.resolve("export.csv"), HEADER
+                + perMessageRow("1", PM1, "4915100000011", "outbound", "template", "herbst_angebot",
+                        "2026-10-10T10:00:00.412Z", "read", "2026-10-10T10:00:05Z")
+                + perMessageRow("2", PM1, "4915100000012", "inbound", "text", "", "2026-10-11T09:00:00.018Z", "", "")
+                + perMessageRow("3", PM1, "4915100000012", "outbound", "text", "", "2026-10-11T09:05:00.777Z", "delivered",
+                        "2026-10-11T09:05:02Z")
+                + perMessageRow("4", PM2, "4915100000013", "inbound", "text", "", "2026-10-12T08:00:00.001Z", "", "")
+                + perMessageRow("5", PM1, "4915100000014", "outbound", "template", "herbst_angebot",
+                        "2026-10-31T22:30:00.250Z", "failed", "")
+                + perMessageRow("6", PM1, "4915100000014", "outbound", "template", "herbst_angebot",
+                        "2026-10-31T23:30:00.250Z", "failed", "")
+                + perMessageRow("7", PM1, "4915100000015", "outbound", "template", "herbst_angebot",
+                        "2026-10-31T22:59:59.731Z", "delivered", "2026-10-31T23:00:01Z"));
+        completed(newRuns.launch(templateMigrationJob, Map.of("input", templates.toString())));
+        completed(newRuns.launch(messageImportJob, Map.of("input", input.toString())));
+        completed(newRuns.launch(reconstructJob, Map.of("from", "2026-09-25", "to", "2026-11-05")));
+
+        completed(newRuns.launch(invoiceJob, Map.of("month", "2026-10", "finalize", "true", "invoice-date", "2026-11-02")));
+
+        // Meta: 1 marketing message to Germany at the 2025-07-01 EUR row's 0.1256 -> 0.13, markup 10 % = 0.013 ->
+        // 0.01; the service reply is free and shows the utility rate 0.0506. Plan "bakery": licence 2 numbers
+        // (PM1; PM2 by an inbound message alone) x 20 = 40.00; delivered 2 (messages 1 and 3) x 0.01 = 0.02;
+        // inbound 2 x 0.005 = 0.01; failed 1 (message 5) x 0.02 = 0.02; net 0.14 + 40.05 = 40.19 < 45:
+        // minimum commitment 4.81; total 45.00
+        String october = "INV-" + PER_MESSAGE_WABA + "-2026-10";
+        assertThat(Csv.read(WORKSPACE.output().resolve("invoices/2026-10/" + october + ".csv")).stream()
+                .map(l -> l.get("category") + "|" + l.get("market") + "|" + l.get("unit_price") + "|"
+                        + l.get("messages") + "|" + l.get("amount")).toList())
+                .containsExactly("MARKETING|Germany|0.1256|1|0.13", "SERVICE|Germany|0.0506|1|0.00",
+                        "LICENCE||20.00|2|40.00", "PLATFORM_DELIVERED||0.01|2|0.02", "PLATFORM_INBOUND||0.005|2|0.01",
+                        "PLATFORM_FAILED||0.02|1|0.02", "MINIMUM_COMMITMENT||4.81|1|4.81");
+        assertThat(invoice("2026-10", october)).containsEntry("status", "FINALIZED").containsEntry("subtotal", "44.99")
+                .containsEntry("markup", "0.01").containsEntry("total", "45.00").containsEntry("conversations", "2");
+    }
+
+    private static String perMessageRow(String id, String phone, String customer, String direction, String type,
+            String template, String sent, String status, String delivered) {
+        return row(id, phone, customer, direction, type, template, sent, status, delivered)
+                .replace("wamid.PLAN" + id + "," + WABA, "wamid.PLANPM" + id + "," + PER_MESSAGE_WABA);
     }
 
     private static List<String> lines(String month, String invoiceId) {
