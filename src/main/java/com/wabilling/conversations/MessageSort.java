@@ -17,11 +17,9 @@ import org.springframework.util.FileSystemUtils;
 
 import com.wabilling.messages.Buckets;
 import com.wabilling.messages.CustomerLinks;
-import com.wabilling.messages.Direction;
 import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
 import com.wabilling.periods.Period;
-import com.wabilling.periods.ScopeMode;
 
 /**
  * Sorts a period's read window by scope in bounded memory: one pass over the stored
@@ -94,7 +92,8 @@ public class MessageSort {
         CustomerLinks links = messages.links().all();
         try {
             messages.forEachEventBetween(period.readFrom(), period.readTo(), row -> {
-                runs.add(scoped(row.message(), period.mode(), links));
+                ExportedMessage m = row.message();
+                runs.add(ScopedMessage.of(m, period.mode(), links.keyOf(m.customerWaId(), m.customerUserId())));
                 phase.advance(1);
             });
         } catch (UncheckedIOException e) {
@@ -141,15 +140,6 @@ public class MessageSort {
             writing = MessageSort.spill(sorter, writing, filling, dir, run++);
             filling = emptyRun(grid);
         }
-    }
-
-    static ScopedMessage scoped(ExportedMessage m, ScopeMode mode, CustomerLinks links) {
-        String customer = links.keyOf(m.customerWaId(), m.customerUserId());
-        Scope scope = Scope.of(mode, m.wabaId(), m.phoneNumberId().strip(), customer);
-        return new ScopedMessage(scope, Buckets.of(customer), new StoredMessage(m.messageId(), m.eventAt(),
-                m.direction() == Direction.INBOUND, m.type(), m.templateName(), m.templateLanguage(), m.entryPoint(),
-                m.metaConversationId(), m.metaCategory(), m.phoneNumberId().strip(), m.metaPricingCategory(),
-                m.metaPricingType(), m.customerWaId(), m.customerUserId(), m.sentVia()));
     }
 
     private static List<List<ScopedMessage>> emptyRun(int grid) {

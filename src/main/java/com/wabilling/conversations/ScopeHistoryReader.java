@@ -25,7 +25,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 import com.wabilling.messages.Buckets;
+import com.wabilling.messages.ExportedMessage;
 import com.wabilling.periods.Period;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.support.jdbc.SqlStatements;
@@ -76,7 +78,7 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
             entryPoints = carriedEntryPoints();
             next = new PriorityQueue<>(Comparator.comparing((Run r) -> r.head, ScopedMessage.ORDER));
             for (Path file : MessageSort.runsOf(sorted, partition)) {
-                Run run = new Run(file);
+                Run run = new Run(file, period.mode());
                 runs.add(run);
                 if (run.advance()) {
                     next.add(run);
@@ -123,7 +125,7 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
             return null;
         }
         Scope scope = next.peek().head.scope();
-        List<StoredMessage> history = new ArrayList<>();
+        List<ExportedMessage> history = new ArrayList<>();
         while (!next.isEmpty() && next.peek().head.scope().equals(scope)) {
             Run run = next.poll();
             history.add(run.head.message());
@@ -218,9 +220,11 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
     private static final class Run {
         private final DataInputStream in;
         private int left;
+        private final ScopeMode mode;
         private ScopedMessage head;
 
-        Run(Path file) throws IOException {
+        Run(Path file, ScopeMode mode) throws IOException {
+            this.mode = mode;
             in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
             left = in.readInt();
         }
@@ -231,7 +235,7 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
                 return false;
             }
             left--;
-            head = ScopedMessage.read(in);
+            head = ScopedMessage.read(in, mode);
             return true;
         }
     }
