@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
 import com.wabilling.messages.V6__MessagesIntoBlocks;
+import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.config.OutputDirectory;
 import com.wabilling.support.config.ProgressInterval;
@@ -34,6 +36,16 @@ public class WaBillingConfiguration {
     @Bean
     ReferenceDirectory referenceDirectory(@Value("${wa-billing.reference-dir}") String dir) {
         return new ReferenceDirectory(Path.of(dir));
+    }
+
+    /**
+     * The reference files as one job execution sees them: each file parsed at most once per execution, every
+     * step and partition of the job handed the same snapshot; a resumed run reads them again.
+     */
+    @Bean
+    @JobScope
+    ReferenceFiles referenceFiles(ReferenceDirectory reference) {
+        return new ReferenceFiles(reference.path());
     }
 
     /** Schema version 1 for Flyway (Boot's auto-configuration runs Java migrations that are beans). */

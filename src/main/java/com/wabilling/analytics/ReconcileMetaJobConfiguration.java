@@ -25,7 +25,6 @@ import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.batch.JobParameterSpec;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.config.OutputDirectory;
-import com.wabilling.support.config.ReferenceDirectory;
 
 /**
  * reconcile-meta (docs/operations.md, "Reconciling with Meta's pricing analytics"): one step that compares
@@ -74,16 +73,15 @@ public class ReconcileMetaJobConfiguration {
 
     @Bean
     @JobScope
-    Tasklet metaAnalyticsReport(PricedMessageDao records, ReferenceDirectory reference, OutputDirectory output,
+    Tasklet metaAnalyticsReport(PricedMessageDao records, ReferenceFiles files, OutputDirectory output,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
-        ReferenceFiles files = new ReferenceFiles(reference.path());
         PerMessageMonth perMessage = new PerMessageMonth(records, files.accounts(), files.rateCard(), files.volumeTiers(),
                 files.authInternational());
         CountryTable.Builder countries = new CountryTable.Builder();
         files.read("markets.csv", List.of("calling_code"),
                 (Map<String, String> r) -> countries.add(r.getOrDefault("calling_code", ""), r.get("iso_country")));
         PhoneNumbers.Builder numbers = new PhoneNumbers.Builder();
-        if (java.nio.file.Files.isRegularFile(reference.path().resolve(PhoneNumbers.FILE))) {
+        if (java.nio.file.Files.isRegularFile(files.directory().resolve(PhoneNumbers.FILE))) {
             files.read(PhoneNumbers.FILE, List.of("phone_number_id", "waba_id", "display_phone_number"),
                     (Map<String, String> r) -> numbers.add(r));
         }

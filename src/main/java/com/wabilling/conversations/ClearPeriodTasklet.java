@@ -1,6 +1,5 @@
 package com.wabilling.conversations;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +16,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.wabilling.periods.Period;
+import com.wabilling.periods.PeriodParameters;
 import com.wabilling.periods.ScopeMode;
 import com.wabilling.permessage.PerMessageAccounts;
 import com.wabilling.permessage.PricedMessageDao;
@@ -38,15 +38,15 @@ class ClearPeriodTasklet implements Tasklet {
     private final ConversationDao conversations;
     private final PricedMessageDao priced;
     private final PeriodLedger ledger;
-    private final Path referenceDir;
+    private final ReferenceFiles reference;
     private final Clock clock;
 
-    ClearPeriodTasklet(ConversationDao conversations, PricedMessageDao priced, PeriodLedger ledger, Path referenceDir,
+    ClearPeriodTasklet(ConversationDao conversations, PricedMessageDao priced, PeriodLedger ledger, ReferenceFiles reference,
             Clock clock) {
         this.conversations = conversations;
         this.priced = priced;
         this.ledger = ledger;
-        this.referenceDir = referenceDir;
+        this.reference = reference;
         this.clock = clock;
     }
 
@@ -54,10 +54,10 @@ class ClearPeriodTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var step = chunkContext.getStepContext().getStepExecution();
         var execution = step.getJobExecution();
-        Period period = ReconstructJobConfiguration.period(execution.getJobParameters());
+        Period period = PeriodParameters.of(execution.getJobParameters());
         var progress = step.getExecutionContext();
         if (!progress.containsKey(CLEARED_UNTIL)) {
-            new ReferenceFiles(referenceDir).markets(); // a missing or broken file stops here, before any work
+            reference.markets(); // a missing or broken file stops here, before any work
             refuseOnUnfinishedRebuilds(ledger.unfinishedRebuildsAffecting(period), period);
             refuseOnUnknownState(ledger.exactStartInstead(period), period);
             refuseOnUncountedFreeTier(period);
@@ -98,7 +98,7 @@ class ClearPeriodTasklet implements Tasklet {
      */
     private void refuseOnUncountedFreeTier(Period period) {
         Instant earliest = period.from();
-        for (ZoneId zone : PerMessageAccounts.zones(period, referenceDir).values()) {
+        for (ZoneId zone : PerMessageAccounts.zones(period, reference).values()) {
             LocalDate local = LocalDate.ofInstant(period.from(), zone);
             if (local.isBefore(Regimes.META.earliest()) || Regimes.META.at(local).everyServiceMessageFree()) {
                 continue;

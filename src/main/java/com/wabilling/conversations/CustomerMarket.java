@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.wabilling.messages.CustomerLinks;
+import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.UserIds;
 import com.wabilling.periods.Period;
 import com.wabilling.pricing.MarketTable;
@@ -32,10 +33,10 @@ record CustomerMarket(String customerWaId, String customerUserId, String market,
      * The anomalies of the scope's messages of the period: a row whose two ids contradict the standing links,
      * and, when the market was inferred, the first message of the period.
      */
-    List<Anomaly> anomalies(List<StoredMessage> messages, CustomerLinks links, Period period) {
+    List<Anomaly> anomalies(List<ExportedMessage> messages, CustomerLinks links, Period period) {
         List<Anomaly> anomalies = new ArrayList<>();
         boolean reported = !inferred;
-        for (StoredMessage m : messages) {
+        for (ExportedMessage m : messages) {
             if (m.eventAt().isBefore(period.from()) || !m.eventAt().isBefore(period.to())) {
                 continue;
             }

@@ -17,11 +17,9 @@ import org.springframework.util.FileSystemUtils;
 
 import com.wabilling.messages.Buckets;
 import com.wabilling.messages.CustomerLinks;
-import com.wabilling.messages.Direction;
 import com.wabilling.messages.ExportedMessage;
 import com.wabilling.messages.MessageDao;
 import com.wabilling.periods.Period;
-import com.wabilling.periods.ScopeMode;
 
 /**
  * Sorts a period's read window by scope in bounded memory: one pass over the stored
@@ -57,7 +55,7 @@ public class MessageSort {
         return root.resolve(name);
     }
 
-    /** The partition of a customer bucket: contiguous bucket ranges, as the carried conversations are read. */
+    /** The partition of a customer bucket: the contiguous bucket ranges of {@link BucketPartitioner}. */
     static int partitionOf(int bucket, int grid) {
         return bucket * grid / Buckets.COUNT;
     }
@@ -69,9 +67,7 @@ public class MessageSort {
 
     /** Sorts as {@link #sort(Period, int, String)}, reporting progress and answering a stop through {@code phase}. */
     public long sort(Period period, int grid, String name, com.wabilling.support.batch.LongPhase phase) {
-        if (Buckets.COUNT % grid != 0) {
-            throw new IllegalArgumentException("the grid must divide " + Buckets.COUNT + " buckets: " + grid);
-        }
+        BucketPartitioner.requireGrid(grid);
         Path dir = directory(name);
         ExecutorService sorter = Executors.newSingleThreadExecutor(r -> new Thread(r, "message-sort"));
         try {
@@ -94,7 +90,8 @@ public class MessageSort {
         CustomerLinks links = messages.links().all();
         try {
             messages.forEachEventBetween(period.readFrom(), period.readTo(), row -> {
-                runs.add(scoped(row.message(), period.mode(), links));
+                ExportedMessage m = row.message();
+                runs.add(ScopedMessage.of(m, period.mode(), links.keyOf(m.customerWaId(), m.customerUserId())));
                 phase.advance(1);
             });
         } catch (UncheckedIOException e) {
@@ -143,15 +140,6 @@ public class MessageSort {
         }
     }
 
-    static ScopedMessage scoped(ExportedMessage m, ScopeMode mode, CustomerLinks links) {
-        String customer = links.keyOf(m.customerWaId(), m.customerUserId());
-        Scope scope = Scope.of(mode, m.wabaId(), m.phoneNumberId().strip(), customer);
-        return new ScopedMessage(scope, Buckets.of(customer), new StoredMessage(m.messageId(), m.eventAt(),
-                m.direction() == Direction.INBOUND, m.type(), m.templateName(), m.templateLanguage(), m.entryPoint(),
-                m.metaConversationId(), m.metaCategory(), m.phoneNumberId().strip(), m.metaPricingCategory(),
-                m.metaPricingType(), m.customerWaId(), m.customerUserId(), m.sentVia()));
-    }
-
     private static List<List<ScopedMessage>> emptyRun(int grid) {
         List<List<ScopedMessage>> partitions = new ArrayList<>(grid);
         for (int p = 0; p < grid; p++) {
@@ -171,8 +159,9 @@ public class MessageSort {
                     continue;
                 }
                 rows.sort(ScopedMessage.ORDER);
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                        Files.newOutputStream(runFile(dir, p, run)), 1 << 16))) {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(
+                        runFile(dir, BucketPartitioner.firstBucket(p, partitions.size()),
+                                BucketPartitioner.firstBucket(p + 1, partitions.size()) - 1, run)), 1 << 16))) {
                     out.writeInt(rows.size());
                     for (ScopedMessage m : rows) {
                         m.write(out);
@@ -200,17 +189,22 @@ public class MessageSort {
         }
     }
 
-    static Path runFile(Path dir, int partition, int run) {
-        return dir.resolve(String.format("p%03d-r%05d.bin", partition, run));
+    /** A run file of the partition of buckets {@code first} to {@code last}. */
+    static Path runFile(Path dir, int first, int last, int run) {
+        return dir.resolve(prefix(first, last) + String.format("r%05d.bin", run));
     }
 
-    /** The run files of one partition of a completed sort, in run order. */
-    static List<Path> runsOf(Path dir, int partition) throws IOException {
+    private static String prefix(int first, int last) {
+        return String.format("b%02d-%02d-", first, last);
+    }
+
+    /** The run files of the partition of buckets {@code first} to {@code last} of a completed sort, in run order. */
+    static List<Path> runsOf(Path dir, int first, int last) throws IOException {
         if (!Files.exists(dir.resolve(COMPLETE))) {
             throw new IOException("the messages were not sorted completely into " + dir);
         }
         try (var files = Files.list(dir)) {
-            String prefix = String.format("p%03d-", partition);
+            String prefix = prefix(first, last);
             return files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList();
         }
     }

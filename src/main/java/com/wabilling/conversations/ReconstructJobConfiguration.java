@@ -2,8 +2,6 @@ package com.wabilling.conversations;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.messages.MessageDao;
 import com.wabilling.periods.Period;
-import com.wabilling.periods.ScopeMode;
+import com.wabilling.periods.PeriodParameters;
 import com.wabilling.permessage.PerMessageAccounts;
 import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.permessage.ServiceTierSettlement;
@@ -38,7 +36,6 @@ import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.Progress;
 import com.wabilling.support.config.OutputDirectory;
 import com.wabilling.support.config.ProgressInterval;
-import com.wabilling.support.config.ReferenceDirectory;
 import com.wabilling.templates.TemplateDao;
 
 /**
@@ -50,9 +47,9 @@ public class ReconstructJobConfiguration {
 
     public static final String JOB_NAME = "reconstruct";
     public static final JobParameterSpec PARAMETERS = new JobParameterSpec(JOB_NAME, List.of(
-            JobParameterSpec.Param.required("from", JobParameterSpec.Kind.DATE),
-            JobParameterSpec.Param.required("to", JobParameterSpec.Kind.DATE),
-            JobParameterSpec.Param.optional("conversation-scope", ScopeMode.PHONE_NUMBER.parameter(),
+            JobParameterSpec.Param.required(PeriodParameters.FROM, JobParameterSpec.Kind.DATE),
+            JobParameterSpec.Param.required(PeriodParameters.TO, JobParameterSpec.Kind.DATE),
+            JobParameterSpec.Param.optional(PeriodParameters.SCOPE, PeriodParameters.DEFAULT_SCOPE.parameter(),
                     JobParameterSpec.Kind.SCOPE)));
     static final int GRID_SIZE = 8;
     private static final int CHUNK_SIZE = 500;
@@ -100,10 +97,10 @@ public class ReconstructJobConfiguration {
 
     @Bean
     Step clearPeriodStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ConversationDao conversations, PricedMessageDao priced, PeriodLedger ledger, ReferenceDirectory reference,
+            ConversationDao conversations, PricedMessageDao priced, PeriodLedger ledger, ReferenceFiles reference,
             Clock clock) {
         return new StepBuilder("clear-period", jobRepository)
-                .tasklet(new ClearPeriodTasklet(conversations, priced, ledger, reference.path(), clock),
+                .tasklet(new ClearPeriodTasklet(conversations, priced, ledger, reference, clock),
                         transactionManager)
                 .build();
     }
@@ -141,7 +138,7 @@ public class ReconstructJobConfiguration {
                 .processor(reconstructProcessor)
                 .writer(conversationWriter)
                 .listener(Progress.ofTotal(JOB_NAME, "messages", scope -> ((ScopeHistory) scope).messages().size(),
-                        step -> ledger.windowMessages(period(step.getJobParameters())), interval.value()))
+                        step -> ledger.windowMessages(PeriodParameters.of(step.getJobParameters())), interval.value()))
                 .build();
     }
 
@@ -155,10 +152,10 @@ public class ReconstructJobConfiguration {
 
     @Bean
     @JobScope
-    ServiceTierSettlement serviceTierSettlement(PricedMessageDao priced, ReferenceDirectory reference,
+    ServiceTierSettlement serviceTierSettlement(PricedMessageDao priced, ReferenceFiles reference,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
-        Period period = period(parameters);
-        return new ServiceTierSettlement(priced, period, PerMessageAccounts.zones(period, reference.path()),
+        Period period = PeriodParameters.of(parameters);
+        return new ServiceTierSettlement(priced, period, PerMessageAccounts.zones(period, reference),
                 Regimes.META);
     }
 
@@ -174,19 +171,20 @@ public class ReconstructJobConfiguration {
     @StepScope
     ScopeHistoryReader scopeHistoryReader(MessageSort messageSort, DataSource dataSource,
             @Value("#{jobParameters}") Map<String, Object> parameters,
-            @Value("#{stepExecutionContext['partition']}") Integer partition,
+            @Value("#{stepExecutionContext['" + BucketPartitioner.FIRST_BUCKET + "']}") int firstBucket,
+            @Value("#{stepExecutionContext['" + BucketPartitioner.LAST_BUCKET + "']}") int lastBucket,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId) {
         return new ScopeHistoryReader(messageSort.directory(SortWindowTasklet.name(runId)), dataSource,
-                period(parameters), GRID_SIZE, partition);
+                PeriodParameters.of(parameters), firstBucket, lastBucket);
     }
 
     @Bean
     @StepScope
-    ReconstructProcessor reconstructProcessor(TemplateDao templates, ReferenceDirectory reference, MessageDao messageDao,
+    ReconstructProcessor reconstructProcessor(TemplateDao templates, ReferenceFiles reference, MessageDao messageDao,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
-        Period period = period(parameters);
-        return new ReconstructProcessor(period, templates.categoryHistory(), new ReferenceFiles(reference.path()).markets(),
-                PerMessageAccounts.zones(period, reference.path()), Regimes.META, messageDao.links().all());
+        Period period = PeriodParameters.of(parameters);
+        return new ReconstructProcessor(period, templates.categoryHistory(), reference.markets(),
+                PerMessageAccounts.zones(period, reference), Regimes.META, messageDao.links().all());
     }
 
     @Bean
@@ -194,29 +192,17 @@ public class ReconstructJobConfiguration {
     ConversationWriter conversationWriter(ConversationDao conversations, PricedMessageDao priced,
             @Value("#{jobParameters}") Map<String, Object> parameters,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId) {
-        return new ConversationWriter(conversations, priced, period(parameters), runId);
+        return new ConversationWriter(conversations, priced, PeriodParameters.of(parameters), runId);
     }
 
     @Bean
     @JobScope
     ReconstructReport reconstructReport(ConversationDao conversations, PricedMessageDao priced, MessageDao messages,
             PeriodLedger ledger,
-            OutputDirectory output, ReferenceDirectory reference, Clock clock,
+            OutputDirectory output, ReferenceFiles reference, Clock clock,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
-        Period period = period(parameters);
+        Period period = PeriodParameters.of(parameters);
         return new ReconstructReport(conversations, ledger, period, output.path(), clock,
-                PerMessageAccounts.pricingReport(period, reference.path(), conversations, priced, messages));
-    }
-
-    static Period period(org.springframework.batch.core.job.parameters.JobParameters parameters) {
-        Map<String, Object> values = new HashMap<>();
-        parameters.parameters().forEach(p -> values.put(p.name(), p.value()));
-        return period(values);
-    }
-
-    static Period period(Map<String, Object> parameters) {
-        return new Period(LocalDate.parse(PARAMETERS.value(parameters, "from")),
-                LocalDate.parse(PARAMETERS.value(parameters, "to")),
-                ScopeMode.ofParameter(PARAMETERS.value(parameters, "conversation-scope")));
+                PerMessageAccounts.pricingReport(period, reference, conversations, priced, messages));
     }
 }

@@ -3,13 +3,13 @@ package com.wabilling.conversations;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
+
+import com.wabilling.periods.PeriodParameters;
 
 /**
  * The reconstruct job's parameter checks, before it starts (a refusal is bad usage, exit 2): the
@@ -28,9 +28,7 @@ final class ReconstructParameters implements JobParametersValidator {
     @Override
     public void validate(JobParameters parameters) throws InvalidJobParametersException {
         ReconstructJobConfiguration.PARAMETERS.validator().validate(parameters);
-        Map<String, Object> values = new HashMap<>();
-        parameters.parameters().forEach(p -> values.put(p.name(), p.value()));
-        LocalDate to = LocalDate.parse(ReconstructJobConfiguration.PARAMETERS.value(values, "to"));
+        LocalDate to = PeriodParameters.of(parameters).toDate();
         Optional<String> refusal = refusal(to, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (refusal.isPresent()) {
             throw new InvalidJobParametersException(ReconstructJobConfiguration.JOB_NAME + ": " + refusal.get());

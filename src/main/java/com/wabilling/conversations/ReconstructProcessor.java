@@ -12,8 +12,8 @@ import java.util.function.Function;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.wabilling.messages.CustomerLinks;
+import com.wabilling.messages.ExportedMessage;
 import com.wabilling.periods.Period;
-import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.pricing.MarketTable;
 import com.wabilling.pricing.Regime;
 import com.wabilling.pricing.Regimes;
@@ -27,7 +27,7 @@ import com.wabilling.templates.CategoryHistory;
 public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOutcome> {
 
     private final Period period;
-    private final CategoryHistory categories;
+    private final MessageEvents events;
     private final MarketTable markets;
     private final Map<String, ZoneId> zones;
     private final Regimes regimes;
@@ -45,7 +45,7 @@ public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOu
     public ReconstructProcessor(Period period, CategoryHistory categories, MarketTable markets,
             Map<String, ZoneId> zones, Regimes regimes, CustomerLinks links) {
         this.period = period;
-        this.categories = categories;
+        this.events = new MessageEvents(categories);
         this.markets = markets;
         this.zones = Map.copyOf(zones);
         this.regimes = regimes;
@@ -57,8 +57,8 @@ public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOu
         Scope scope = history.scope();
         ScopeReconstruction reconstruction = new ScopeReconstruction(scope, period.from(), period.to(),
                 history.carriedOver(), history.entryPointOpenedAt(), regimeOf(scope.wabaId()));
-        for (StoredMessage message : history.messages()) {
-            reconstruction.accept(event(scope, message));
+        for (ExportedMessage message : history.messages()) {
+            reconstruction.accept(events.of(scope, message));
         }
         List<Conversation> conversations = reconstruction.conversations();
         if (conversations.isEmpty() && reconstruction.priced().isEmpty() && reconstruction.anomalies().isEmpty()
@@ -84,27 +84,5 @@ public class ReconstructProcessor implements ItemProcessor<ScopeHistory, ScopeOu
             LocalDate local = LocalDate.ofInstant(t, zone);
             return local.isBefore(earliest) ? regimes.all().get(0) : regimes.at(local);
         };
-    }
-
-    private MessageEvent event(Scope scope, StoredMessage m) {
-        if (m.inbound()) {
-            return MessageEvent.inbound(m.messageId(), m.eventAt(), m.entryPoint() != null);
-        }
-        MessageEvent event;
-        if ("template".equals(m.type())) {
-            event = categories.categoryAt(scope.wabaId(), m.templateName(), m.templateLanguage(), m.eventAt())
-                    .map(c -> MessageEvent.template(m.messageId(), m.eventAt(), ConversationCategory.valueOf(c.name())))
-                    .orElseGet(() -> MessageEvent.unknownTemplate(m.messageId(), m.eventAt(),
-                            "template '" + m.templateName() + "' (" + m.templateLanguage() + ") of WABA "
-                                    + scope.wabaId()));
-        } else {
-            event = MessageEvent.freeForm(m.messageId(), m.eventAt(), m.type());
-        }
-        if (m.sentVia() != null) { // docs/per-message-pricing.md 2: the Marketing Messages API
-            event = event.sentVia(m.sentVia());
-        }
-        event = event.withPricing(m.phoneNumberId() != null ? m.phoneNumberId() : scope.phoneNumberId(),
-                m.metaPricingCategory(), m.metaPricingType());
-        return m.metaConversationId() == null ? event : event.withMeta(m.metaConversationId(), m.metaCategory());
     }
 }

@@ -25,7 +25,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 import com.wabilling.messages.Buckets;
+import com.wabilling.messages.ExportedMessage;
 import com.wabilling.periods.Period;
+import com.wabilling.periods.ScopeMode;
 import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.ConversationCategory;
 import com.wabilling.support.jdbc.SqlStatements;
@@ -47,8 +49,8 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
     private final Path sorted;
     private final DataSource dataSource;
     private final Period period;
-    private final int grid;
-    private final int partition;
+    private final int firstBucket;
+    private final int lastBucket;
 
     private final List<Run> runs = new ArrayList<>();
     private PriorityQueue<Run> next;
@@ -58,14 +60,17 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
     private Scope last;
     private long messagesRead;
 
-    /** {@code sorted}: the directory of the period's {@link MessageSort}. */
-    public ScopeHistoryReader(Path sorted, DataSource dataSource, Period period, int grid, int partition) {
+    /**
+     * {@code sorted}: the directory of the period's {@link MessageSort}; {@code firstBucket} to {@code lastBucket}:
+     * the customer buckets of this partition ({@link BucketPartitioner}).
+     */
+    public ScopeHistoryReader(Path sorted, DataSource dataSource, Period period, int firstBucket, int lastBucket) {
         setName("scopes");
         this.sorted = sorted;
         this.dataSource = dataSource;
         this.period = period;
-        this.grid = grid;
-        this.partition = partition;
+        this.firstBucket = firstBucket;
+        this.lastBucket = lastBucket;
     }
 
     @Override
@@ -75,8 +80,8 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
             carriedAt = 0;
             entryPoints = carriedEntryPoints();
             next = new PriorityQueue<>(Comparator.comparing((Run r) -> r.head, ScopedMessage.ORDER));
-            for (Path file : MessageSort.runsOf(sorted, partition)) {
-                Run run = new Run(file);
+            for (Path file : MessageSort.runsOf(sorted, firstBucket, lastBucket)) {
+                Run run = new Run(file, period.mode());
                 runs.add(run);
                 if (run.advance()) {
                     next.add(run);
@@ -123,7 +128,7 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
             return null;
         }
         Scope scope = next.peek().head.scope();
-        List<StoredMessage> history = new ArrayList<>();
+        List<ExportedMessage> history = new ArrayList<>();
         while (!next.isEmpty() && next.peek().head.scope().equals(scope)) {
             Run run = next.poll();
             history.add(run.head.message());
@@ -150,11 +155,10 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
     private Map<Scope, Instant> carriedEntryPoints() throws SQLException {
         Map<Scope, Instant> result = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
-            PricedMessageDao.forEachCarriedEntryPoint(connection, period, Buckets.COUNT * partition / grid,
-                    Buckets.COUNT * (partition + 1) / grid, e -> {
-                        Scope scope = Scope.of(period.mode(), e.wabaId(), e.phoneNumberId().strip(), e.customerWaId());
-                        result.merge(scope, e.openedAt(), (a, b) -> a.isAfter(b) ? a : b);
-                    });
+            PricedMessageDao.forEachCarriedEntryPoint(connection, period, firstBucket, lastBucket + 1, e -> {
+                Scope scope = Scope.of(period.mode(), e.wabaId(), e.phoneNumberId().strip(), e.customerWaId());
+                result.merge(scope, e.openedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            });
         }
         return result;
     }
@@ -168,12 +172,10 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
     /** The partition's conversations still open at the start, in scope order, then by opening time. */
     private List<Conversation> carriedConversations() throws SQLException {
         List<Conversation> result = new ArrayList<>();
-        int firstBucket = Buckets.COUNT * partition / grid;
-        int endBucket = Buckets.COUNT * (partition + 1) / grid;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(SQL.get("carried-conversations"))) {
             bind(statement, period.mode().parameter(), period.carriedFrom().toEpochMilli(),
-                period.from().toEpochMilli(), period.from().toEpochMilli(), firstBucket, endBucket);
+                period.from().toEpochMilli(), period.from().toEpochMilli(), firstBucket, lastBucket + 1);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     String phone = rs.getString(2);
@@ -218,9 +220,11 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
     private static final class Run {
         private final DataInputStream in;
         private int left;
+        private final ScopeMode mode;
         private ScopedMessage head;
 
-        Run(Path file) throws IOException {
+        Run(Path file, ScopeMode mode) throws IOException {
+            this.mode = mode;
             in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
             left = in.readInt();
         }
@@ -231,7 +235,7 @@ public class ScopeHistoryReader extends ItemStreamSupport implements ItemStreamR
                 return false;
             }
             left--;
-            head = ScopedMessage.read(in);
+            head = ScopedMessage.read(in, mode);
             return true;
         }
     }

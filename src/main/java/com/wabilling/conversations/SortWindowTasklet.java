@@ -9,6 +9,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.wabilling.periods.Period;
+import com.wabilling.periods.PeriodParameters;
 import com.wabilling.support.batch.LongPhases;
 
 /**
@@ -38,7 +39,7 @@ public class SortWindowTasklet implements Tasklet, JobExecutionListener {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var step = chunkContext.getStepContext();
-        Period period = ReconstructJobConfiguration.period(step.getStepExecution().getJobParameters());
+        Period period = PeriodParameters.of(step.getStepExecution().getJobParameters());
         JobExecution job = step.getStepExecution().getJobExecution();
         // one pass over the window before the partitions start: progress and a stop must not wait for its end
         long rows = sort.sort(period, grid, name(job.getJobInstanceId()), phases.start(

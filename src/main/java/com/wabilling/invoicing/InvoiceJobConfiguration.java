@@ -36,7 +36,6 @@ import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.Progress;
 import com.wabilling.support.config.OutputDirectory;
 import com.wabilling.support.config.ProgressInterval;
-import com.wabilling.support.config.ReferenceDirectory;
 
 /**
  * invoice (docs/billing-rules.md 4): check coverage and rates for every account, price each account's month
@@ -56,8 +55,7 @@ public class InvoiceJobConfiguration {
 
     @Bean
     @JobScope
-    PerMessageMonth perMessageMonth(PricedMessageDao records, ReferenceDirectory reference) {
-        ReferenceFiles files = new ReferenceFiles(reference.path());
+    PerMessageMonth perMessageMonth(PricedMessageDao records, ReferenceFiles files) {
         return new PerMessageMonth(records, files.accounts(), files.rateCard(), files.volumeTiers(),
                 files.authInternational());
     }
@@ -89,15 +87,14 @@ public class InvoiceJobConfiguration {
 
     @Bean
     Step checkInvoiceInputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InvoiceDao invoices, PeriodLedger ledger, ReferenceDirectory reference) {
+            InvoiceDao invoices, PeriodLedger ledger, ReferenceFiles files) {
         return new StepBuilder("check-coverage-and-rates", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
-                    ReferenceFiles files = new ReferenceFiles(reference.path());
-                    new PlanFiles(reference.path()).terms(); // a broken plans.csv or plan_id stops here, before any work
-                    new PrepaidFiles(reference.path()).terms(); // so does a broken billing column or payments.csv
+                    new PlanFiles(files).terms(); // a broken plans.csv or plan_id stops here, before any work
+                    new PrepaidFiles(files).terms(); // so does a broken billing column or payments.csv
                     new InvoicePreflight(invoices, ledger).check(files.accounts(), files.rateCard(), files.authInternational(),
                             InvoiceRun.of(chunkContext.getStepContext().getJobParameters()),
-                            reference.path().resolve("accounts.csv").toString());
+                            files.directory().resolve("accounts.csv").toString());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 // checked again when a failed run resumes: messages may have been imported, periods re-run
@@ -109,7 +106,7 @@ public class InvoiceJobConfiguration {
     @Bean
     Step computeInvoicesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             AccountReader accountReader, InvoiceProcessor invoiceProcessor, InvoiceWriter invoiceWriter,
-            ReferenceDirectory reference, ProgressInterval interval) {
+            ReferenceFiles files, ProgressInterval interval) {
         return new StepBuilder("compute-invoices", jobRepository)
                 .<BillingAccount, InvoicePlan>chunk(1)
                 .transactionManager(transactionManager)
@@ -117,13 +114,13 @@ public class InvoiceJobConfiguration {
                 .processor(invoiceProcessor)
                 .writer(invoiceWriter)
                 .listener(Progress.ofTotal(JOB_NAME, "accounts", account -> 1,
-                        step -> (long) new ReferenceFiles(reference.path()).accounts().size(), interval.value()))
+                        step -> (long) files.accounts().size(), interval.value()))
                 .build();
     }
 
     @Bean
     Step finalizeInvoicesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InvoiceDao invoices, StatementDao statements, ReferenceDirectory reference, Clock clock) {
+            InvoiceDao invoices, StatementDao statements, ReferenceFiles files, Clock clock) {
         return new StepBuilder("finalize-invoices", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     InvoiceRun run = InvoiceRun.of(chunkContext.getStepContext().getJobParameters());
@@ -136,10 +133,10 @@ public class InvoiceJobConfiguration {
                                     + " usage is dated after it) and today (" + today + " UTC)");
                         }
                         invoices.finalizeDrafts(run.month(), clock.instant(), issueDate);
-                        new InvoiceVat(reference.path()).freeze(invoices, run.month());
+                        new InvoiceVat(files).freeze(invoices, run.month());
                         // docs/billing-rules.md 4.7: a prepaid account's statement, once the month's VAT is known
-                        new PrepaidStatements(invoices, statements, new PrepaidFiles(reference.path()).terms())
-                                .record(run.month(), new ReferenceFiles(reference.path()).accounts(), clock.instant());
+                        new PrepaidStatements(invoices, statements, new PrepaidFiles(files).terms())
+                                .record(run.month(), files.accounts(), clock.instant());
                     }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -158,18 +155,17 @@ public class InvoiceJobConfiguration {
 
     @Bean
     @StepScope
-    AccountReader accountReader(ReferenceDirectory reference) {
-        return new AccountReader(new ReferenceFiles(reference.path()).accounts());
+    AccountReader accountReader(ReferenceFiles files) {
+        return new AccountReader(files.accounts());
     }
 
     @Bean
     @StepScope
-    InvoiceProcessor invoiceProcessor(InvoiceDao invoices, ReferenceDirectory reference, PerMessageMonth perMessage,
+    InvoiceProcessor invoiceProcessor(InvoiceDao invoices, ReferenceFiles files, PerMessageMonth perMessage,
             OutputDirectory output, MessageDao messages, @Value("#{jobParameters}") java.util.Map<String, Object> parameters,
             @Value("#{stepExecution.jobExecution.id}") long executionId) {
         InvoiceRun run = InvoiceRun.of(parameters);
-        ReferenceFiles files = new ReferenceFiles(reference.path());
-        PlanTerms terms = new PlanFiles(reference.path()).terms();
+        PlanTerms terms = new PlanFiles(files).terms();
         PlanInvoiceLines plans = terms.anyPlan() ? new PlanInvoiceLines(terms, new PlanUsageReader(messages),
                 files.accounts(), run.month()) : null;
         return new InvoiceProcessor(invoices, files.rateCard(), run,
@@ -186,17 +182,16 @@ public class InvoiceJobConfiguration {
 
     @Bean
     @JobScope
-    Tasklet invoiceReport(InvoiceDao invoices, StatementDao statementDao, OutputDirectory output, ReferenceDirectory reference,
+    Tasklet invoiceReport(InvoiceDao invoices, StatementDao statementDao, OutputDirectory output, ReferenceFiles files,
             PerMessageMonth perMessage, Clock clock, com.wabilling.support.batch.LongPhases phases,
             @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
         InvoiceRun run = InvoiceRun.of(parameters);
-        ReferenceFiles files = new ReferenceFiles(reference.path());
         if (run.isWhatIf()) {
             return new WhatIfReport(perMessage, files.accounts(), output.path(), run);
         }
         InvoiceReport report = new InvoiceReport(invoices, output.path(), new InvoiceConversations(invoices,
                 files.rateCard()), new InvoiceMessages(invoices, perMessage), files.accounts(), run,
-                new InvoiceVat(reference.path()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), phases);
+                new InvoiceVat(files), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), phases);
         return new PrepaidStatements(invoices, statementDao, null).after(report,
                 output.path().resolve("invoices").resolve(run.month().toString()), run.month());
     }

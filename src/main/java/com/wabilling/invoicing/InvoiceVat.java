@@ -14,6 +14,7 @@ import com.wabilling.invoicing.tax.Seller;
 import com.wabilling.invoicing.tax.TaxReference;
 import com.wabilling.invoicing.tax.Vat;
 import com.wabilling.invoicing.tax.VatRates;
+import com.wabilling.pricing.ReferenceFiles;
 
 /**
  * The VAT of stored invoices (docs/invoice-documents.md 2) for the CSV books: recorded once for a finalized
@@ -27,10 +28,12 @@ public class InvoiceVat {
     private final Map<String, Buyer> buyers;
     private final VatRates rates;
 
-    public InvoiceVat(Path referenceDir) {
+    /** From {@code files}, a job's snapshot of the reference folder. */
+    public InvoiceVat(ReferenceFiles files) {
+        Path referenceDir = files.directory();
         boolean configured = Files.isRegularFile(referenceDir.resolve("seller.properties"))
                 && Files.isRegularFile(referenceDir.resolve("vat-rates.csv"));
-        TaxReference reference = new TaxReference(referenceDir);
+        TaxReference reference = new TaxReference(files);
         Seller s = null;
         Map<String, Buyer> b = Map.of();
         VatRates r = null;

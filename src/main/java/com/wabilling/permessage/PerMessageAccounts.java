@@ -1,6 +1,5 @@
 package com.wabilling.permessage;
 
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,27 +21,26 @@ public final class PerMessageAccounts {
     private PerMessageAccounts() {
     }
 
-    public static Map<String, ZoneId> zones(Period period, Path referenceDir) {
-        return accounts(period, referenceDir).values().stream()
+    public static Map<String, ZoneId> zones(Period period, ReferenceFiles files) {
+        return accounts(period, files).values().stream()
                 .collect(Collectors.toMap(BillingAccount::wabaId, BillingAccount::zone));
     }
 
     /** The per-message part of reconstruct's report, or null for a period no per-message regime reaches. */
-    public static PricingReport pricingReport(Period period, Path referenceDir, PricingReport.Findings findings,
+    public static PricingReport pricingReport(Period period, ReferenceFiles files, PricingReport.Findings findings,
             PricedMessageDao priced, MessageDao messages) {
         if (!PricingReport.mayPricePerMessage(period, Regimes.META)) {
             return null;
         }
-        ReferenceFiles files = new ReferenceFiles(referenceDir);
-        return new PricingReport(findings, priced, messages, accounts(period, referenceDir), files.rateCard(),
+        return new PricingReport(findings, priced, messages, accounts(period, files), files.rateCard(),
                 files.authInternational());
     }
 
-    private static Map<String, BillingAccount> accounts(Period period, Path referenceDir) {
+    private static Map<String, BillingAccount> accounts(Period period, ReferenceFiles files) {
         if (!PricingReport.mayPricePerMessage(period, Regimes.META)) {
             return Map.of();
         }
-        return new ReferenceFiles(referenceDir).accounts().stream()
+        return files.accounts().stream()
                 .collect(Collectors.toMap(BillingAccount::wabaId, Function.identity()));
     }
 }

@@ -22,8 +22,13 @@ public final class PlanFiles {
     private final ReferenceFiles files;
 
     public PlanFiles(Path directory) {
-        this.directory = directory;
-        this.files = new ReferenceFiles(directory);
+        this(new ReferenceFiles(directory));
+    }
+
+    /** Reads through {@code files}, a job's snapshot of the reference folder. */
+    public PlanFiles(ReferenceFiles files) {
+        this.directory = files.directory();
+        this.files = files;
     }
 
     /** The plans and the accounts' choice of plan; no plans.csv and no plan_id column: nobody has a plan. */

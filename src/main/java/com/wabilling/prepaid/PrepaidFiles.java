@@ -31,8 +31,13 @@ public final class PrepaidFiles {
     private final ReferenceFiles files;
 
     public PrepaidFiles(Path directory) {
-        this.directory = directory;
-        this.files = new ReferenceFiles(directory);
+        this(new ReferenceFiles(directory));
+    }
+
+    /** Reads through {@code files}, a job's snapshot of the reference folder. */
+    public PrepaidFiles(ReferenceFiles files) {
+        this.directory = files.directory();
+        this.files = files;
     }
 
     public PrepaidTerms terms() {

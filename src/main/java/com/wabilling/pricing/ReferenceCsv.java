@@ -5,6 +5,8 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,31 +33,48 @@ public final class ReferenceCsv {
     private ReferenceCsv() {
     }
 
-    static void read(Path file, CSVFormat format, List<String> required, RowConsumer consumer) {
+    /** A reference file parsed once: its normalised header and its records, replayed to every reader. */
+    record Table(Path file, List<String> header, List<Row> rows) {
+
+        /** Refuses a missing column, then hands each record to the consumer; its refusal names file, record and line. */
+        void each(List<String> required, RowConsumer consumer) {
+            for (String column : required) {
+                if (!header.contains(column)) {
+                    throw new MissingColumnException(file.toString(), column);
+                }
+            }
+            for (Row row : rows) {
+                try {
+                    consumer.accept(row.line(), row.values());
+                } catch (IllegalArgumentException e) {
+                    throw new com.wabilling.support.Refusal(file + " record " + row.number() + " (line " + row.line()
+                            + "): " + e.getMessage(),
+                            com.wabilling.support.Refusal.fixThenSameCommand(file + " at the line named above"));
+                }
+            }
+        }
+    }
+
+    /** A record: its number, the line it starts on, its values by column. */
+    record Row(long number, long line, Map<String, String> values) {
+    }
+
+    static Table parse(Path file, CSVFormat format) {
         try {
             String content = Files.readString(file); // reference files are small; the text gives each record's line
             try (CSVParser parser = format.parse(new StringReader(content))) {
                 List<String> header = parser.getHeaderNames().stream().map(CsvHeader::normalise).toList();
-                for (String column : required) {
-                    if (!header.contains(column)) {
-                        throw new MissingColumnException(file.toString(), column);
-                    }
-                }
                 LineNumbers lines = new LineNumbers(content);
+                List<Row> rows = new ArrayList<>();
                 for (CSVRecord record : parser) {
                     long line = lines.startOf(record.getCharacterPosition());
-                    try {
-                        Map<String, String> values = new HashMap<>();
-                        for (int i = 0; i < header.size() && i < record.size(); i++) {
-                            values.put(header.get(i), record.get(i));
-                        }
-                        consumer.accept(line, values);
-                    } catch (IllegalArgumentException e) {
-                        throw new com.wabilling.support.Refusal(file + " record " + record.getRecordNumber() + " (line "
-                                + line + "): " + e.getMessage(),
-                                com.wabilling.support.Refusal.fixThenSameCommand(file + " at the line named above"));
+                    Map<String, String> values = new HashMap<>();
+                    for (int i = 0; i < header.size() && i < record.size(); i++) {
+                        values.put(header.get(i), record.get(i));
                     }
+                    rows.add(new Row(record.getRecordNumber(), line, Collections.unmodifiableMap(values)));
                 }
+                return new Table(file, header, List.copyOf(rows));
             }
         } catch (java.nio.charset.MalformedInputException e) {
             throw new com.wabilling.support.Refusal("reference file " + file + " is not UTF-8 text",

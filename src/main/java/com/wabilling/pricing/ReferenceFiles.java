@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -28,8 +29,11 @@ import com.wabilling.support.csv.MissingColumnException;
 /**
  * Reads the small reference files of WA_BILLING_REFERENCE_DIR (accounts, markets, rate card).
  * Unlike exports they are configuration: any bad row stops the job, naming file, record and field.
+ * One instance is a snapshot of the folder: it parses each file at most once and keeps what it read,
+ * so that every step of a job sees the same files. Each job execution gets one (WaBillingConfiguration,
+ * job-scoped); a resumed run reads the files again. Not final: the job scope proxies it.
  */
-public final class ReferenceFiles {
+public class ReferenceFiles {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setTrim(true).get();
@@ -38,12 +42,33 @@ public final class ReferenceFiles {
     private static final BigDecimal MIN_MARKUP_PERCENT = BigDecimal.valueOf(-100);
 
     private final Path directory;
+    /** What was read, by file (records) or by view (accounts(), markets(), ...); kept only once read whole. */
+    private final Map<String, Object> read = new HashMap<>();
 
     public ReferenceFiles(Path directory) {
         this.directory = directory;
     }
 
+    public Path directory() {
+        return directory;
+    }
+
+    /** The view {@code name}, made once; a failure is not kept, so the next call names it again. */
+    @SuppressWarnings("unchecked")
+    private synchronized <T> T once(String name, Supplier<T> make) {
+        T value = (T) read.get(name);
+        if (value == null) {
+            value = make.get();
+            read.put(name, value);
+        }
+        return value;
+    }
+
     public MarketTable markets() {
+        return once("markets()", this::readMarkets);
+    }
+
+    private MarketTable readMarkets() {
         MarketTable.Builder builder = new MarketTable.Builder();
         read("markets.csv", List.of("calling_code", "market"), r -> {
             String code = r.getOrDefault("calling_code", "").replace("+", "");
@@ -72,6 +97,10 @@ public final class ReferenceFiles {
      * (default waba_id).
      */
     public List<BillingAccount> accounts() {
+        return once("accounts()", this::readAccounts);
+    }
+
+    private List<BillingAccount> readAccounts() {
         List<BillingAccount> accounts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         read("accounts.csv", List.of("waba_id", "account_name", "timezone", "currency"), r -> {
@@ -107,11 +136,15 @@ public final class ReferenceFiles {
                     markupPercent, portfolio));
         });
         accounts.sort(Comparator.comparing(BillingAccount::wabaId));
-        return accounts;
+        return List.copyOf(accounts);
     }
 
     /** rate-card.csv: effective_from, market, currency, marketing, utility, authentication, service. */
     public RateCard rateCard() {
+        return once("rateCard()", this::readRateCard);
+    }
+
+    private RateCard readRateCard() {
         List<RateCard.Row> rows = new ArrayList<>();
         read("rate-card.csv", RateCardRows.COLUMNS, r -> rows.add(RateCardRows.row(r)));
         return new RateCard(rows);
@@ -122,6 +155,10 @@ public final class ReferenceFiles {
      * every bad row is collected, so the refusal names them all with their line (docs/formats.md).
      */
     public VolumeTiers volumeTiers() {
+        return once("volumeTiers()", this::readVolumeTiers);
+    }
+
+    private VolumeTiers readVolumeTiers() {
         Path file = directory.resolve("volume-tiers.csv");
         if (!Files.isRegularFile(file)) {
             return VolumeTiers.NONE;
@@ -156,6 +193,10 @@ public final class ReferenceFiles {
 
     /** auth-international.csv, optional (docs/per-message-pricing.md 4): no file, no authentication-international. */
     public AuthInternational authInternational() {
+        return once("authInternational()", this::readAuthInternational);
+    }
+
+    private AuthInternational readAuthInternational() {
         if (!Files.isRegularFile(directory.resolve(AuthInternationalRows.FILE))) {
             return AuthInternational.NONE;
         }
@@ -209,12 +250,14 @@ public final class ReferenceFiles {
     /** As {@link #read(String, List, Consumer)}, telling the consumer each record's line (ReferenceCsv). */
     public void read(String fileName, List<String> required, ReferenceCsv.RowConsumer consumer) {
         Path file = directory.resolve(fileName);
-        if (!Files.isRegularFile(file)) {
-            throw new com.wabilling.support.Refusal("reference file " + file + " not found (WA_BILLING_REFERENCE_DIR"
-                    + " names the folder of reference files)",
-                    "set WA_BILLING_REFERENCE_DIR to the folder holding accounts.csv, markets.csv and rate-card.csv,"
-                            + " then run the same command again");
-        }
-        ReferenceCsv.read(file, FORMAT, required, consumer);
+        once(fileName, () -> {
+            if (!Files.isRegularFile(file)) {
+                throw new com.wabilling.support.Refusal("reference file " + file + " not found"
+                        + " (WA_BILLING_REFERENCE_DIR names the folder of reference files)",
+                        "set WA_BILLING_REFERENCE_DIR to the folder holding accounts.csv, markets.csv and rate-card.csv,"
+                                + " then run the same command again");
+            }
+            return ReferenceCsv.parse(file, FORMAT);
+        }).each(required, consumer);
     }
 }

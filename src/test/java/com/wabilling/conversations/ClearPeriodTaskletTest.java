@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.wabilling.permessage.PricedMessageDao;
+import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.testing.DomainTables;
 
 /**
@@ -41,7 +42,7 @@ class ClearPeriodTaskletTest {
         DomainTables.create(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         tasklet = new ClearPeriodTasklet(null, new PricedMessageDao(new NamedParameterJdbcTemplate(jdbc)), null,
-                Path.of("unused"), Clock.systemUTC());
+                new ReferenceFiles(Path.of("unused")), Clock.systemUTC());
         for (String at : new String[] {"2026-11-29T10:00:00Z", "2026-11-30T23:59:59Z", "2026-12-01T00:00:00Z",
             "2026-12-02T08:00:00Z"}) {
             jdbc.update("INSERT INTO priced_message (scope_mode, message_id, waba_id, phone_number_id, customer_wa_id,"

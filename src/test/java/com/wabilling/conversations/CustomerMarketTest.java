@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.wabilling.messages.CustomerLinks;
+import com.wabilling.messages.Direction;
+import com.wabilling.messages.ExportedMessage;
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.MarketTable;
@@ -65,8 +67,8 @@ class CustomerMarketTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("w1", "conflicting_user_link"));
     }
 
-    private static StoredMessage message(String id, String at, String phone, String user) {
-        return new StoredMessage(id, Instant.parse(at), true, "text", null, null, null, null, null, "200", null, null,
-                phone, user, null);
+    private static ExportedMessage message(String id, String at, String phone, String user) {
+        return new ExportedMessage(id, "100", "200", phone, Direction.INBOUND, "text", null, null, Instant.parse(at),
+                null, null, null, null, null, null, null, user, null);
     }
 }

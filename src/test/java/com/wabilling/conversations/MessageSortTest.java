@@ -126,7 +126,8 @@ class MessageSortTest {
     }
 
     private List<String> read(MessageSort sort, int partition) {
-        ScopeHistoryReader reader = new ScopeHistoryReader(sort.directory("p"), dataSource, PERIOD, 4, partition);
+        ScopeHistoryReader reader = new ScopeHistoryReader(sort.directory("p"), dataSource, PERIOD, 16 * partition,
+                16 * partition + 15); // 4 partitions of 64 buckets
         reader.open(new ExecutionContext());
         List<String> read = new ArrayList<>();
         try {

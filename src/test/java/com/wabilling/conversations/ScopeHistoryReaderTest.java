@@ -88,7 +88,7 @@ class ScopeHistoryReaderTest {
     private ScopeHistoryReader sortedReader() {
         MessageSort sort = new MessageSort(new MessageDao(new NamedParameterJdbcTemplate(jdbc)), sortRoot);
         sort.sort(PERIOD, 1, "test");
-        return new ScopeHistoryReader(sort.directory("test"), dataSource, PERIOD, 1, 0);
+        return new ScopeHistoryReader(sort.directory("test"), dataSource, PERIOD, 0, 63); // every bucket
     }
 
     private List<String> readAll(ExecutionContext context) {

@@ -10,7 +10,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The stored form of messages: format 2 adds Meta's pricing columns, blocks written in format 1 still read. */
+/**
+ * The stored form of messages: format 2 adds Meta's pricing columns, 3 the user id and the sending API; blocks
+ * written in formats 1 and 2 are still read, and format 3 is written byte for byte as before.
+ */
 class MessageBlockTest {
 
     private static final ExportedMessage PRICED = new ExportedMessage("wamid.1", "100", "200", "5511999990000",
@@ -92,5 +95,48 @@ class MessageBlockTest {
         }
 
         assertThat(MessageBlock.decode(bytes.toByteArray())).containsExactly(PRICED);
+    }
+
+    @Test
+    void blocksAreStillWrittenInFormat3ByteForByte() throws IOException {
+        ExportedMessage greek = new ExportedMessage("wamid.3", "100", "200", null, Direction.OUTBOUND, "template",
+                "υπενθύμιση", "el", Instant.parse("2026-03-01T10:00:00.123Z"), "read",
+                Instant.parse("2026-03-01T10:00:05Z"), null, null, null, "marketing_lite", "regular", "GR.7f3k",
+                ExportedMessage.MARKETING_MESSAGES_API);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            // the layout version 3 writes, by hand: databases hold such blocks, so it never changes
+            out.writeByte(3);
+            out.writeInt(1);
+            out.writeUTF("wamid.3");
+            out.writeUTF("100");
+            out.writeUTF("200");
+            out.writeBoolean(false); // customer_wa_id: none, the user id alone
+            out.writeUTF(Direction.OUTBOUND.code());
+            out.writeUTF("template");
+            out.writeBoolean(true);
+            out.writeUTF("υπενθύμιση");
+            out.writeBoolean(true);
+            out.writeUTF("el");
+            out.writeLong(Instant.parse("2026-03-01T10:00:00.123Z").toEpochMilli());
+            out.writeBoolean(true);
+            out.writeUTF("read");
+            out.writeBoolean(true);
+            out.writeLong(Instant.parse("2026-03-01T10:00:05Z").toEpochMilli());
+            out.writeBoolean(false); // entry point
+            out.writeBoolean(false); // meta conversation id
+            out.writeBoolean(false); // meta category
+            out.writeBoolean(true);
+            out.writeUTF("marketing_lite");
+            out.writeBoolean(true);
+            out.writeUTF("regular");
+            out.writeBoolean(true);
+            out.writeUTF("GR.7f3k");
+            out.writeBoolean(true);
+            out.writeUTF("marketing_messages_api");
+        }
+
+        assertThat(MessageBlock.encode(List.of(greek))).isEqualTo(bytes.toByteArray());
+        assertThat(MessageBlock.decode(bytes.toByteArray())).containsExactly(greek);
     }
 }

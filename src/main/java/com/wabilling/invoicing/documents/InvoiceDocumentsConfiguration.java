@@ -14,8 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.invoicing.InvoiceDao;
 import com.wabilling.invoicing.InvoiceRun;
+import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.config.OutputDirectory;
-import com.wabilling.support.config.ReferenceDirectory;
 
 /** The invoice job's last step, the documents (docs/invoice-documents.md); the job refers to it by name. */
 @Configuration(proxyBeanMethods = false)
@@ -32,10 +32,10 @@ public class InvoiceDocumentsConfiguration {
     @Bean
     @JobScope
     InvoiceDocumentsTasklet invoiceDocumentsTasklet(InvoiceDao invoices, com.wabilling.prepaid.StatementDao statements,
-            OutputDirectory output, ReferenceDirectory reference, Clock clock,
+            OutputDirectory output, ReferenceFiles reference, Clock clock,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
         // docs/billing-rules.md 4.7: a prepaid account's month's invoice shows how its statement settled it
-        return new InvoiceDocumentsTasklet(invoices, output.path(), reference.path(), InvoiceRun.of(parameters), clock,
+        return new InvoiceDocumentsTasklet(invoices, output.path(), reference, InvoiceRun.of(parameters), clock,
                 r -> !r.finalized() || !r.kind().equals("INVOICE") || r.referencesInvoiceId() != null ? null
                         : statements.find(r.wabaId(), java.time.YearMonth.parse(r.period()))
                                 .map(s -> new PrepaidSettlement(s.statement().openingBalance(), s.statement().topUps(),

@@ -28,6 +28,7 @@ import com.wabilling.invoicing.tax.Seller;
 import com.wabilling.invoicing.tax.TaxReference;
 import com.wabilling.invoicing.tax.Vat;
 import com.wabilling.invoicing.tax.VatRates;
+import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.csv.CsvOutput;
 
@@ -44,20 +45,24 @@ public class InvoiceDocumentsTasklet implements Tasklet {
     private final java.util.function.Function<InvoiceDao.SummaryRow, PrepaidSettlement> prepaid;
     private final Path outputDir;
     private final Path referenceDir;
+    private final ReferenceFiles reference;
     private final InvoiceRun run;
     private final Clock clock;
 
-    public InvoiceDocumentsTasklet(InvoiceDao invoices, Path outputDir, Path referenceDir, InvoiceRun run, Clock clock) {
-        this(invoices, outputDir, referenceDir, run, clock, r -> null);
+    public InvoiceDocumentsTasklet(InvoiceDao invoices, Path outputDir, ReferenceFiles reference, InvoiceRun run,
+            Clock clock) {
+        this(invoices, outputDir, reference, run, clock, r -> null);
     }
 
     /** {@code prepaid}: how a finalized invoice of a prepaid account is settled (docs/billing-rules.md 4.7), or null. */
-    public InvoiceDocumentsTasklet(InvoiceDao invoices, Path outputDir, Path referenceDir, InvoiceRun run, Clock clock,
+    public InvoiceDocumentsTasklet(InvoiceDao invoices, Path outputDir, ReferenceFiles reference, InvoiceRun run,
+            Clock clock,
             java.util.function.Function<InvoiceDao.SummaryRow, PrepaidSettlement> prepaid) {
         this.prepaid = prepaid;
         this.invoices = invoices;
         this.outputDir = outputDir;
-        this.referenceDir = referenceDir;
+        this.referenceDir = reference.directory();
+        this.reference = reference;
         this.run = run;
         this.clock = clock;
     }
@@ -74,14 +79,14 @@ public class InvoiceDocumentsTasklet implements Tasklet {
                     + "; see docs/invoice-documents.md)\n");
             return RepeatStatus.FINISHED;
         }
-        TaxReference reference = new TaxReference(referenceDir);
-        Seller seller = reference.seller();
-        Map<String, Buyer> buyers = reference.buyers();
-        VatRates rates = reference.vatRates();
+        TaxReference tax = new TaxReference(reference);
+        Seller seller = tax.seller();
+        Map<String, Buyer> buyers = tax.buyers();
+        VatRates rates = tax.vatRates();
         rates.warnings().forEach(w -> JobSummary.append(execution, "  WARNING: " + referenceDir.resolve("vat-rates.csv")
                 + " " + w + "\n"));
         ExchangeRates exchange = Files.isRegularFile(referenceDir.resolve("exchange-rates.csv"))
-                ? reference.exchangeRates() : new ExchangeRates(List.of());
+                ? tax.exchangeRates() : new ExchangeRates(List.of());
         InvoicePdf pdf = new InvoicePdf(referenceDir);
         PeppolDocuments peppol = new PeppolDocuments();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);

@@ -33,8 +33,13 @@ public final class TaxReference {
     private final ReferenceFiles files;
 
     public TaxReference(Path directory) {
-        this.directory = directory;
-        this.files = new ReferenceFiles(directory);
+        this(new ReferenceFiles(directory));
+    }
+
+    /** Reads through {@code files}, a job's snapshot of the reference folder. */
+    public TaxReference(ReferenceFiles files) {
+        this.directory = files.directory();
+        this.files = files;
     }
 
     /** Refuses a missing file or missing keys, naming every one. */

@@ -1,0 +1,45 @@
+package com.wabilling.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** Each partition's bucket bounds in its context, as ColumnRangePartitioner does with its column's values. */
+class BucketPartitionerTest {
+
+    @Test
+    void eightPartitionsHoldEightContiguousRangesOfEightBuckets() {
+        Map<String, ExecutionContext> partitions = new BucketPartitioner().partition(8);
+
+        assertThat(partitions).hasSize(8);
+        for (int i = 0; i < 8; i++) {
+            ExecutionContext context = partitions.get("buckets-" + i);
+            assertThat(context.getInt(BucketPartitioner.FIRST_BUCKET)).isEqualTo(8 * i);
+            assertThat(context.getInt(BucketPartitioner.LAST_BUCKET)).isEqualTo(8 * i + 7);
+        }
+    }
+
+    @Test
+    void everyBucketLiesInExactlyOnePartitionWhateverTheGrid() {
+        for (int grid : new int[] {1, 2, 4, 16, 64}) {
+            List<Integer> covered = new ArrayList<>();
+            new BucketPartitioner().partition(grid).values().forEach(c -> {
+                for (int b = c.getInt(BucketPartitioner.FIRST_BUCKET); b <= c.getInt(BucketPartitioner.LAST_BUCKET); b++) {
+                    covered.add(b);
+                }
+            });
+            assertThat(covered).hasSize(64).doesNotHaveDuplicates().allMatch(b -> b >= 0 && b < 64);
+        }
+    }
+
+    @Test
+    void aGridThatDoesNotDivideTheBucketsIsRefused() {
+        assertThatThrownBy(() -> new BucketPartitioner().partition(6)).hasMessageContaining("must divide 64");
+    }
+}
