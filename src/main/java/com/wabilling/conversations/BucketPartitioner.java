@@ -17,6 +17,8 @@ class BucketPartitioner implements Partitioner {
 
     static final String FIRST_BUCKET = "firstBucket";
     static final String LAST_BUCKET = "lastBucket";
+    /** What a partition's context held before the bounds: its index among the grid. */
+    static final String PARTITION_BEFORE_BOUNDS = "partition";
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
@@ -36,6 +38,27 @@ class BucketPartitioner implements Partitioner {
         if (grid < 1 || Buckets.COUNT % grid != 0) {
             throw new IllegalArgumentException("the grid must divide " + Buckets.COUNT + " buckets: " + grid);
         }
+    }
+
+    /** A partition's first and last bucket, both included. */
+    record Bounds(int first, int last) {
+    }
+
+    /**
+     * The bounds a partition's context holds. A context saved by a version before the bounds were stored holds
+     * only the partition's index ({@value #PARTITION_BEFORE_BOUNDS}) among {@code grid}: a failed reconstruct
+     * of that version, resumed by this one, reads the same buckets (docs/operations.md, "Crash recovery": upgrading between a failure and its resume).
+     */
+    static Bounds bounds(ExecutionContext context, int grid) {
+        if (context.containsKey(FIRST_BUCKET)) {
+            return new Bounds(context.getInt(FIRST_BUCKET), context.getInt(LAST_BUCKET));
+        }
+        if (!context.containsKey(PARTITION_BEFORE_BOUNDS)) {
+            throw new IllegalStateException("a reconstruct partition's context holds neither " + FIRST_BUCKET
+                    + " nor " + PARTITION_BEFORE_BOUNDS + ": " + context);
+        }
+        int partition = context.getInt(PARTITION_BEFORE_BOUNDS);
+        return new Bounds(firstBucket(partition, grid), firstBucket(partition + 1, grid) - 1);
     }
 
     /** The first bucket of partition {@code partition} of {@code grid}. */

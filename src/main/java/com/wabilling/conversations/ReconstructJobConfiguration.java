@@ -171,11 +171,11 @@ public class ReconstructJobConfiguration {
     @StepScope
     ScopeHistoryReader scopeHistoryReader(MessageSort messageSort, DataSource dataSource,
             @Value("#{jobParameters}") Map<String, Object> parameters,
-            @Value("#{stepExecutionContext['" + BucketPartitioner.FIRST_BUCKET + "']}") int firstBucket,
-            @Value("#{stepExecutionContext['" + BucketPartitioner.LAST_BUCKET + "']}") int lastBucket,
+            @Value("#{stepExecution}") org.springframework.batch.core.step.StepExecution partition,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId) {
+        BucketPartitioner.Bounds bounds = BucketPartitioner.bounds(partition.getExecutionContext(), GRID_SIZE);
         return new ScopeHistoryReader(messageSort.directory(SortWindowTasklet.name(runId)), dataSource,
-                PeriodParameters.of(parameters), firstBucket, lastBucket);
+                PeriodParameters.of(parameters), bounds.first(), bounds.last());
     }
 
     @Bean

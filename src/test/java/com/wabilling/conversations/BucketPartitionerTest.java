@@ -38,6 +38,27 @@ class BucketPartitionerTest {
         }
     }
 
+    /**
+     * A partition saved by the version before the bounds held only its index i; that version read buckets
+     * [64 * i / grid, 64 * (i + 1) / grid) (its ScopeHistoryReader), which a resume by this version must read too.
+     */
+    @Test
+    void aContextSavedBeforeTheBoundsReadsTheBucketsItsIndexReadThen() {
+        for (int i = 0; i < 8; i++) {
+            ExecutionContext old = new ExecutionContext();
+            old.putInt("partition", i);
+
+            BucketPartitioner.Bounds bounds = BucketPartitioner.bounds(old, 8);
+
+            assertThat(bounds.first()).isEqualTo(64 * i / 8);
+            assertThat(bounds.last()).isEqualTo(64 * (i + 1) / 8 - 1);
+        }
+        ExecutionContext current = new BucketPartitioner().partition(8).get("buckets-3");
+        assertThat(BucketPartitioner.bounds(current, 8)).isEqualTo(new BucketPartitioner.Bounds(24, 31));
+        assertThatThrownBy(() -> BucketPartitioner.bounds(new ExecutionContext(), 8))
+                .hasMessageContaining("neither firstBucket nor partition");
+    }
+
     @Test
     void aGridThatDoesNotDivideTheBucketsIsRefused() {
         assertThatThrownBy(() -> new BucketPartitioner().partition(6)).hasMessageContaining("must divide 64");
