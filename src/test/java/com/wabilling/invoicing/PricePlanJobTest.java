@@ -53,10 +53,8 @@ class PricePlanJobTest extends SuiteJobs {
     @Test
     void twoMonthsOnAPlanFinalizedAndALateMessageAdjustsJune() throws Exception {
         writeAccountsAndPlans();
-        Path templates = WORKSPACE.root().resolve("templates.csv");
-        Files.writeString(templates, "template_id,waba_id,name,language,category,status,header,body,footer,buttons\n"
-                + "TPL-9001," + WABA + ",sommer_angebot,de,MARKETING,APPROVED,,Sommerangebot: 20 % Rabatt auf alle"
-                + " Fahrräder mit dem Code SOMMER20!,,Jetzt kaufen\n");
+        Path templates = marketingTemplate("templates.csv", "TPL-9001", WABA, "sommer_angebot",
+                "Sommerangebot: 20 % Rabatt auf alle Fahrräder mit dem Code SOMMER20!", "Jetzt kaufen");
         Path input = Files.createDirectories(WORKSPACE.root().resolve("messages"));
         // Amsterdam is UTC+2 in summer. June: P1 sends a marketing template (delivered) and answers an inbound
         // message (a free SERVICE conversation); P2 only receives; a template sent on 30 June 23:30 local fails
@@ -147,10 +145,8 @@ class PricePlanJobTest extends SuiteJobs {
     @Test
     void aPerMessageMonthOnAPlanCountsByDeliveryInTheAccountsMonth() throws Exception {
         writeAccountsAndPlans();
-        Path templates = WORKSPACE.root().resolve("templates-2026.csv");
-        Files.writeString(templates, "template_id,waba_id,name,language,category,status,header,body,footer,buttons\n"
-                + "TPL-9101," + PER_MESSAGE_WABA + ",herbst_angebot,de,MARKETING,APPROVED,,Herbstangebot: 20 % Rabatt"
-                + " auf alle Kuchen mit dem Code HERBST20!,,Jetzt bestellen\n");
+        Path templates = marketingTemplate("templates-2026.csv", "TPL-9101", PER_MESSAGE_WABA, "herbst_angebot",
+                "Herbstangebot: 20 % Rabatt auf alle Kuchen mit dem Code HERBST20!", "Jetzt bestellen");
         Path input = Files.createDirectories(WORKSPACE.root().resolve("messages-2026"));
         Files.writeString(input.resolve("export.csv"), HEADER
                 + perMessageRow("1", PM1, "4915100000011", "outbound", "template", "herbst_angebot",
@@ -185,6 +181,15 @@ class PricePlanJobTest extends SuiteJobs {
                         "PLATFORM_FAILED||0.02|1|0.02", "MINIMUM_COMMITMENT||4.81|1|4.81");
         assertThat(invoice("2026-10", october)).containsEntry("status", "FINALIZED").containsEntry("subtotal", "44.99")
                 .containsEntry("markup", "0.01").containsEntry("total", "45.00").containsEntry("conversations", "2");
+    }
+
+    /** A templates file of one approved German marketing template. */
+    private static Path marketingTemplate(String file, String id, String waba, String name, String body,
+            String button) throws java.io.IOException {
+        Path templates = WORKSPACE.root().resolve(file);
+        Files.writeString(templates, "template_id,waba_id,name,language,category,status,header,body,footer,buttons\n"
+                + String.join(",", id, waba, name, "de", "MARKETING", "APPROVED", "", body, "", button) + "\n");
+        return templates;
     }
 
     private static String perMessageRow(String id, String phone, String customer, String direction, String type,
