@@ -1,31 +1,7 @@
--- Monthly invoicing (docs/billing-rules.md 4).
-
--- name: month-conversations
--- the order decides which SERVICE conversations the free tier covers (docs/billing-rules.md 4.3)
-SELECT conversation_id, category, market, opened_at_ms FROM conversation
- WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND opened_at_ms >= :from AND opened_at_ms < :to
- ORDER BY opened_at_ms, conversation_id;
-
--- name: month-price-points
--- what the rate card must price: markets and categories per quarter hour (every zone offset is a
--- multiple of 15 minutes, so a quarter hour lies in one local date)
-SELECT market, category, opened_at_ms / 900000 AS quarter_hour FROM conversation
- WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND opened_at_ms >= :from AND opened_at_ms < :to
-   AND category <> 'FREE_ENTRY_POINT'
- GROUP BY market, category, opened_at_ms / 900000;
-
--- name: activity-by-waba
--- Every WABA with conversations or pricing records in a range, to find those without a
--- billing account
-SELECT waba_id, SUM(conversations) AS conversations, SUM(messages) AS messages FROM (
-  SELECT waba_id, COUNT(*) AS conversations, SUM(messages) AS messages FROM conversation
-   WHERE scope_mode = 'phone-number' AND opened_at_ms >= :from AND opened_at_ms < :to
-   GROUP BY waba_id
-  UNION ALL
-  SELECT waba_id, 0 AS conversations, COUNT(*) AS messages FROM priced_message
-   WHERE scope_mode = 'phone-number' AND delivered_at_ms >= :from AND delivered_at_ms < :to
-   GROUP BY waba_id) activity
- GROUP BY waba_id ORDER BY waba_id;
+-- Monthly invoicing (docs/billing-rules.md 4): every statement on invoice, invoice_line, invoice_sequence and
+-- invoice_period_basis, run by their one owner InvoiceDao. The conversations and pricing records a month is
+-- priced from are asked of their owners, ConversationDao and PricedMessageDao (docs/architecture.md, "Who owns
+-- which table").
 
 -- name: period-basis
 SELECT billed_messages FROM invoice_period_basis

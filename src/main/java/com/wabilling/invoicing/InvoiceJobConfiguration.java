@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.wabilling.conversations.ConversationDao;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.BillingAccount;
@@ -68,8 +69,8 @@ public class InvoiceJobConfiguration {
     }
 
     @Bean
-    InvoiceDao invoiceDao(NamedParameterJdbcOperations jdbc, PricedMessageDao priced) {
-        return new InvoiceDao(jdbc, priced);
+    InvoiceDao invoiceDao(NamedParameterJdbcOperations jdbc, ConversationDao conversations, PricedMessageDao priced) {
+        return new InvoiceDao(jdbc, conversations, priced);
     }
 
     @Bean
