@@ -17,7 +17,7 @@ SELECT invoice_id, invoice_number, kind, status, references_invoice_id, subtotal
   FROM invoice WHERE waba_id = :wabaId AND billing_month = :month ORDER BY invoice_id;
 
 -- name: lines-of-invoice
-SELECT category, market, band, unit_price, conversations, free_count, billable, amount
+SELECT category, market, band, unit_price, quantity, free_count, billable, amount
   FROM invoice_line WHERE invoice_id = :invoiceId;
 
 -- name: delete-draft-lines
@@ -29,15 +29,15 @@ DELETE FROM invoice WHERE waba_id = :wabaId AND billing_month = :month AND statu
 
 -- name: insert-invoice
 INSERT INTO invoice (invoice_id, invoice_number, kind, status, waba_id, billing_month, references_invoice_id,
-  account_name, currency, conversations, billable, subtotal, markup, total, created_at_ms, finalized_at_ms, run_id,
+  account_name, currency, quantity, billable, subtotal, markup, total, created_at_ms, finalized_at_ms, run_id,
   time_zone, markup_percent, period_start_ms, period_end_ms)
 VALUES (:invoiceId, NULL, :kind, 'DRAFT', :wabaId, :month, :referencesInvoiceId, :accountName, :currency,
-  :conversations, :billable, :subtotal, :markup, :total, :createdAt, NULL, :runId, :timeZone, :markupPercent,
+  :quantity, :billable, :subtotal, :markup, :total, :createdAt, NULL, :runId, :timeZone, :markupPercent,
   :periodStart, :periodEnd);
 
 -- name: insert-line
-INSERT INTO invoice_line (invoice_id, category, market, band, unit_price, conversations, free_count, billable, amount)
-VALUES (:invoiceId, :category, :market, :band, :unitPrice, :conversations, :free, :billable, :amount);
+INSERT INTO invoice_line (invoice_id, category, market, band, unit_price, quantity, free_count, billable, amount)
+VALUES (:invoiceId, :category, :market, :band, :unitPrice, :quantity, :free, :billable, :amount);
 
 -- name: drafts-of-month
 -- in (waba_id, invoice_id) order: an account's credit note (CRN-) is numbered before the invoice that
@@ -68,7 +68,7 @@ UPDATE invoice SET vat_category = :category, vat_rate = :rate, vat = :vat, gross
 UPDATE invoice SET vat_eur = :vatEur WHERE invoice_id = :invoiceId AND status = 'FINALIZED' AND vat_eur IS NULL;
 
 -- name: invoices-of-month
-SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_month, currency, conversations,
+SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_month, currency, quantity,
        billable, subtotal, markup, total, references_invoice_id, run_id, time_zone, markup_percent,
        period_start_ms, period_end_ms, issue_date, vat_category, vat_rate, vat, gross, finalized_at_ms, vat_eur
   FROM invoice WHERE billing_month = :month ORDER BY waba_id, invoice_id;

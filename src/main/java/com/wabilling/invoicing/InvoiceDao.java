@@ -161,7 +161,7 @@ public class InvoiceDao {
         return jdbc.sql(SQL.get("lines-of-invoice")).param("invoiceId", invoiceId)
                 .query((rs, n) -> new InvoiceLine(rs.getString("category"), rs.getString("market"),
                         rs.getString("band"), rs.getBigDecimal("unit_price").stripTrailingZeros(),
-                        rs.getLong("conversations"), rs.getLong("free_count"), rs.getLong("billable"),
+                        rs.getLong("quantity"), rs.getLong("free_count"), rs.getLong("billable"),
                         rs.getBigDecimal("amount")))
                 .list();
     }
@@ -183,7 +183,7 @@ public class InvoiceDao {
                 .param("referencesInvoiceId", draft.referencesInvoiceId())
                 .param("accountName", account.name())
                 .param("currency", account.currency().getCurrencyCode())
-                .param("conversations", c.conversations())
+                .param("quantity", c.quantity())
                 .param("billable", c.billable())
                 .param("subtotal", c.subtotal())
                 .param("markup", c.markup())
@@ -201,7 +201,7 @@ public class InvoiceDao {
                 .addValue("market", l.market(), Types.VARCHAR)
                 .addValue("band", l.band())
                 .addValue("unitPrice", l.unitPrice(), Types.DECIMAL)
-                .addValue("conversations", l.conversations())
+                .addValue("quantity", l.quantity())
                 .addValue("free", l.free())
                 .addValue("billable", l.billable())
                 .addValue("amount", l.amount(), Types.DECIMAL)).toArray(SqlParameterSource[]::new);
@@ -241,7 +241,7 @@ public class InvoiceDao {
      * in euros its Peppol file stated, null before it is written, in EUR, or before schema version 10.
      */
     public record SummaryRow(String invoiceId, String invoiceNumber, String kind, String status, String wabaId,
-            String accountName, String period, String currency, long conversations, long billable,
+            String accountName, String period, String currency, long quantity, long billable,
             BigDecimal subtotal, BigDecimal markup, BigDecimal total, String referencesInvoiceId, long runId,
             String timeZone, BigDecimal markupPercent, Instant periodStart, Instant periodEnd, LocalDate issueDate,
             StoredVat vat, BigDecimal vatEur) {
@@ -287,7 +287,7 @@ public class InvoiceDao {
                 .query((rs, n) -> new SummaryRow(rs.getString("invoice_id"), rs.getString("invoice_number"),
                         rs.getString("kind"), rs.getString("status"), rs.getString("waba_id"),
                         rs.getString("account_name"), rs.getString("billing_month"), rs.getString("currency"),
-                        rs.getLong("conversations"), rs.getLong("billable"), rs.getBigDecimal("subtotal"),
+                        rs.getLong("quantity"), rs.getLong("billable"), rs.getBigDecimal("subtotal"),
                         rs.getBigDecimal("markup"), rs.getBigDecimal("total"), rs.getString("references_invoice_id"),
                         rs.getLong("run_id"), rs.getString("time_zone"), rs.getBigDecimal("markup_percent"),
                         instant(rs.getObject("period_start_ms")), instant(rs.getObject("period_end_ms")),

@@ -174,7 +174,7 @@ public class InvoiceJobConfiguration {
         PlanInvoiceLines plans = terms.anyPlan() ? new PlanInvoiceLines(terms, new PlanUsageReader(messages),
                 files.accounts(), run.month()) : null;
         return new InvoiceProcessor(invoices, files.rateCard(), run,
-                new InvoiceMessages(invoices, perMessage), output.path().resolve("invoices").resolve(run.month().toString()),
+                new MessagesExplanationFile(invoices, perMessage), output.path().resolve("invoices").resolve(run.month().toString()),
                 executionId, plans);
     }
 
@@ -195,8 +195,8 @@ public class InvoiceJobConfiguration {
         if (run.isWhatIf()) {
             return new WhatIfReport(perMessage, files.accounts(), output.path(), run);
         }
-        InvoiceReport report = new InvoiceReport(invoices, output.path(), new InvoiceConversations(invoices,
-                files.rateCard()), new InvoiceMessages(invoices, perMessage), files.accounts(), run,
+        InvoiceReport report = new InvoiceReport(invoices, output.path(), new ConversationsExplanationFile(invoices,
+                files.rateCard()), new MessagesExplanationFile(invoices, perMessage), files.accounts(), run,
                 new InvoiceVat(reference.path()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), phases);
         return new PrepaidStatements(invoices, statementDao, null).after(report,
                 output.path().resolve("invoices").resolve(run.month().toString()), run.month());

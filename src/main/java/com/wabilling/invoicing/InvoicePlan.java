@@ -75,7 +75,7 @@ public record InvoicePlan(BillingAccount account, YearMonth month, List<Draft> d
         }
         ComputedInvoice lines = InvoiceCalculator.totals(difference, account);
         BigDecimal markup = Money.round(recomputed.markup().subtract(billedMarkup), account.currency());
-        ComputedInvoice adjustment = new ComputedInvoice(lines.lines(), lines.conversations(), lines.billable(),
+        ComputedInvoice adjustment = new ComputedInvoice(lines.lines(), lines.quantity(), lines.billable(),
                 lines.subtotal(), markup, lines.subtotal().add(markup));
         // numbered over the account's month, so that an adjustment of a replacement never reuses an id
         long adjustments = stored.stream().filter(StoredInvoice::isFinalized)

@@ -15,19 +15,19 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
     private final YearMonth month;
     private final String correct;
     private final boolean whatIf;
-    private final InvoiceMessages messages;
+    private final MessagesExplanationFile messages;
     private final java.nio.file.Path booksDir;
     private final long executionId;
     private final PlanInvoiceLines plans;
 
     /** {@code booksDir}: the month's folder of books, where each per-message explanation is staged. */
-    public InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, InvoiceMessages messages,
+    public InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, MessagesExplanationFile messages,
             java.nio.file.Path booksDir, long executionId) {
         this(invoices, rates, run, messages, booksDir, executionId, null);
     }
 
     /** {@code plans}: the price plans' lines (docs/billing-rules.md 4.6), or null when nobody is on a plan. */
-    InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, InvoiceMessages messages,
+    InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, MessagesExplanationFile messages,
             java.nio.file.Path booksDir, long executionId, PlanInvoiceLines plans) {
         this.plans = plans;
         this.executionId = executionId;

@@ -38,16 +38,16 @@ public class InvoiceReport implements Tasklet {
     private final InvoiceDao invoices;
     private final Path outputDir;
     private final YearMonth month;
-    private final InvoiceConversations conversations;
-    private final InvoiceMessages messages;
+    private final ConversationsExplanationFile conversations;
+    private final MessagesExplanationFile messages;
     private final Map<String, BillingAccount> accounts;
     private final Set<String> leaveOut;
     private final InvoiceVat vat;
     private final java.time.LocalDate today;
     private final com.wabilling.support.batch.LongPhases phases;
 
-    public InvoiceReport(InvoiceDao invoices, Path outputDir, InvoiceConversations conversations,
-            InvoiceMessages messages, List<BillingAccount> accounts, InvoiceRun run, InvoiceVat vat,
+    public InvoiceReport(InvoiceDao invoices, Path outputDir, ConversationsExplanationFile conversations,
+            MessagesExplanationFile messages, List<BillingAccount> accounts, InvoiceRun run, InvoiceVat vat,
             java.time.LocalDate today, com.wabilling.support.batch.LongPhases phases) {
         this.phases = phases;
         this.vat = vat;
@@ -79,7 +79,7 @@ public class InvoiceReport implements Tasklet {
             for (InvoiceDao.SummaryRow r : rows) {
                 java.util.Optional<InvoiceDao.StoredVat> v = vat.forBooks(r, rows, today);
                 out.row(r.invoiceId(), nz(r.invoiceNumber()), r.kind(), r.status(), r.wabaId(),
-                        CsvOutput.text(r.accountName()), r.period(), r.currency(), Long.toString(r.conversations()),
+                        CsvOutput.text(r.accountName()), r.period(), r.currency(), Long.toString(r.quantity()),
                         Long.toString(r.billable()), money(r.subtotal(), r), money(r.markup(), r), money(r.total(), r),
                         v.map(x -> money(x.amount(), r)).orElse(""), v.map(x -> money(x.gross(), r)).orElse(""),
                         r.periodStart() == null ? "" : Timestamps.format(r.periodStart()),
@@ -89,7 +89,7 @@ public class InvoiceReport implements Tasklet {
                         v.map(x -> x.ratePercent().stripTrailingZeros().toPlainString()).orElse(""),
                         nz(r.referencesInvoiceId()));
                 table.row(r.invoiceId(), nz(r.invoiceNumber()), r.kind(), r.status(), r.accountName(), r.currency(),
-                        r.conversations(), r.billable(), money(r.subtotal(), r), money(r.markup(), r),
+                        r.quantity(), r.billable(), money(r.subtotal(), r), money(r.markup(), r),
                         money(r.total(), r), v.map(x -> money(x.amount(), r)).orElse("-"),
                         v.map(x -> money(x.gross(), r)).orElse("-"));
                 phase.advance(1);
@@ -109,7 +109,7 @@ public class InvoiceReport implements Tasklet {
                 }
             }
         });
-        InvoiceMessages.dropStaged(dir); // explanations staged for invoices that did not change
+        MessagesExplanationFile.dropStaged(dir); // explanations staged for invoices that did not change
         String summary = "Invoices for " + month + " (each account's month in its own time zone)\n"
                 + (rows.isEmpty() ? "  no invoices: no account had conversations\n" : table.render("  ")
                         + "  net = subtotal + markup (summary.csv's total); gross = net + VAT, the amount due"

@@ -183,7 +183,7 @@ class PerMessageJobTest extends SuiteJobs {
         PerMessageMonth perMessage = new PerMessageMonth(new com.wabilling.permessage.PricedMessageDao(
                 new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)), files.accounts(),
                 files.rateCard(), files.volumeTiers());
-        new InvoiceMessages(invoices, perMessage).write(repriced, row, java.time.YearMonth.of(2026, 10),
+        new MessagesExplanationFile(invoices, perMessage).write(repriced, row, java.time.YearMonth.of(2026, 10),
                 files.accounts().stream().filter(a -> a.wabaId().equals(SAHYADRI)).findFirst().orElseThrow(), -1);
         assertThat(java.nio.file.Files.readString(repriced))
                 .isEqualTo(java.nio.file.Files.readString(dir.resolve("INV-" + SAHYADRI + "-2026-10-messages.csv")));

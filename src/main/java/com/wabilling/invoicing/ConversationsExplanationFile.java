@@ -21,7 +21,7 @@ import com.wabilling.support.csv.CsvOutput;
  * conversation_id). For an adjustment it lists the whole recomputed month: what the invoice and all
  * its adjustments add up to, since the conversations of the original invoice are not stored.
  */
-public class InvoiceConversations {
+public class ConversationsExplanationFile {
 
     static final String[] HEADER = {"conversation_id", "opened_at", "opened_at_local", "category", "market",
         "unit_price", "amount", "free_reason"};
@@ -29,7 +29,7 @@ public class InvoiceConversations {
     private final InvoiceDao invoices;
     private final RateCard rates;
 
-    public InvoiceConversations(InvoiceDao invoices, RateCard rates) {
+    public ConversationsExplanationFile(InvoiceDao invoices, RateCard rates) {
         this.invoices = invoices;
         this.rates = rates;
     }

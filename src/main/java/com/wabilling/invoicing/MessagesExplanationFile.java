@@ -14,7 +14,7 @@ import com.wabilling.support.csv.CsvOutput;
  * does, one row per message of the account's month as priced (docs/per-message-pricing.md 4), by
  * delivery time then message_id; the band says which rates came from computed volume tiers.
  */
-public class InvoiceMessages {
+public class MessagesExplanationFile {
 
     static final String[] HEADER = {"message_id", "delivered_at", "delivered_at_local", "category", "pricing_type",
         "market", "band", "unit_price", "amount"};
@@ -22,13 +22,13 @@ public class InvoiceMessages {
     private final InvoiceDao invoices;
     private final PerMessageMonth perMessage;
 
-    public InvoiceMessages(InvoiceDao invoices, PerMessageMonth perMessage) {
+    public MessagesExplanationFile(InvoiceDao invoices, PerMessageMonth perMessage) {
         this.invoices = invoices;
         this.perMessage = perMessage;
     }
 
     /**
-     * As {@link InvoiceConversations#write}: refuses when the records no longer give the stored lines. An
+     * As {@link ConversationsExplanationFile#write}: refuses when the records no longer give the stored lines. An
      * explanation staged by this job execution's own computation of the lines ({@link #stage}) is moved into
      * place instead of pricing the month a second time; one staged by a failed execution is not trusted
      * (records or reference files may have changed before the resume), so the month is priced again and
@@ -51,7 +51,7 @@ public class InvoiceMessages {
                 current.portfolioId());
         ComputedInvoice[] computed = new ComputedInvoice[1];
         CsvOutput.write(file, HEADER, out -> computed[0] = perMessage.compute(account, month, null, row(out, account)));
-        InvoiceConversations.refuseWhenChanged(invoices, account, month, computed[0], invoice.invoiceId(),
+        ConversationsExplanationFile.refuseWhenChanged(invoices, account, month, computed[0], invoice.invoiceId(),
                 "pricing records");
     }
 
@@ -90,7 +90,7 @@ public class InvoiceMessages {
             BillingAccount account) {
         int digits = account.currency().getDefaultFractionDigits();
         return p -> out.row(p.message().messageId(), Timestamps.format(p.message().deliveredAt()),
-                InvoiceConversations.local(p.message().deliveredAt(), account.zone()), p.message().category().name(),
+                ConversationsExplanationFile.local(p.message().deliveredAt(), account.zone()), p.message().category().name(),
                 p.type().metaName(), CsvOutput.text(p.message().market()), p.band(),
                 Money.displayPrice(p.unitPrice(), digits).toPlainString(),
                 Money.displayPrice(p.charge(), digits).toPlainString());
