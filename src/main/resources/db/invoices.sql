@@ -30,10 +30,10 @@ DELETE FROM invoice WHERE waba_id = :wabaId AND billing_month = :month AND statu
 -- name: insert-invoice
 INSERT INTO invoice (invoice_id, invoice_number, kind, status, waba_id, billing_month, references_invoice_id,
   account_name, currency, quantity, billable, subtotal, markup, total, created_at_ms, finalized_at_ms, run_id,
-  time_zone, markup_percent, period_start_ms, period_end_ms)
+  time_zone, markup_percent, period_start_ms, period_end_ms, explanation_sha256, explanation_rows)
 VALUES (:invoiceId, NULL, :kind, 'DRAFT', :wabaId, :month, :referencesInvoiceId, :accountName, :currency,
   :quantity, :billable, :subtotal, :markup, :total, :createdAt, NULL, :runId, :timeZone, :markupPercent,
-  :periodStart, :periodEnd);
+  :periodStart, :periodEnd, :explanationSha256, :explanationRows);
 
 -- name: insert-line
 INSERT INTO invoice_line (invoice_id, category, market, band, unit_price, quantity, free_count, billable, amount)
@@ -72,6 +72,10 @@ SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_
        billable, subtotal, markup, total, references_invoice_id, run_id, time_zone, markup_percent,
        period_start_ms, period_end_ms, issue_date, vat_category, vat_rate, vat, gross, finalized_at_ms, vat_eur
   FROM invoice WHERE billing_month = :month ORDER BY waba_id, invoice_id;
+
+-- name: explanation-of-invoice
+-- docs/billing-rules.md 4.4, "An explanation is priced once": the staged messages file recorded with a per-message invoice
+SELECT explanation_sha256, explanation_rows FROM invoice WHERE invoice_id = :invoiceId AND explanation_sha256 IS NOT NULL;
 
 -- name: invoice-by-reference
 -- docs/billing-rules.md 4.5: the invoice correct= names, by its number (or, to refuse it clearly, by its id)

@@ -58,7 +58,7 @@ public class ConversationsExplanationFile {
      * A file that explains something else than what was billed is worse than none: the recomputed
      * month must give the stored lines (the invoice plus its adjustments).
      */
-    static void refuseWhenChanged(InvoiceDao invoices, BillingAccount account, YearMonth month,
+    private static void refuseWhenChanged(InvoiceDao invoices, BillingAccount account, YearMonth month,
             ComputedInvoice recomputed, String invoiceId, String what) {
         // a price plan's lines are not explained by the file (docs/billing-rules.md 4.6): Meta's lines are compared
         List<List<InvoiceLine>> stored = invoices.invoices(account.wabaId(), month).stream()

@@ -144,6 +144,13 @@ public class InvoiceDao {
                 i.referencesInvoiceId(), i.subtotal(), i.markup(), lines(i.invoiceId()))).toList();
     }
 
+    /** The explanation staged and recorded with a per-message invoice, if any. */
+    public Optional<ExplanationDigest> explanation(String invoiceId) {
+        return jdbc.sql(SQL.get("explanation-of-invoice")).param("invoiceId", invoiceId)
+                .query((rs, n) -> new ExplanationDigest(rs.getString("explanation_sha256"), rs.getLong("explanation_rows")))
+                .optional();
+    }
+
     /** Where an invoice named by its number or its id lies: its account and month (docs/billing-rules.md 4.5). */
     public record Located(String invoiceId, String invoiceNumber, StoredInvoice.Kind kind, StoredInvoice.Status status,
             String wabaId, YearMonth month) {
@@ -173,7 +180,12 @@ public class InvoiceDao {
         jdbc.sql(SQL.get("delete-drafts")).params(params).update();
     }
 
-    public void insertDraft(InvoicePlan.Draft draft, BillingAccount account, YearMonth month, long runId, Instant now) {
+    /**
+     * @param explanation the staged explanation of a per-message invoice (docs/operations.md, "An invoice's
+     *        explanation"), recorded in the same transaction; null for other drafts
+     */
+    public void insertDraft(InvoicePlan.Draft draft, BillingAccount account, YearMonth month, long runId, Instant now,
+            ExplanationDigest explanation) {
         ComputedInvoice c = draft.invoice();
         jdbc.sql(SQL.get("insert-invoice"))
                 .param("invoiceId", draft.invoiceId())
@@ -194,6 +206,8 @@ public class InvoiceDao {
                 .param("markupPercent", account.markupPercent())
                 .param("periodStart", account.monthStart(month).toEpochMilli())
                 .param("periodEnd", account.monthEnd(month).toEpochMilli())
+                .param("explanationSha256", explanation == null ? null : explanation.sha256(), Types.VARCHAR)
+                .param("explanationRows", explanation == null ? null : explanation.rows(), Types.BIGINT)
                 .update();
         SqlParameterSource[] lines = c.lines().stream().map(l -> new MapSqlParameterSource()
                 .addValue("invoiceId", draft.invoiceId())

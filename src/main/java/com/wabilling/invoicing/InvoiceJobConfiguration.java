@@ -166,16 +166,15 @@ public class InvoiceJobConfiguration {
     @Bean
     @StepScope
     InvoiceProcessor invoiceProcessor(InvoiceDao invoices, ReferenceDirectory reference, PerMessageMonth perMessage,
-            OutputDirectory output, MessageDao messages, @Value("#{jobParameters}") java.util.Map<String, Object> parameters,
-            @Value("#{stepExecution.jobExecution.id}") long executionId) {
+            OutputDirectory output, MessageDao messages, @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
         InvoiceRun run = InvoiceRun.of(parameters);
         ReferenceFiles files = new ReferenceFiles(reference.path());
         PlanTerms terms = new PlanFiles(reference.path()).terms();
         PlanInvoiceLines plans = terms.anyPlan() ? new PlanInvoiceLines(terms, new PlanUsageReader(messages),
                 files.accounts(), run.month()) : null;
         return new InvoiceProcessor(invoices, files.rateCard(), run,
-                new MessagesExplanationFile(invoices, perMessage), output.path().resolve("invoices").resolve(run.month().toString()),
-                executionId, plans);
+                new MessagesExplanationFile(invoices, perMessage),
+                output.path().resolve("invoices").resolve(run.month().toString()), plans);
     }
 
     @Bean
@@ -196,7 +195,7 @@ public class InvoiceJobConfiguration {
             return new WhatIfReport(perMessage, files.accounts(), output.path(), run);
         }
         InvoiceReport report = new InvoiceReport(invoices, output.path(), new ConversationsExplanationFile(invoices,
-                files.rateCard()), new MessagesExplanationFile(invoices, perMessage), files.accounts(), run,
+                files.rateCard()), new MessagesExplanationFile(invoices, perMessage), run,
                 new InvoiceVat(reference.path()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), phases);
         return new PrepaidStatements(invoices, statementDao, null).after(report,
                 output.path().resolve("invoices").resolve(run.month().toString()), run.month());

@@ -174,19 +174,20 @@ class PerMessageJobTest extends SuiteJobs {
                 .filter(r -> r.get("waba_id").equals(SAHYADRI)).findFirst().orElseThrow();
         assertThat(summary.get("conversations")).isEqualTo(Integer.toString(messages.size()));
 
-        // priced once: the explanation staged with the lines is the one a second pricing of the month writes
-        // (the path a resumed run takes), and nothing staged is left behind
-        InvoiceDao.SummaryRow row = invoices.summary(java.time.YearMonth.of(2026, 10)).stream()
-                .filter(r -> r.wabaId().equals(SAHYADRI)).findFirst().orElseThrow();
-        Path repriced = WORKSPACE.root().resolve("repriced-messages.csv");
+        // priced once: the explanation staged with the lines is what pricing the month gives, its checksum is the
+        // one recorded with the invoice, and nothing staged is left behind
         com.wabilling.pricing.ReferenceFiles files = new com.wabilling.pricing.ReferenceFiles(REFERENCE);
         PerMessageMonth perMessage = new PerMessageMonth(new com.wabilling.permessage.PricedMessageDao(
                 new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)), files.accounts(),
                 files.rateCard(), files.volumeTiers());
-        new MessagesExplanationFile(invoices, perMessage).write(repriced, row, java.time.YearMonth.of(2026, 10),
-                files.accounts().stream().filter(a -> a.wabaId().equals(SAHYADRI)).findFirst().orElseThrow(), -1);
-        assertThat(java.nio.file.Files.readString(repriced))
-                .isEqualTo(java.nio.file.Files.readString(dir.resolve("INV-" + SAHYADRI + "-2026-10-messages.csv")));
+        MessagesExplanationFile.Staged repriced = new MessagesExplanationFile(invoices, perMessage).stage(
+                WORKSPACE.root().resolve("repriced"), files.accounts().stream()
+                        .filter(a -> a.wabaId().equals(SAHYADRI)).findFirst().orElseThrow(), YearMonth.of(2026, 10));
+        Path books = dir.resolve("INV-" + SAHYADRI + "-2026-10-messages.csv");
+        assertThat(java.nio.file.Files.readString(repriced.file())).isEqualTo(java.nio.file.Files.readString(books));
+        assertThat(jdbc.queryForObject("SELECT explanation_sha256 FROM invoice WHERE invoice_id = ?", String.class,
+                "INV-" + SAHYADRI + "-2026-10")).isEqualTo(org.apache.commons.codec.digest.DigestUtils.sha256Hex(
+                        java.nio.file.Files.readAllBytes(books)));
         try (var listing = java.nio.file.Files.list(dir)) {
             assertThat(listing.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains(".staged."));
         }

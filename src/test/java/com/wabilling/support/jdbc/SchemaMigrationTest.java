@@ -50,7 +50,7 @@ class SchemaMigrationTest {
         try (ConfigurableApplicationContext context = start(url, "classpath:db/migration")) {
             assertThat(applied(context)).containsExactly("1 JDBC SUCCESS", "2 SQL SUCCESS", "3 SQL SUCCESS",
                     "4 SQL SUCCESS", "5 SQL SUCCESS", "6 JDBC SUCCESS", "7 SQL SUCCESS", "8 SQL SUCCESS",
-                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "15 JDBC SUCCESS");
+                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "15 JDBC SUCCESS", "16 SQL SUCCESS");
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
             assertThat(tables(jdbc)).containsAll(TABLES).contains("PERIOD_REBUILD", "IMPORTED_FILE",
                     "MESSAGE_STATUS_CHANGE", "INVOICE_PERIOD_BASIS", "MESSAGE_COUNT", "MESSAGE_REPEAT", "MESSAGE_BLOCK");
@@ -63,14 +63,14 @@ class SchemaMigrationTest {
         try (ConfigurableApplicationContext context = start(fresh, "classpath:db/migration")) {
             assertThat(applied(context)).containsExactly("1 JDBC SUCCESS", "2 SQL SUCCESS", "3 SQL SUCCESS",
                     "4 SQL SUCCESS", "5 SQL SUCCESS", "6 JDBC SUCCESS", "7 SQL SUCCESS", "8 SQL SUCCESS",
-                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "15 JDBC SUCCESS");
+                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "15 JDBC SUCCESS", "16 SQL SUCCESS");
         }
         String old = url("compare-old");
         createTheOldWay(old);
         try (ConfigurableApplicationContext context = start(old, "classpath:db/migration")) {
             assertThat(applied(context)).containsExactly("1 BASELINE BASELINE", "2 SQL SUCCESS", "3 SQL SUCCESS",
                     "4 SQL SUCCESS", "5 SQL SUCCESS", "6 JDBC SUCCESS", "7 SQL SUCCESS", "8 SQL SUCCESS",
-                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "15 JDBC SUCCESS");
+                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "15 JDBC SUCCESS", "16 SQL SUCCESS");
         }
 
         assertThat(shape(fresh)).isEqualTo(shape(old)).isNotEmpty();
@@ -94,7 +94,7 @@ class SchemaMigrationTest {
         try (ConfigurableApplicationContext context = start(url, "classpath:db/migration,classpath:db/test-migration")) {
             assertThat(applied(context)).containsExactly("1 BASELINE BASELINE", "2 SQL SUCCESS", "3 SQL SUCCESS",
                     "4 SQL SUCCESS", "5 SQL SUCCESS", "6 JDBC SUCCESS", "7 SQL SUCCESS", "8 SQL SUCCESS",
-                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "15 JDBC SUCCESS", "900 SQL SUCCESS");
+                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "15 JDBC SUCCESS", "16 SQL SUCCESS", "900 SQL SUCCESS");
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
             assertThat(jdbc.queryForObject("SELECT next_value FROM invoice_sequence WHERE sequence_name = 'invoice'",
                     Long.class)).isEqualTo(42);
