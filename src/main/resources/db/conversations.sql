@@ -71,56 +71,24 @@ SELECT kind, conversation_id, meta_conversation_id, detail FROM reconciliation_f
  WHERE scope_mode = :mode AND period_from_ms = :from AND period_to_ms = :to AND kind = 'meta_only'
  ORDER BY conversation_id;
 
--- Message counts come from message_count (messages per UTC day: kinds I, O by event day, U by sent
--- day), never from the message table, which has no index. Windows are whole days.
+-- Invoicing's reads (docs/billing-rules.md 4), through ConversationDao
 
--- name: message-stats
-SELECT kind AS direction, SUM(messages) AS messages FROM message_count
- WHERE kind IN ('I', 'O') AND day_ms >= :from AND day_ms < :to GROUP BY kind;
+-- name: month-conversations
+-- the order decides which SERVICE conversations the free tier covers (docs/billing-rules.md 4.3)
+SELECT conversation_id, category, market, opened_at_ms FROM conversation
+ WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND opened_at_ms >= :from AND opened_at_ms < :to
+ ORDER BY opened_at_ms, conversation_id;
 
--- name: undelivered-count
-SELECT COALESCE(SUM(messages), 0) FROM message_count WHERE kind = 'U' AND day_ms >= :from AND day_ms < :to;
+-- name: month-price-points
+-- what the rate card must price: markets and categories per quarter hour (every zone offset is a
+-- multiple of 15 minutes, so a quarter hour lies in one local date)
+SELECT market, category, opened_at_ms / 900000 AS quarter_hour FROM conversation
+ WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND opened_at_ms >= :from AND opened_at_ms < :to
+   AND category <> 'FREE_ENTRY_POINT'
+ GROUP BY market, category, opened_at_ms / 900000;
 
--- name: meta-count
-SELECT COALESCE(SUM(messages), 0) FROM message_count
- WHERE kind IN ('I', 'O') AND with_meta = 1 AND day_ms >= :from AND day_ms < :to;
-
--- name: window-messages
-SELECT COALESCE(SUM(messages), 0) FROM message_count WHERE kind IN ('I', 'O') AND day_ms >= :from AND day_ms < :to;
-
--- name: delete-contained-periods
-DELETE FROM reconstructed_period WHERE scope_mode = :mode AND from_ms >= :from AND to_ms <= :to;
-
--- name: insert-period
-INSERT INTO reconstructed_period (scope_mode, from_ms, to_ms, window_messages, carried_hash, run_id, completed_at_ms)
-VALUES (:mode, :from, :to, :windowMessages, :carriedHash, :runId, :completedAt);
-
--- name: select-periods
-SELECT from_ms, to_ms, window_messages, carried_hash FROM reconstructed_period WHERE scope_mode = :mode ORDER BY from_ms, to_ms;
-
--- name: unfinished-rebuilds
-SELECT from_ms, to_ms, command FROM period_rebuild WHERE scope_mode = :mode ORDER BY from_ms, to_ms;
-
--- name: delete-rebuild
-DELETE FROM period_rebuild WHERE scope_mode = :mode AND from_ms = :from AND to_ms = :to;
-
--- name: insert-rebuild
-INSERT INTO period_rebuild (scope_mode, from_ms, to_ms, command, started_at_ms, start_window_messages, start_carried_hash)
-VALUES (:mode, :from, :to, :command, :startedAt, :windowMessages, :carriedHash);
-
--- name: rebuild-start-fingerprint
-SELECT start_window_messages, start_carried_hash FROM period_rebuild
- WHERE scope_mode = :mode AND from_ms = :from AND to_ms = :to AND start_carried_hash IS NOT NULL;
-
--- name: delete-contained-rebuilds
-DELETE FROM period_rebuild WHERE scope_mode = :mode AND from_ms >= :from AND to_ms <= :to;
-
--- name: overlapping-rebuilds
--- unfinished rebuilds other than this period's own that overlap [:carriedFrom, :to)
-SELECT from_ms, to_ms, command FROM period_rebuild
- WHERE scope_mode = :mode AND from_ms < :to AND to_ms > :carriedFrom AND NOT (from_ms = :from AND to_ms = :to)
- ORDER BY from_ms, to_ms;
-
--- name: first-message-from
--- the start of the first day with a message (received or delivered) from :from on
-SELECT MIN(day_ms) FROM message_count WHERE kind IN ('I', 'O') AND messages > 0 AND day_ms >= :from;
+-- name: conversations-by-waba
+-- every WABA with conversations opened in a range (invoicing finds those without a billing account)
+SELECT waba_id, COUNT(*) AS conversations, SUM(messages) AS messages FROM conversation
+ WHERE scope_mode = 'phone-number' AND opened_at_ms >= :from AND opened_at_ms < :to
+ GROUP BY waba_id;

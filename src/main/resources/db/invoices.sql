@@ -1,31 +1,7 @@
--- Monthly invoicing (docs/billing-rules.md 4).
-
--- name: month-conversations
--- the order decides which SERVICE conversations the free tier covers (docs/billing-rules.md 4.3)
-SELECT conversation_id, category, market, opened_at_ms FROM conversation
- WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND opened_at_ms >= :from AND opened_at_ms < :to
- ORDER BY opened_at_ms, conversation_id;
-
--- name: month-price-points
--- what the rate card must price: markets and categories per quarter hour (every zone offset is a
--- multiple of 15 minutes, so a quarter hour lies in one local date)
-SELECT market, category, opened_at_ms / 900000 AS quarter_hour FROM conversation
- WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND opened_at_ms >= :from AND opened_at_ms < :to
-   AND category <> 'FREE_ENTRY_POINT'
- GROUP BY market, category, opened_at_ms / 900000;
-
--- name: activity-by-waba
--- Every WABA with conversations or pricing records in a range, to find those without a
--- billing account
-SELECT waba_id, SUM(conversations) AS conversations, SUM(messages) AS messages FROM (
-  SELECT waba_id, COUNT(*) AS conversations, SUM(messages) AS messages FROM conversation
-   WHERE scope_mode = 'phone-number' AND opened_at_ms >= :from AND opened_at_ms < :to
-   GROUP BY waba_id
-  UNION ALL
-  SELECT waba_id, 0 AS conversations, COUNT(*) AS messages FROM priced_message
-   WHERE scope_mode = 'phone-number' AND delivered_at_ms >= :from AND delivered_at_ms < :to
-   GROUP BY waba_id) activity
- GROUP BY waba_id ORDER BY waba_id;
+-- Monthly invoicing (docs/billing-rules.md 4): every statement on invoice, invoice_line, invoice_sequence and
+-- invoice_period_basis, run by their one owner InvoiceDao. The conversations and pricing records a month is
+-- priced from are asked of their owners, ConversationDao and PricedMessageDao (docs/architecture.md, "Who owns
+-- which table").
 
 -- name: period-basis
 SELECT billed_messages FROM invoice_period_basis
@@ -41,7 +17,7 @@ SELECT invoice_id, invoice_number, kind, status, references_invoice_id, subtotal
   FROM invoice WHERE waba_id = :wabaId AND billing_month = :month ORDER BY invoice_id;
 
 -- name: lines-of-invoice
-SELECT category, market, band, unit_price, conversations, free_count, billable, amount
+SELECT category, market, band, unit_price, quantity, free_count, billable, amount
   FROM invoice_line WHERE invoice_id = :invoiceId;
 
 -- name: delete-draft-lines
@@ -53,15 +29,15 @@ DELETE FROM invoice WHERE waba_id = :wabaId AND billing_month = :month AND statu
 
 -- name: insert-invoice
 INSERT INTO invoice (invoice_id, invoice_number, kind, status, waba_id, billing_month, references_invoice_id,
-  account_name, currency, conversations, billable, subtotal, markup, total, created_at_ms, finalized_at_ms, run_id,
-  time_zone, markup_percent, period_start_ms, period_end_ms)
+  account_name, currency, quantity, billable, subtotal, markup, total, created_at_ms, finalized_at_ms, run_id,
+  time_zone, markup_percent, period_start_ms, period_end_ms, explanation_sha256, explanation_rows)
 VALUES (:invoiceId, NULL, :kind, 'DRAFT', :wabaId, :month, :referencesInvoiceId, :accountName, :currency,
-  :conversations, :billable, :subtotal, :markup, :total, :createdAt, NULL, :runId, :timeZone, :markupPercent,
-  :periodStart, :periodEnd);
+  :quantity, :billable, :subtotal, :markup, :total, :createdAt, NULL, :runId, :timeZone, :markupPercent,
+  :periodStart, :periodEnd, :explanationSha256, :explanationRows);
 
 -- name: insert-line
-INSERT INTO invoice_line (invoice_id, category, market, band, unit_price, conversations, free_count, billable, amount)
-VALUES (:invoiceId, :category, :market, :band, :unitPrice, :conversations, :free, :billable, :amount);
+INSERT INTO invoice_line (invoice_id, category, market, band, unit_price, quantity, free_count, billable, amount)
+VALUES (:invoiceId, :category, :market, :band, :unitPrice, :quantity, :free, :billable, :amount);
 
 -- name: drafts-of-month
 -- in (waba_id, invoice_id) order: an account's credit note (CRN-) is numbered before the invoice that
@@ -92,10 +68,14 @@ UPDATE invoice SET vat_category = :category, vat_rate = :rate, vat = :vat, gross
 UPDATE invoice SET vat_eur = :vatEur WHERE invoice_id = :invoiceId AND status = 'FINALIZED' AND vat_eur IS NULL;
 
 -- name: invoices-of-month
-SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_month, currency, conversations,
+SELECT invoice_id, invoice_number, kind, status, waba_id, account_name, billing_month, currency, quantity,
        billable, subtotal, markup, total, references_invoice_id, run_id, time_zone, markup_percent,
        period_start_ms, period_end_ms, issue_date, vat_category, vat_rate, vat, gross, finalized_at_ms, vat_eur
   FROM invoice WHERE billing_month = :month ORDER BY waba_id, invoice_id;
+
+-- name: explanation-of-invoice
+-- docs/billing-rules.md 4.4, "An explanation is priced once": the staged messages file recorded with a per-message invoice
+SELECT explanation_sha256, explanation_rows FROM invoice WHERE invoice_id = :invoiceId AND explanation_sha256 IS NOT NULL;
 
 -- name: invoice-by-reference
 -- docs/billing-rules.md 4.5: the invoice correct= names, by its number (or, to refuse it clearly, by its id)

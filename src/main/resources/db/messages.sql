@@ -38,6 +38,28 @@ INSERT INTO message_count (run_id, day_ms, kind, with_meta, messages) VALUES (:r
 -- name: run-stats
 SELECT kind, SUM(messages) AS messages FROM message_count WHERE run_id = :runId GROUP BY kind;
 
+-- Message counts come from message_count (messages per UTC day: kinds I, O by event day, U by sent
+-- day), never from the blocks. Windows are whole days; reconstruction reads them
+-- through MessageCounts.
+
+-- name: message-stats
+SELECT kind AS direction, SUM(messages) AS messages FROM message_count
+ WHERE kind IN ('I', 'O') AND day_ms >= :from AND day_ms < :to GROUP BY kind;
+
+-- name: undelivered-count
+SELECT COALESCE(SUM(messages), 0) FROM message_count WHERE kind = 'U' AND day_ms >= :from AND day_ms < :to;
+
+-- name: meta-count
+SELECT COALESCE(SUM(messages), 0) FROM message_count
+ WHERE kind IN ('I', 'O') AND with_meta = 1 AND day_ms >= :from AND day_ms < :to;
+
+-- name: window-messages
+SELECT COALESCE(SUM(messages), 0) FROM message_count WHERE kind IN ('I', 'O') AND day_ms >= :from AND day_ms < :to;
+
+-- name: first-message-from
+-- the start of the first day with a message (received or delivered) from :from on
+SELECT MIN(day_ms) FROM message_count WHERE kind IN ('I', 'O') AND messages > 0 AND day_ms >= :from;
+
 -- name: insert-repeat
 INSERT INTO message_repeat (run_id, file_index, source, record_no, raw_fields, message_id, waba_id, phone_number_id,
   customer_wa_id, direction, message_type, template_name, template_language, sent_at_ms, status, delivered_at_ms,
@@ -70,15 +92,12 @@ VALUES (:runId, :messageId, :previousStatus, :previousDeliveredAt, :previousMeta
 -- name: count-status-advances
 SELECT COALESCE(SUM(advances), 0) FROM message_status_change WHERE run_id = :runId;
 
--- name: periods-affected-by-status-changes
--- reconstructed periods whose read window (from - 24 h to to + 72 h) holds a changed message's old or
--- new event time: their conversations were built without the change
-SELECT DISTINCT p.scope_mode, p.from_ms, p.to_ms
-  FROM reconstructed_period p, message_status_change c
- WHERE c.run_id = :runId
-   AND ((c.previous_delivered_at_ms >= p.from_ms - :before AND c.previous_delivered_at_ms < p.to_ms + :after)
-     OR (c.delivered_at_ms >= p.from_ms - :before AND c.delivered_at_ms < p.to_ms + :after))
- ORDER BY p.scope_mode, p.from_ms, p.to_ms;
+-- name: status-changes-within
+-- the run's status changes whose old or new delivery time lies in [:from, :to): a reconstructed period whose read
+-- window this is was built without them
+SELECT COUNT(*) FROM message_status_change
+ WHERE run_id = :runId AND ((previous_delivered_at_ms >= :from AND previous_delivered_at_ms < :to)
+     OR (delivered_at_ms >= :from AND delivered_at_ms < :to));
 
 -- name: find-imported-file
 SELECT run_id, file_path, imported_at_ms FROM imported_file WHERE sha256 = :sha256 AND size_bytes = :size;

@@ -79,7 +79,7 @@ SELECT message_id, waba_id, phone_number_id, category, pricing_type, market, del
  ORDER BY delivered_at_ms, message_id;
 
 -- name: month-message-price-points
--- what the rate card must price under a per-message regime, per quarter hour (see month-price-points in invoices.sql)
+-- what the rate card must price under a per-message regime, per quarter hour (see month-price-points in conversations.sql)
 -- with its first and last delivery, which tell an authentication-international start inside the quarter
 -- hour which rate the messages need (docs/per-message-pricing.md 4, "Authentication-international")
 SELECT market, category, delivered_at_ms / 900000 AS quarter_hour, MIN(delivered_at_ms) AS first_ms,
@@ -87,6 +87,12 @@ SELECT market, category, delivered_at_ms / 900000 AS quarter_hour, MIN(delivered
  WHERE scope_mode = 'phone-number' AND waba_id = :wabaId AND delivered_at_ms >= :from AND delivered_at_ms < :to
    AND category <> 'REFERRAL_CONVERSION'
  GROUP BY market, category, delivered_at_ms / 900000;
+
+-- name: messages-by-waba
+-- every WABA with pricing records delivered in a range (invoicing finds those without a billing account)
+SELECT waba_id, COUNT(*) AS messages FROM priced_message
+ WHERE scope_mode = 'phone-number' AND delivered_at_ms >= :from AND delivered_at_ms < :to
+ GROUP BY waba_id;
 
 -- name: month-message-customers
 -- reconcile-meta (docs/formats.md, "Meta's pricing analytics"): the customer of each of one WABA's pricing

@@ -60,6 +60,12 @@ public class WaBillingConfiguration {
         return new V6__MessagesIntoBlocks();
     }
 
+    /** Schema version 15: the invoice columns that count conversations or messages become quantity (renamed per database). */
+    @Bean
+    com.wabilling.invoicing.V15__InvoiceQuantity invoiceQuantityMigration() {
+        return new com.wabilling.invoicing.V15__InvoiceQuantity();
+    }
+
     @Bean
     ProgressInterval progressInterval(@Value("${wa-billing.progress-seconds:5}") double seconds) {
         return new ProgressInterval(Duration.ofMillis(Math.round(seconds * 1000)));

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.DataClassRowMapper;
@@ -15,6 +14,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.wabilling.messages.MessageCounts;
 import com.wabilling.periods.Period;
 import com.wabilling.permessage.MetaOnlyRecord;
 import com.wabilling.permessage.PricingReconciliation;
@@ -43,10 +43,13 @@ public class ConversationDao implements PricingReport.Findings {
     private final JdbcClient jdbc;
     /** JdbcClient has no batch API: the batch inserts go through the template it is built on. */
     private final NamedParameterJdbcOperations batch;
+    /** The message counts the report shows are their owner's (package messages). */
+    private final MessageCounts counts;
 
     public ConversationDao(NamedParameterJdbcOperations jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batch = jdbc;
+        this.counts = new MessageCounts(this.jdbc);
     }
 
     /** The scope mode and bounds of a period, as the statements name them. */
@@ -196,6 +199,52 @@ public class ConversationDao implements PricingReport.Findings {
                 .list();
     }
 
+    /** The ids of the conversations still open at the period's start, in id order (part of its fingerprint). */
+    static void forEachCarriedId(JdbcClient jdbc, Period period, Consumer<String> action) {
+        jdbc.sql(SQL.get("carried-ids")).param("mode", period.mode().parameter())
+                .param("carriedFrom", period.carriedFrom().toEpochMilli()).param("from", period.from().toEpochMilli())
+                .query(rs -> {
+                    action.accept(rs.getString("conversation_id"));
+                });
+    }
+
+    /** A conversation as invoicing prices it (phone-number scope). */
+    public record Opened(String conversationId, ConversationCategory category, String market, Instant openedAt) {
+    }
+
+    /** One WABA's conversations opened in [from, to), in free-tier order (docs/billing-rules.md 4.3). */
+    public void forEachOpened(String wabaId, Instant from, Instant to, Consumer<Opened> action) {
+        jdbc.sql(SQL.get("month-conversations")).params(waba(wabaId, from, to)).query(rs -> {
+            action.accept(new Opened(rs.getString("conversation_id"), ConversationCategory.valueOf(rs.getString("category")),
+                    rs.getString("market"), Instant.ofEpochMilli(rs.getLong("opened_at_ms"))));
+        });
+    }
+
+    /** A (market, category) opened at some quarter hour: what the rate card must price. */
+    public record PricePoint(String market, ConversationCategory category, Instant at) {
+    }
+
+    /** The price points of one WABA's conversations opened in [from, to); free entry points need none. */
+    public List<PricePoint> pricePoints(String wabaId, Instant from, Instant to) {
+        return jdbc.sql(SQL.get("month-price-points")).params(waba(wabaId, from, to))
+                .query((rs, n) -> new PricePoint(rs.getString("market"), ConversationCategory.valueOf(rs.getString("category")),
+                        Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L)))
+                .list();
+    }
+
+    /** Conversations (phone-number scope) opened in a range by one WABA, and the messages they covered. */
+    public record WabaCount(String wabaId, long conversations, long messages) {
+    }
+
+    public List<WabaCount> countsByWaba(Instant from, Instant to) {
+        return jdbc.sql(SQL.get("conversations-by-waba")).param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
+                .query(WabaCount.class).list();
+    }
+
+    private static Map<String, Object> waba(String wabaId, Instant from, Instant to) {
+        return Map.of("wabaId", wabaId, "from", from.toEpochMilli(), "to", to.toEpochMilli());
+    }
+
     @Override
     public long undeliveredMessages(Period period) {
         return messageStats(period).getOrDefault("U", 0L);
@@ -203,13 +252,6 @@ public class ConversationDao implements PricingReport.Findings {
 
     /** Messages by direction ('I', 'O') with an event time in the period; 'U' = outbound never delivered. */
     public Map<String, Long> messageStats(Period period) {
-        Map<String, Long> stats = new TreeMap<>();
-        Map<String, Object> window = Map.of("from", period.from().toEpochMilli(), "to", period.to().toEpochMilli());
-        jdbc.sql(SQL.get("message-stats")).params(window).query(rs -> {
-            stats.put(rs.getString("direction"), rs.getLong("messages"));
-        });
-        stats.put("U", jdbc.sql(SQL.get("undelivered-count")).params(window).query(Long.class).single());
-        stats.put("meta", jdbc.sql(SQL.get("meta-count")).params(window).query(Long.class).single());
-        return stats;
+        return counts.byDirection(period.from(), period.to());
     }
 }

@@ -15,17 +15,23 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.messages.CustomerLinkDao;
+import com.wabilling.messages.MessageCounts;
 import com.wabilling.messages.MessageTally;
+import com.wabilling.messages.ReconstructedPeriods;
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
 import com.wabilling.permessage.PricedMessageDao;
+import com.wabilling.support.jdbc.SqlStatements;
 
 /**
  * Which periods were reconstructed and what each was built on (docs/billing-rules.md 3.4): the number of
  * messages in its read window and the conversations carried into it. When either has changed since
- * (late messages, an earlier period re-run), that period must be re-run.
+ * (late messages, an earlier period re-run), that period must be re-run. The one owner of reconstructed_period and
+ * period_rebuild (periods.sql); the messages and conversations it depends on are asked of their owners.
  */
-public class PeriodLedger {
+public class PeriodLedger implements ReconstructedPeriods {
+
+    private static final SqlStatements SQL = SqlStatements.load("db/periods.sql");
 
     /** No message in the 96 h before a start (72 h free entry point + 24 h referral window): nothing is open. */
     private static final int SILENCE_DAYS = 4;
@@ -33,6 +39,7 @@ public class PeriodLedger {
     private final JdbcClient jdbc;
     private final PricedMessageDao priced;
     private final CustomerLinkDao links;
+    private final MessageCounts counts;
 
     /**
      * @param priced the owner of the pricing records, which per-message periods also start from
@@ -42,6 +49,7 @@ public class PeriodLedger {
         this.jdbc = jdbc;
         this.priced = priced;
         this.links = links;
+        this.counts = new MessageCounts(jdbc);
     }
 
     /** What a period's result depends on. */
@@ -56,11 +64,7 @@ public class PeriodLedger {
         Period period = new Period(date(from), date(to), mode);
         long messages = windowMessages(period);
         MessageDigest sha = DigestUtils.getSha256Digest();
-        jdbc.sql(ConversationDao.SQL.get("carried-ids")).param("mode", mode.parameter())
-                .param("carriedFrom", period.carriedFrom().toEpochMilli()).param("from", period.from().toEpochMilli())
-                .query(rs -> {
-                    sha.update(rs.getString("conversation_id").getBytes(StandardCharsets.US_ASCII));
-                });
+        ConversationDao.forEachCarriedId(jdbc, period, id -> sha.update(id.getBytes(StandardCharsets.US_ASCII)));
         // per-message periods also start from the free entry point windows and the service free tier counts
         // of earlier periods (docs/per-message-pricing.md 2): a re-run of one of those makes this one stale. Nothing is
         // added for the conversation era, so fingerprints recorded before stay valid.
@@ -87,7 +91,7 @@ public class PeriodLedger {
 
     /** Unfinished rebuilds of other periods overlapping [from, to) (the free tier reads a month back). */
     public List<Rebuild> unfinishedRebuildsBetween(Period period, Instant from) {
-        return jdbc.sql(ConversationDao.SQL.get("overlapping-rebuilds")).params(ConversationDao.params(period))
+        return jdbc.sql(SQL.get("overlapping-rebuilds")).params(ConversationDao.params(period))
                 .param("carriedFrom", from.toEpochMilli())
                 .query((rs, n) -> new Rebuild(date(rs.getLong("from_ms")), date(rs.getLong("to_ms")),
                         rs.getString("command")))
@@ -96,7 +100,7 @@ public class PeriodLedger {
 
     /** Every rebuild of the mode that started and has not finished, oldest first. */
     public List<Rebuild> unfinishedRebuilds(ScopeMode mode) {
-        return jdbc.sql(ConversationDao.SQL.get("unfinished-rebuilds")).param("mode", mode.parameter())
+        return jdbc.sql(SQL.get("unfinished-rebuilds")).param("mode", mode.parameter())
                 .query((rs, n) -> new Rebuild(date(rs.getLong("from_ms")), date(rs.getLong("to_ms")),
                         rs.getString("command")))
                 .list();
@@ -112,8 +116,7 @@ public class PeriodLedger {
         if (from.toEpochMilli() % MessageTally.DAY_MS != 0 || to.toEpochMilli() % MessageTally.DAY_MS != 0) {
             throw new IllegalArgumentException("counts are kept per UTC day: " + from + " to " + to);
         }
-        return jdbc.sql(ConversationDao.SQL.get("window-messages")).param("from", from.toEpochMilli())
-                .param("to", to.toEpochMilli()).query(Long.class).optional().orElse(0L);
+        return counts.eventsBetween(from, to);
     }
 
     /** A rebuild that started and has not finished, with the command that finishes it. */
@@ -129,8 +132,8 @@ public class PeriodLedger {
         Map<String, Object> params = ConversationDao.params(period);
         // what the rebuild is built on, kept for the moment it completes (a resume may come after an import)
         Fingerprint start = fingerprint(period.mode(), period.from(), period.to());
-        jdbc.sql(ConversationDao.SQL.get("delete-rebuild")).params(params).update();
-        jdbc.sql(ConversationDao.SQL.get("insert-rebuild")).params(params).param("command", command)
+        jdbc.sql(SQL.get("delete-rebuild")).params(params).update();
+        jdbc.sql(SQL.get("insert-rebuild")).params(params).param("command", command)
                 .param("startedAt", now.toEpochMilli()).param("windowMessages", start.windowMessages())
                 .param("carriedHash", start.carriedHash()).update();
     }
@@ -140,7 +143,7 @@ public class PeriodLedger {
      * overlap the ones it carries in (the 72 h before it) or its own range.
      */
     public List<Rebuild> unfinishedRebuildsAffecting(Period period) {
-        return jdbc.sql(ConversationDao.SQL.get("overlapping-rebuilds")).params(ConversationDao.params(period))
+        return jdbc.sql(SQL.get("overlapping-rebuilds")).params(ConversationDao.params(period))
                 .param("carriedFrom", period.carriedFrom().toEpochMilli())
                 .query((rs, n) -> new Rebuild(date(rs.getLong("from_ms")), date(rs.getLong("to_ms")),
                         rs.getString("command")))
@@ -172,10 +175,8 @@ public class PeriodLedger {
                 known = r.to();
             }
         }
-        Long next = jdbc.sql(ConversationDao.SQL.get("first-message-from"))
-                .param("from", known == null ? Long.MIN_VALUE : start(known).toEpochMilli())
-                .query(Long.class).optional().orElse(null);
-        LocalDate firstDay = next == null ? period.fromDate() : date(next);
+        LocalDate firstDay = counts.firstEventDayFrom(known == null ? Long.MIN_VALUE : start(known).toEpochMilli())
+                .map(PeriodLedger::date).orElse(period.fromDate());
         // the day of the first message after it is known too when 96 h of silence lie before it
         boolean silentBefore = known == null || !firstDay.minusDays(SILENCE_DAYS).isBefore(known);
         return Optional.of(silentBefore && firstDay.isBefore(period.fromDate()) ? firstDay : known);
@@ -204,21 +205,27 @@ public class PeriodLedger {
         Map<String, Object> params = ConversationDao.params(period);
         // the fingerprint its rebuild started from: inputs that changed while a failed or killed rebuild waited
         // to be resumed (partitions that had completed never see them) leave the period stale, never fresh
-        Fingerprint f = jdbc.sql(ConversationDao.SQL.get("rebuild-start-fingerprint")).params(params)
+        Fingerprint f = jdbc.sql(SQL.get("rebuild-start-fingerprint")).params(params)
                 .query((rs, n) -> new Fingerprint(rs.getLong(1), rs.getString(2))).optional()
                 .orElseGet(() -> fingerprint(period.mode(), period.from(), period.to()));
-        jdbc.sql(ConversationDao.SQL.get("delete-contained-rebuilds")).params(params).update();
-        jdbc.sql(ConversationDao.SQL.get("delete-contained-periods")).params(params).update();
-        jdbc.sql(ConversationDao.SQL.get("insert-period")).params(params)
+        jdbc.sql(SQL.get("delete-contained-rebuilds")).params(params).update();
+        jdbc.sql(SQL.get("delete-contained-periods")).params(params).update();
+        jdbc.sql(SQL.get("insert-period")).params(params)
                 .param("windowMessages", f.windowMessages()).param("carriedHash", f.carriedHash())
                 .param("runId", runId).param("completedAt", now.toEpochMilli()).update();
     }
 
     public List<Recorded> recorded(ScopeMode mode) {
-        return jdbc.sql(ConversationDao.SQL.get("select-periods")).param("mode", mode.parameter())
+        return jdbc.sql(SQL.get("select-periods")).param("mode", mode.parameter())
                 .query((rs, n) -> new Recorded(date(rs.getLong("from_ms")), date(rs.getLong("to_ms")),
                         new Fingerprint(rs.getLong("window_messages"), rs.getString("carried_hash"))))
                 .list();
+    }
+
+    @Override
+    public List<ReconstructedPeriods.Span> allRecorded() {
+        return jdbc.sql(SQL.get("all-periods")).query((rs, n) -> new ReconstructedPeriods.Span(rs.getString("scope_mode"),
+                date(rs.getLong("from_ms")), date(rs.getLong("to_ms")))).list();
     }
 
     /** Recorded periods other than {@code except} whose inputs changed since they were built. */

@@ -24,7 +24,7 @@ public final class Adjustments {
             InvoiceLine b = before.get(key);
             InvoiceLine a = after.get(key);
             InvoiceLine diff = (a != null ? a : b).with(
-                    n(a, InvoiceLine::conversations) - n(b, InvoiceLine::conversations),
+                    n(a, InvoiceLine::quantity) - n(b, InvoiceLine::quantity),
                     n(a, InvoiceLine::free) - n(b, InvoiceLine::free),
                     n(a, InvoiceLine::billable) - n(b, InvoiceLine::billable),
                     amount(a).subtract(amount(b)));
@@ -51,7 +51,7 @@ public final class Adjustments {
         Map<InvoiceLine.Key, InvoiceLine> total = new LinkedHashMap<>();
         for (List<InvoiceLine> lines : invoices) {
             for (InvoiceLine l : lines) {
-                total.merge(l.key(), l, (x, y) -> x.with(x.conversations() + y.conversations(), x.free() + y.free(), x.billable() + y.billable(),
+                total.merge(l.key(), l, (x, y) -> x.with(x.quantity() + y.quantity(), x.free() + y.free(), x.billable() + y.billable(),
                         x.amount().add(y.amount())));
             }
         }

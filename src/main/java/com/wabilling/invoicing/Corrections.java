@@ -47,12 +47,12 @@ public final class Corrections {
      */
     public static ComputedInvoice creditNote(List<StoredInvoice> billed) {
         List<InvoiceLine> lines = Adjustments.sum(billed.stream().map(StoredInvoice::lines).toList()).stream()
-                .map(l -> l.with(-l.conversations(), -l.free(), -l.billable(), l.amount().negate())).toList();
+                .map(l -> l.with(-l.quantity(), -l.free(), -l.billable(), l.amount().negate())).toList();
         BigDecimal subtotal = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal markup = billed.stream().map(StoredInvoice::markup).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
-        // conversations and billable count Meta's units, not a price plan's (docs/billing-rules.md 4.6)
+        // quantity and billable count Meta's units, not a price plan's (docs/billing-rules.md 4.6)
         List<InvoiceLine> meta = lines.stream().filter(l -> !l.isPlanLine()).toList();
-        return new ComputedInvoice(lines, meta.stream().mapToLong(InvoiceLine::conversations).sum(),
+        return new ComputedInvoice(lines, meta.stream().mapToLong(InvoiceLine::quantity).sum(),
                 meta.stream().mapToLong(InvoiceLine::billable).sum(), subtotal, markup, subtotal.add(markup));
     }
 

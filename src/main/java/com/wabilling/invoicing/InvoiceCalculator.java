@@ -128,18 +128,18 @@ public final class InvoiceCalculator {
     static ComputedInvoice totals(List<InvoiceLine> lines, BillingAccount account) {
         BigDecimal subtotal = Money.round(BigDecimal.ZERO, account.currency());
         BigDecimal metaFees = subtotal;
-        long conversations = 0;
+        long quantity = 0;
         long billable = 0;
         for (InvoiceLine line : lines) {
             subtotal = subtotal.add(line.amount());
             if (!line.isPlanLine()) {
                 metaFees = metaFees.add(line.amount());
-                conversations += line.conversations();
+                quantity += line.quantity();
                 billable += line.billable();
             }
         }
         BigDecimal markup = Money.markup(metaFees, account.markupPercent(), account.currency());
-        return new ComputedInvoice(List.copyOf(lines), conversations, billable, subtotal, markup, subtotal.add(markup));
+        return new ComputedInvoice(List.copyOf(lines), quantity, billable, subtotal, markup, subtotal.add(markup));
     }
 
     /** Convenience for a whole month held in memory (tests, small accounts). */

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.wabilling.conversations.ConversationDao;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.periods.Period;
 import com.wabilling.permessage.PricedMessageDao;
@@ -25,8 +26,9 @@ import com.wabilling.pricing.PricingCategory;
 import com.wabilling.support.jdbc.SqlStatements;
 
 /**
- * Data access for invoicing: the month's conversations, invoices and lines. The pricing records are asked of
- * their owner, {@link PricedMessageDao}; the reconstructed periods of theirs, PeriodLedger.
+ * Data access for invoicing: invoices, their lines, the invoice sequence and the period bases (invoices.sql).
+ * The month's conversations are asked of their owner, {@link ConversationDao}, its pricing records of
+ * {@link PricedMessageDao}, the reconstructed periods of PeriodLedger (docs/architecture.md, "Who owns which table").
  */
 public class InvoiceDao {
 
@@ -35,26 +37,20 @@ public class InvoiceDao {
     private final JdbcClient jdbc;
     /** JdbcClient has no batch API: the invoice lines are inserted in a batch through the template it is built on. */
     private final NamedParameterJdbcOperations batch;
+    private final ConversationDao conversations;
     private final PricedMessageDao priced;
 
-    public InvoiceDao(NamedParameterJdbcOperations jdbc, PricedMessageDao priced) {
+    public InvoiceDao(NamedParameterJdbcOperations jdbc, ConversationDao conversations, PricedMessageDao priced) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batch = jdbc;
+        this.conversations = conversations;
         this.priced = priced;
-    }
-
-    private static Map<String, Object> month(BillingAccount account, YearMonth month) {
-        return Map.of("wabaId", account.wabaId(), "from", account.monthStart(month).toEpochMilli(),
-                "to", account.monthEnd(month).toEpochMilli());
     }
 
     /** The account's conversations of the month, in free-tier order. */
     public void forEachConversation(BillingAccount account, YearMonth month, Consumer<BillableConversation> action) {
-        jdbc.sql(SQL.get("month-conversations")).params(month(account, month)).query(rs -> {
-            action.accept(new BillableConversation(rs.getString("conversation_id"),
-                    ConversationCategory.valueOf(rs.getString("category")), rs.getString("market"),
-                    Instant.ofEpochMilli(rs.getLong("opened_at_ms"))));
-        });
+        conversations.forEachOpened(account.wabaId(), account.monthStart(month), account.monthEnd(month),
+                c -> action.accept(new BillableConversation(c.conversationId(), c.category(), c.market(), c.openedAt())));
     }
 
     /** A (market, category) the month needs a price for, at some quarter hour. */
@@ -83,12 +79,11 @@ public class InvoiceDao {
      */
     public List<PricePoint> pricePoints(BillingAccount account, YearMonth month,
             com.wabilling.pricing.AuthInternational international) {
-        List<PricePoint> points = new java.util.ArrayList<>(jdbc.sql(SQL.get("month-price-points"))
-                .params(month(account, month))
-                .query((rs, n) -> new PricePoint(rs.getString("market"),
-                        ConversationCategory.valueOf(rs.getString("category")),
-                        Instant.ofEpochMilli(rs.getLong("quarter_hour") * 900_000L)))
-                .list());
+        List<PricePoint> points = new java.util.ArrayList<>();
+        for (ConversationDao.PricePoint p : conversations.pricePoints(account.wabaId(), account.monthStart(month),
+                account.monthEnd(month))) {
+            points.add(new PricePoint(p.market(), p.category(), p.at()));
+        }
         for (PricedMessageDao.PricePoint p : priced.pricePoints(account, month)) {
             PricePoint point = new PricePoint(p.market(), null, p.at());
             // the first and last delivery of the quarter hour tell which of the two rates its records need
@@ -102,10 +97,21 @@ public class InvoiceDao {
         return points;
     }
 
-    /** Conversations (phone-number scope) and the messages they covered per WABA, opened in [from, to). */
+    /**
+     * Every WABA with activity in [from, to), by id: its conversations (phone-number scope) and their messages,
+     * plus its pricing records, each counted by its owner.
+     */
     public List<UnknownAccounts.Activity> activityByWaba(Instant from, Instant to) {
-        return jdbc.sql(SQL.get("activity-by-waba")).param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
-                .query(UnknownAccounts.Activity.class).list();
+        Map<String, UnknownAccounts.Activity> byWaba = new java.util.TreeMap<>();
+        for (ConversationDao.WabaCount c : conversations.countsByWaba(from, to)) {
+            byWaba.merge(c.wabaId(), new UnknownAccounts.Activity(c.wabaId(), c.conversations(), c.messages()),
+                    UnknownAccounts.Activity::plus);
+        }
+        for (PricedMessageDao.WabaCount p : priced.countsByWaba(from, to)) {
+            byWaba.merge(p.wabaId(), new UnknownAccounts.Activity(p.wabaId(), 0, p.messages()),
+                    UnknownAccounts.Activity::plus);
+        }
+        return List.copyOf(byWaba.values());
     }
 
     /** The messages before its end that a recorded period (this version of it) was billed on, if noted. */
@@ -138,6 +144,13 @@ public class InvoiceDao {
                 i.referencesInvoiceId(), i.subtotal(), i.markup(), lines(i.invoiceId()))).toList();
     }
 
+    /** The explanation staged and recorded with a per-message invoice, if any. */
+    public Optional<ExplanationDigest> explanation(String invoiceId) {
+        return jdbc.sql(SQL.get("explanation-of-invoice")).param("invoiceId", invoiceId)
+                .query((rs, n) -> new ExplanationDigest(rs.getString("explanation_sha256"), rs.getLong("explanation_rows")))
+                .optional();
+    }
+
     /** Where an invoice named by its number or its id lies: its account and month (docs/billing-rules.md 4.5). */
     public record Located(String invoiceId, String invoiceNumber, StoredInvoice.Kind kind, StoredInvoice.Status status,
             String wabaId, YearMonth month) {
@@ -155,7 +168,7 @@ public class InvoiceDao {
         return jdbc.sql(SQL.get("lines-of-invoice")).param("invoiceId", invoiceId)
                 .query((rs, n) -> new InvoiceLine(rs.getString("category"), rs.getString("market"),
                         rs.getString("band"), rs.getBigDecimal("unit_price").stripTrailingZeros(),
-                        rs.getLong("conversations"), rs.getLong("free_count"), rs.getLong("billable"),
+                        rs.getLong("quantity"), rs.getLong("free_count"), rs.getLong("billable"),
                         rs.getBigDecimal("amount")))
                 .list();
     }
@@ -167,7 +180,12 @@ public class InvoiceDao {
         jdbc.sql(SQL.get("delete-drafts")).params(params).update();
     }
 
-    public void insertDraft(InvoicePlan.Draft draft, BillingAccount account, YearMonth month, long runId, Instant now) {
+    /**
+     * @param explanation the staged explanation of a per-message invoice (docs/operations.md, "An invoice's
+     *        explanation"), recorded in the same transaction; null for other drafts
+     */
+    public void insertDraft(InvoicePlan.Draft draft, BillingAccount account, YearMonth month, long runId, Instant now,
+            ExplanationDigest explanation) {
         ComputedInvoice c = draft.invoice();
         jdbc.sql(SQL.get("insert-invoice"))
                 .param("invoiceId", draft.invoiceId())
@@ -177,7 +195,7 @@ public class InvoiceDao {
                 .param("referencesInvoiceId", draft.referencesInvoiceId())
                 .param("accountName", account.name())
                 .param("currency", account.currency().getCurrencyCode())
-                .param("conversations", c.conversations())
+                .param("quantity", c.quantity())
                 .param("billable", c.billable())
                 .param("subtotal", c.subtotal())
                 .param("markup", c.markup())
@@ -188,6 +206,8 @@ public class InvoiceDao {
                 .param("markupPercent", account.markupPercent())
                 .param("periodStart", account.monthStart(month).toEpochMilli())
                 .param("periodEnd", account.monthEnd(month).toEpochMilli())
+                .param("explanationSha256", explanation == null ? null : explanation.sha256(), Types.VARCHAR)
+                .param("explanationRows", explanation == null ? null : explanation.rows(), Types.BIGINT)
                 .update();
         SqlParameterSource[] lines = c.lines().stream().map(l -> new MapSqlParameterSource()
                 .addValue("invoiceId", draft.invoiceId())
@@ -195,7 +215,7 @@ public class InvoiceDao {
                 .addValue("market", l.market(), Types.VARCHAR)
                 .addValue("band", l.band())
                 .addValue("unitPrice", l.unitPrice(), Types.DECIMAL)
-                .addValue("conversations", l.conversations())
+                .addValue("quantity", l.quantity())
                 .addValue("free", l.free())
                 .addValue("billable", l.billable())
                 .addValue("amount", l.amount(), Types.DECIMAL)).toArray(SqlParameterSource[]::new);
@@ -235,7 +255,7 @@ public class InvoiceDao {
      * in euros its Peppol file stated, null before it is written, in EUR, or before schema version 10.
      */
     public record SummaryRow(String invoiceId, String invoiceNumber, String kind, String status, String wabaId,
-            String accountName, String period, String currency, long conversations, long billable,
+            String accountName, String period, String currency, long quantity, long billable,
             BigDecimal subtotal, BigDecimal markup, BigDecimal total, String referencesInvoiceId, long runId,
             String timeZone, BigDecimal markupPercent, Instant periodStart, Instant periodEnd, LocalDate issueDate,
             StoredVat vat, BigDecimal vatEur) {
@@ -281,7 +301,7 @@ public class InvoiceDao {
                 .query((rs, n) -> new SummaryRow(rs.getString("invoice_id"), rs.getString("invoice_number"),
                         rs.getString("kind"), rs.getString("status"), rs.getString("waba_id"),
                         rs.getString("account_name"), rs.getString("billing_month"), rs.getString("currency"),
-                        rs.getLong("conversations"), rs.getLong("billable"), rs.getBigDecimal("subtotal"),
+                        rs.getLong("quantity"), rs.getLong("billable"), rs.getBigDecimal("subtotal"),
                         rs.getBigDecimal("markup"), rs.getBigDecimal("total"), rs.getString("references_invoice_id"),
                         rs.getLong("run_id"), rs.getString("time_zone"), rs.getBigDecimal("markup_percent"),
                         instant(rs.getObject("period_start_ms")), instant(rs.getObject("period_end_ms")),

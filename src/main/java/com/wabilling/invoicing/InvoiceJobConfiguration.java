@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.wabilling.conversations.ConversationDao;
 import com.wabilling.conversations.PeriodLedger;
 import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.BillingAccount;
@@ -66,8 +67,8 @@ public class InvoiceJobConfiguration {
     }
 
     @Bean
-    InvoiceDao invoiceDao(NamedParameterJdbcOperations jdbc, PricedMessageDao priced) {
-        return new InvoiceDao(jdbc, priced);
+    InvoiceDao invoiceDao(NamedParameterJdbcOperations jdbc, ConversationDao conversations, PricedMessageDao priced) {
+        return new InvoiceDao(jdbc, conversations, priced);
     }
 
     @Bean
@@ -162,15 +163,14 @@ public class InvoiceJobConfiguration {
     @Bean
     @StepScope
     InvoiceProcessor invoiceProcessor(InvoiceDao invoices, ReferenceFiles files, PerMessageMonth perMessage,
-            OutputDirectory output, MessageDao messages, @Value("#{jobParameters}") java.util.Map<String, Object> parameters,
-            @Value("#{stepExecution.jobExecution.id}") long executionId) {
+            OutputDirectory output, MessageDao messages, @Value("#{jobParameters}") java.util.Map<String, Object> parameters) {
         InvoiceRun run = InvoiceRun.of(parameters);
         PlanTerms terms = new PlanFiles(files).terms();
         PlanInvoiceLines plans = terms.anyPlan() ? new PlanInvoiceLines(terms, new PlanUsageReader(messages),
                 files.accounts(), run.month()) : null;
         return new InvoiceProcessor(invoices, files.rateCard(), run,
-                new InvoiceMessages(invoices, perMessage), output.path().resolve("invoices").resolve(run.month().toString()),
-                executionId, plans);
+                new MessagesExplanationFile(invoices, perMessage),
+                output.path().resolve("invoices").resolve(run.month().toString()), plans);
     }
 
     @Bean
@@ -189,8 +189,8 @@ public class InvoiceJobConfiguration {
         if (run.isWhatIf()) {
             return new WhatIfReport(perMessage, files.accounts(), output.path(), run);
         }
-        InvoiceReport report = new InvoiceReport(invoices, output.path(), new InvoiceConversations(invoices,
-                files.rateCard()), new InvoiceMessages(invoices, perMessage), files.accounts(), run,
+        InvoiceReport report = new InvoiceReport(invoices, output.path(), new ConversationsExplanationFile(invoices,
+                files.rateCard()), new MessagesExplanationFile(invoices, perMessage), run,
                 new InvoiceVat(files), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), phases);
         return new PrepaidStatements(invoices, statementDao, null).after(report,
                 output.path().resolve("invoices").resolve(run.month().toString()), run.month());

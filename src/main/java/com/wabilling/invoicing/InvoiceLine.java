@@ -9,11 +9,12 @@ import com.wabilling.pricing.ConversationCategory;
 /**
  * One line of an invoice (docs/billing-rules.md 4.4): conversations of one (category, market, unit price), or under
  * a per-message regime messages of one (category, market, band, unit price) (docs/per-message-pricing.md 4);
- * {@code band} is empty for the list rate and for conversation lines, and {@code conversations} counts
- * messages on a per-message line. In an adjustment every number is the signed difference to what was
- * already finalized.
+ * {@code band} is empty for the list rate and for conversation lines; {@code quantity} counts the conversations
+ * of a conversation line, the messages of a per-message line, a price plan line's units (the lines file calls
+ * it {@code conversations} or {@code messages}, docs/formats.md). In an adjustment every number is the signed
+ * difference to what was already finalized.
  */
-public record InvoiceLine(String category, String market, String band, BigDecimal unitPrice, long conversations,
+public record InvoiceLine(String category, String market, String band, BigDecimal unitPrice, long quantity,
         long free, long billable, BigDecimal amount) {
 
     /**
@@ -44,8 +45,8 @@ public record InvoiceLine(String category, String market, String band, BigDecima
     }
 
     /** The same line with other numbers. */
-    InvoiceLine with(long conversations, long free, long billable, BigDecimal amount) {
-        return new InvoiceLine(category, market, band, unitPrice, conversations, free, billable, amount);
+    InvoiceLine with(long quantity, long free, long billable, BigDecimal amount) {
+        return new InvoiceLine(category, market, band, unitPrice, quantity, free, billable, amount);
     }
 
     /** The price plan's kind of this line (docs/billing-rules.md 4.6), or null for one of Meta's fees. */
@@ -63,6 +64,6 @@ public record InvoiceLine(String category, String market, String band, BigDecima
     }
 
     public boolean isZero() {
-        return conversations == 0 && free == 0 && billable == 0 && amount.signum() == 0;
+        return quantity == 0 && free == 0 && billable == 0 && amount.signum() == 0;
     }
 }

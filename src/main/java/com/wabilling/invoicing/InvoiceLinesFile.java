@@ -29,7 +29,7 @@ final class InvoiceLinesFile {
                         row.add(l.band());
                     }
                     row.addAll(List.of(Money.displayPrice(l.unitPrice(), digits).toPlainString(),
-                            Long.toString(l.conversations()), Long.toString(l.free()), Long.toString(l.billable()),
+                            Long.toString(l.quantity()), Long.toString(l.free()), Long.toString(l.billable()),
                             l.amount().setScale(digits).toPlainString()));
                     out.row(row.toArray(String[]::new));
                 }));

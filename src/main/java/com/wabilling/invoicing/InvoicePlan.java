@@ -15,7 +15,7 @@ import com.wabilling.pricing.BillingAccount;
  * A correction (correct=, or one drafted before and not yet finalized) drafts a credit note and a new invoice
  * instead ({@link Corrections}).
  */
-public record InvoicePlan(BillingAccount account, YearMonth month, List<Draft> drafts) {
+public record InvoicePlan(BillingAccount account, YearMonth month, List<Draft> drafts, ExplanationDigest explanation) {
 
     /** A draft to store. */
     public record Draft(String invoiceId, StoredInvoice.Kind kind, String referencesInvoiceId, ComputedInvoice invoice) {
@@ -23,6 +23,28 @@ public record InvoicePlan(BillingAccount account, YearMonth month, List<Draft> d
 
     public InvoicePlan {
         drafts = List.copyOf(drafts);
+    }
+
+    public InvoicePlan(BillingAccount account, YearMonth month, List<Draft> drafts) {
+        this(account, month, drafts, null);
+    }
+
+    /**
+     * The draft an explanation of the month belongs to: the invoice, adjustment or new invoice, never a credit
+     * note (its lines file reverses lines as they were billed); null when nothing is drafted.
+     */
+    public Draft explained() {
+        return drafts.stream().filter(d -> d.kind() != StoredInvoice.Kind.CREDIT_NOTE).findFirst().orElse(null);
+    }
+
+    /** The same plan, {@code digest} recorded with its explained draft (docs/billing-rules.md 4.4, "An explanation is priced once"). */
+    public InvoicePlan withExplanation(ExplanationDigest digest) {
+        return new InvoicePlan(account, month, drafts, digest);
+    }
+
+    /** What to record with a draft of this plan: the explanation for the explained draft, else null. */
+    public ExplanationDigest explanationOf(Draft draft) {
+        return draft == explained() ? explanation : null;
     }
 
     /** The first draft to store, null when nothing new (a correction has two: {@link #drafts}). */
@@ -75,7 +97,7 @@ public record InvoicePlan(BillingAccount account, YearMonth month, List<Draft> d
         }
         ComputedInvoice lines = InvoiceCalculator.totals(difference, account);
         BigDecimal markup = Money.round(recomputed.markup().subtract(billedMarkup), account.currency());
-        ComputedInvoice adjustment = new ComputedInvoice(lines.lines(), lines.conversations(), lines.billable(),
+        ComputedInvoice adjustment = new ComputedInvoice(lines.lines(), lines.quantity(), lines.billable(),
                 lines.subtotal(), markup, lines.subtotal().add(markup));
         // numbered over the account's month, so that an adjustment of a replacement never reuses an id
         long adjustments = stored.stream().filter(StoredInvoice::isFinalized)

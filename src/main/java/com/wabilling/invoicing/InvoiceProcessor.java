@@ -15,22 +15,17 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
     private final YearMonth month;
     private final String correct;
     private final boolean whatIf;
-    private final InvoiceMessages messages;
+    private final MessagesExplanationFile messages;
     private final java.nio.file.Path booksDir;
-    private final long executionId;
     private final PlanInvoiceLines plans;
 
-    /** {@code booksDir}: the month's folder of books, where each per-message explanation is staged. */
-    public InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, InvoiceMessages messages,
-            java.nio.file.Path booksDir, long executionId) {
-        this(invoices, rates, run, messages, booksDir, executionId, null);
-    }
-
-    /** {@code plans}: the price plans' lines (docs/billing-rules.md 4.6), or null when nobody is on a plan. */
-    InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, InvoiceMessages messages,
-            java.nio.file.Path booksDir, long executionId, PlanInvoiceLines plans) {
+    /**
+     * @param booksDir the month's folder of books, where each per-message explanation is staged
+     * @param plans the price plans' lines (docs/billing-rules.md 4.6), or null when nobody is on a plan
+     */
+    InvoiceProcessor(InvoiceDao invoices, RateCard rates, InvoiceRun run, MessagesExplanationFile messages,
+            java.nio.file.Path booksDir, PlanInvoiceLines plans) {
         this.plans = plans;
-        this.executionId = executionId;
         this.invoices = invoices;
         this.rates = rates;
         this.month = run.month();
@@ -46,9 +41,11 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
             return null; // a what-if stores nothing: its report step prices the month (WhatIfReport)
         }
         ComputedInvoice computed;
+        MessagesExplanationFile.Staged staged = null;
         if (BillingMonth.regime(month).perMessage()) { // docs/per-message-pricing.md 4
             // one pass over the month's pricing records gives the invoice and its explanation
-            computed = messages.stage(booksDir, account, month, executionId);
+            staged = messages.stage(booksDir, account, month);
+            computed = staged.invoice();
         } else {
             InvoiceCalculator calculator = new InvoiceCalculator(account, rates);
             invoices.forEachConversation(account, month, calculator::accept);
@@ -57,6 +54,8 @@ public class InvoiceProcessor implements ItemProcessor<BillingAccount, InvoicePl
         if (plans != null) {
             computed = plans.add(account, computed);
         }
-        return InvoicePlan.of(account, month, computed, invoices.invoices(account.wabaId(), month), correct);
+        InvoicePlan plan = InvoicePlan.of(account, month, computed, invoices.invoices(account.wabaId(), month), correct);
+        // docs/billing-rules.md 4.4, "An explanation is priced once": recorded with the draft it explains, in the same chunk
+        return staged == null ? plan : messages.keep(staged, plan);
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.wabilling.support.JobSummary;
-import com.wabilling.pricing.BillingAccount;
 import com.wabilling.support.TextTable;
 import com.wabilling.support.Timestamps;
 import com.wabilling.support.csv.CsvOutput;
@@ -38,16 +37,16 @@ public class InvoiceReport implements Tasklet {
     private final InvoiceDao invoices;
     private final Path outputDir;
     private final YearMonth month;
-    private final InvoiceConversations conversations;
-    private final InvoiceMessages messages;
-    private final Map<String, BillingAccount> accounts;
+    private final ConversationsExplanationFile conversations;
+    private final MessagesExplanationFile messages;
     private final Set<String> leaveOut;
+    private final InvoiceRun run;
     private final InvoiceVat vat;
     private final java.time.LocalDate today;
     private final com.wabilling.support.batch.LongPhases phases;
 
-    public InvoiceReport(InvoiceDao invoices, Path outputDir, InvoiceConversations conversations,
-            InvoiceMessages messages, List<BillingAccount> accounts, InvoiceRun run, InvoiceVat vat,
+    public InvoiceReport(InvoiceDao invoices, Path outputDir, ConversationsExplanationFile conversations,
+            MessagesExplanationFile messages, InvoiceRun run, InvoiceVat vat,
             java.time.LocalDate today, com.wabilling.support.batch.LongPhases phases) {
         this.phases = phases;
         this.vat = vat;
@@ -57,8 +56,8 @@ public class InvoiceReport implements Tasklet {
         this.month = run.month();
         this.conversations = conversations;
         this.messages = messages;
-        this.accounts = accounts.stream().collect(Collectors.toMap(BillingAccount::wabaId, a -> a));
         this.leaveOut = run.leaveOut();
+        this.run = run;
     }
 
     @Override
@@ -68,7 +67,7 @@ public class InvoiceReport implements Tasklet {
         List<InvoiceDao.SummaryRow> rows = invoices.summary(month);
         var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long runId = execution.getJobInstanceId();
-        // writing each invoice's explanation prices its month again: long at scale, so it reports progress
+        // writing the books of many invoices takes a while at scale, so it reports progress
         com.wabilling.support.batch.LongPhase phase = phases.start("invoice (writing the books)", "invoices",
                 rows.size(), execution);
         // what the client reads at the bottom of the PDF is the gross: the console shows net, VAT and gross too
@@ -79,7 +78,7 @@ public class InvoiceReport implements Tasklet {
             for (InvoiceDao.SummaryRow r : rows) {
                 java.util.Optional<InvoiceDao.StoredVat> v = vat.forBooks(r, rows, today);
                 out.row(r.invoiceId(), nz(r.invoiceNumber()), r.kind(), r.status(), r.wabaId(),
-                        CsvOutput.text(r.accountName()), r.period(), r.currency(), Long.toString(r.conversations()),
+                        CsvOutput.text(r.accountName()), r.period(), r.currency(), Long.toString(r.quantity()),
                         Long.toString(r.billable()), money(r.subtotal(), r), money(r.markup(), r), money(r.total(), r),
                         v.map(x -> money(x.amount(), r)).orElse(""), v.map(x -> money(x.gross(), r)).orElse(""),
                         r.periodStart() == null ? "" : Timestamps.format(r.periodStart()),
@@ -89,7 +88,7 @@ public class InvoiceReport implements Tasklet {
                         v.map(x -> x.ratePercent().stripTrailingZeros().toPlainString()).orElse(""),
                         nz(r.referencesInvoiceId()));
                 table.row(r.invoiceId(), nz(r.invoiceNumber()), r.kind(), r.status(), r.accountName(), r.currency(),
-                        r.conversations(), r.billable(), money(r.subtotal(), r), money(r.markup(), r),
+                        r.quantity(), r.billable(), money(r.subtotal(), r), money(r.markup(), r),
                         money(r.total(), r), v.map(x -> money(x.amount(), r)).orElse("-"),
                         v.map(x -> money(x.gross(), r)).orElse("-"));
                 phase.advance(1);
@@ -100,16 +99,15 @@ public class InvoiceReport implements Tasklet {
                     continue; // a credit note's lines file is its explanation: it reverses lines as they were billed
                 }
                 if (r.runId() == runId && BillingMonth.perMessage(r)) {
-                    BillingAccount current = accounts.getOrDefault(r.wabaId(), new BillingAccount(r.wabaId(),
-                            r.accountName(), java.time.ZoneId.of(r.timeZone()),
-                            java.util.Currency.getInstance(r.currency()), r.markupPercent()));
-                    messages.write(dir.resolve(r.invoiceId() + "-messages.csv"), r, month, current, execution.getId());
+                    // staged when the month was priced for the invoice, never priced again here
+                    // (docs/billing-rules.md 4.4, "An explanation is priced once")
+                    messages.write(dir, r, run);
                 } else if (r.runId() == runId) {
                     conversations.write(dir.resolve(r.invoiceId() + "-conversations.csv"), r, month);
                 }
             }
         });
-        InvoiceMessages.dropStaged(dir); // explanations staged for invoices that did not change
+        messages.dropStaged(dir, rows, runId); // explanations staged for nothing drafted, or by rolled-back chunks
         String summary = "Invoices for " + month + " (each account's month in its own time zone)\n"
                 + (rows.isEmpty() ? "  no invoices: no account had conversations\n" : table.render("  ")
                         + "  net = subtotal + markup (summary.csv's total); gross = net + VAT, the amount due"

@@ -68,6 +68,12 @@ public record InvoiceRun(YearMonth month, boolean finalizing, SortedSet<String> 
         return command(leaveOut);
     }
 
+    /** A new run of this command (rerun=): it computes every draft of the month again. */
+    public String newRunCommand() {
+        return new InvoiceRun(month, finalizing, leaveOut, null, whatIf, invoiceDate, correct).command()
+                + " rerun=<new value>";
+    }
+
     /** The same run, leaving out these WABAs as well. */
     public String commandLeavingOut(Collection<String> more) {
         TreeSet<String> all = new TreeSet<>(leaveOut);

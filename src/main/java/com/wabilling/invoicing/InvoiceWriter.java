@@ -23,7 +23,7 @@ public class InvoiceWriter implements ItemWriter<InvoicePlan> {
         for (InvoicePlan plan : chunk) {
             invoices.deleteDrafts(plan.account().wabaId(), plan.month());
             for (InvoicePlan.Draft draft : plan.drafts()) {
-                invoices.insertDraft(draft, plan.account(), plan.month(), runId, clock.instant());
+                invoices.insertDraft(draft, plan.account(), plan.month(), runId, clock.instant(), plan.explanationOf(draft));
             }
         }
     }

@@ -29,6 +29,11 @@ public final class UnknownAccounts {
 
     /** A WABA's conversations (phone-number scope) and the business messages they covered, in a range. */
     public record Activity(String wabaId, long conversations, long messages) {
+
+        /** The same WABA's activity counted from another table. */
+        Activity plus(Activity other) {
+            return new Activity(wabaId, conversations + other.conversations, messages + other.messages);
+        }
     }
 
     private UnknownAccounts() {

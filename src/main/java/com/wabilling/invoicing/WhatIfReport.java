@@ -51,12 +51,12 @@ public class WhatIfReport implements Tasklet {
                 });
                 ComputedInvoice whatIf = perMessage.compute(account, month, regime, p -> {
                 });
-                if (whatIf.conversations() == 0) {
+                if (whatIf.quantity() == 0) {
                     continue;
                 }
                 BigDecimal difference = whatIf.total().subtract(billed.total());
                 out.row(account.wabaId(), CsvOutput.text(account.name()), account.currency().getCurrencyCode(),
-                        regime.name(), Long.toString(whatIf.conversations()), Long.toString(whatIf.billable()),
+                        regime.name(), Long.toString(whatIf.quantity()), Long.toString(whatIf.billable()),
                         whatIf.subtotal().toPlainString(), whatIf.markup().toPlainString(),
                         whatIf.total().toPlainString(), billedRegime.name(), billed.total().toPlainString(),
                         difference.toPlainString());

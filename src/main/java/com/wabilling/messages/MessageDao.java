@@ -216,24 +216,19 @@ public class MessageDao {
         return jdbc.sql(SQL.get("count-status-advances")).param("runId", runId).query(Long.class).optional().orElse(0L);
     }
 
-    /** A reconstructed period, as its reconstruct parameters. */
-    public record AffectedPeriod(String scopeMode, LocalDate from, LocalDate to) {
-    }
-
     /**
-     * Reconstructed periods whose read window ({@code before} the start to {@code after} the end)
-     * holds the old or new delivery time of a message whose status this run advanced.
+     * The recorded periods whose read window ({@code before} the start to {@code after} the end) holds the old or
+     * new delivery time of a message whose status this run advanced: one count per period (they are few).
      */
-    public List<AffectedPeriod> periodsAffectedByStatusChanges(long runId, Duration before, Duration after) {
-        return jdbc.sql(SQL.get("periods-affected-by-status-changes")).param("runId", runId)
-                .param("before", before.toMillis()).param("after", after.toMillis())
-                .query((rs, n) -> new AffectedPeriod(rs.getString("scope_mode"), date(rs.getLong("from_ms")),
-                        date(rs.getLong("to_ms"))))
-                .list();
+    public List<ReconstructedPeriods.Span> periodsAffectedByStatusChanges(long runId,
+            List<ReconstructedPeriods.Span> recorded, Duration before, Duration after) {
+        return recorded.stream().filter(p -> jdbc.sql(SQL.get("status-changes-within")).param("runId", runId)
+                .param("from", start(p.from()).minus(before).toEpochMilli())
+                .param("to", start(p.to()).plus(after).toEpochMilli()).query(Long.class).single() > 0).toList();
     }
 
-    private static LocalDate date(long millis) {
-        return LocalDate.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+    private static Instant start(LocalDate date) {
+        return date.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static Long millis(Instant instant) {

@@ -139,7 +139,7 @@ public class MessageImportJobConfiguration {
     @Bean
     @StepScope
     MessageImportReport messageImportReport(MessageDao messages, ImportedFiles importedFiles, RunLedger ledger,
-            JobRepository jobRepository, OutputDirectory output, Clock clock) {
-        return new MessageImportReport(messages, importedFiles, ledger, jobRepository, output.path(), clock);
+            JobRepository jobRepository, OutputDirectory output, Clock clock, ReconstructedPeriods periods) {
+        return new MessageImportReport(messages, importedFiles, ledger, jobRepository, output.path(), clock, periods);
     }
 }

@@ -41,9 +41,11 @@ public class MessageImportReport implements Tasklet {
     private final JobRepository jobRepository;
     private final Path outputDir;
     private final Clock clock;
+    private final ReconstructedPeriods periods;
 
     public MessageImportReport(MessageDao messages, ImportedFiles importedFiles, RunLedger ledger,
-            JobRepository jobRepository, Path outputDir, Clock clock) {
+            JobRepository jobRepository, Path outputDir, Clock clock, ReconstructedPeriods periods) {
+        this.periods = periods;
         this.messages = messages;
         this.importedFiles = importedFiles;
         this.ledger = ledger;
@@ -99,7 +101,8 @@ public class MessageImportReport implements Tasklet {
         if (advances > 0) {
             summary.append("\n  status advanced: ").append(advances).append(" accepted records carried a later status"
                     + " of a message read before (sent -> delivered -> read, sent -> failed): the stored row was updated");
-            for (MessageDao.AffectedPeriod p : messages.periodsAffectedByStatusChanges(runId, READ_BEFORE, READ_AFTER)) {
+            for (ReconstructedPeriods.Span p : messages.periodsAffectedByStatusChanges(runId, periods.allRecorded(),
+                    READ_BEFORE, READ_AFTER)) {
                 notes.add("WARNING: period " + p.from() + " to " + p.to() + " (" + p.scopeMode() + ") was reconstructed"
                         + " before these status changes; run: jobs/wa-billing reconstruct from=" + p.from() + " to="
                         + p.to() + " conversation-scope=" + p.scopeMode() + " rerun=<new value>");

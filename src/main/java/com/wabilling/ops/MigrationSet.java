@@ -9,6 +9,7 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import com.wabilling.invoicing.V15__InvoiceQuantity;
 import com.wabilling.messages.V6__MessagesIntoBlocks;
 import com.wabilling.support.jdbc.V1__Baseline;
 
@@ -20,7 +21,7 @@ final class MigrationSet {
 
     /** Every Java migration (Flyway gets them as beans of WaBillingConfiguration); a test finds any missing here. */
     static final List<Class<? extends BaseJavaMigration>> JAVA = List.of(V1__Baseline.class,
-            V6__MessagesIntoBlocks.class);
+            V6__MessagesIntoBlocks.class, V15__InvoiceQuantity.class);
 
     private static final String SQL = "classpath:db/migration/V*.sql";
 

@@ -260,6 +260,15 @@ public class PricedMessageDao {
                 });
     }
 
+    /** Pricing records (phone-number scope) delivered in a range for one WABA. */
+    public record WabaCount(String wabaId, long messages) {
+    }
+
+    public List<WabaCount> countsByWaba(Instant from, Instant to) {
+        return jdbc.sql(SQL.get("messages-by-waba")).param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
+                .query(WabaCount.class).list();
+    }
+
     /** The customer of each of the account's pricing records of its month, by message_id (reconcile-meta). */
     public Map<String, String> customersOf(BillingAccount account, YearMonth month) {
         Map<String, String> customers = new HashMap<>();

@@ -40,13 +40,13 @@ class CorrectionsTest {
         ComputedInvoice credit = Corrections.creditNote(List.of(JUNE_INVOICE, FIRST_ADJUSTMENT));
 
         // lines: marketing 45 + 1 = 46 conversations for 2.81 + 0.07 = 2.88; utility 3 for 0.11; negated
-        assertThat(credit.lines()).extracting(l -> l.category() + " " + l.conversations() + " " + l.billable() + " "
+        assertThat(credit.lines()).extracting(l -> l.category() + " " + l.quantity() + " " + l.billable() + " "
                 + l.amount().toPlainString()).containsExactly("MARKETING -46 -46 -2.88", "UTILITY -3 -3 -0.11");
         assertThat(credit.subtotal()).isEqualByComparingTo("-2.99");
         // the markups billed, 0.29 + 0.01 = 0.30, taken back as billed: not today's 20 % of 2.99 (0.598 -> 0.60)
         assertThat(credit.markup()).isEqualByComparingTo("-0.30");
         assertThat(credit.total()).isEqualByComparingTo("-3.29");
-        assertThat(credit.conversations()).isEqualTo(-49);
+        assertThat(credit.quantity()).isEqualTo(-49);
         // the invoice (2.92 + 0.29 = 3.21) and its adjustment (0.07 + 0.01 = 0.08) add up to nothing with it
         assertThat(new BigDecimal("3.21").add(new BigDecimal("0.08")).add(credit.total())).isZero();
     }
@@ -63,7 +63,7 @@ class CorrectionsTest {
         ComputedInvoice credit = Corrections.creditNote(List.of(invoice, adjustment));
 
         // marketing: 1 conversation, 0.01 - 0.01 = 0.00 -> -1 conversation, amount -0.00; utility -0.04
-        assertThat(credit.lines()).extracting(l -> l.category() + " " + l.conversations() + " " + l.amount()
+        assertThat(credit.lines()).extracting(l -> l.category() + " " + l.quantity() + " " + l.amount()
                 .toPlainString()).containsExactly("MARKETING -1 0.00", "UTILITY -1 -0.04");
         assertThat(credit.subtotal()).isEqualByComparingTo("-0.04");
         assertThat(credit.subtotal().scale()).isEqualTo(2);

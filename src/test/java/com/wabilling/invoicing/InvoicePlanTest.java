@@ -76,7 +76,7 @@ class InvoicePlanTest {
         // billed 0.63, markup 0.063 -> 0.06; now 0.69, markup 0.069 -> 0.07: the adjustment 0.06 + 0.01
         InvoicePlan.Draft adjustment = InvoicePlan.of(ACCOUNT, JUNE, recomputed,
                 List.of(finalized("INV-100-2023-06", "0.06", billed))).draft();
-        assertThat(adjustment.invoice().lines()).extracting(l -> l.category() + " " + l.conversations() + " "
+        assertThat(adjustment.invoice().lines()).extracting(l -> l.category() + " " + l.quantity() + " "
                 + l.amount()).containsExactly("MARKETING 1 0.06", "SERVICE 1 0.00");
         assertThat(adjustment.invoice().total()).isEqualByComparingTo("0.07");
     }

@@ -60,7 +60,7 @@ class PerMessageInvoiceCalculatorTest {
         ComputedInvoice invoice = calculator.result();
 
         assertThat(invoice.lines()).extracting(l -> l.category() + " " + l.band() + " " + l.unitPrice() + " "
-                + l.conversations() + "/" + l.free() + "/" + l.billable() + " " + l.amount())
+                + l.quantity() + "/" + l.free() + "/" + l.billable() + " " + l.amount())
                 // docs/formats.md order: category, market, unit_price (then band)
                 .containsExactly("UTILITY 3+ 0.005 1/0/1 0.01", "UTILITY  0.008 1/1/0 0.00",
                         "UTILITY 1-2 0.008 1/0/1 0.01");
@@ -89,7 +89,7 @@ class PerMessageInvoiceCalculatorTest {
         accept("1", PricingCategory.REFERRAL_CONVERSION, PricingType.FREE_ENTRY_POINT, "2026-10-06T14:00:00Z");
 
         assertThat(calculator.result().lines()).filteredOn(l -> !l.category().equals("UTILITY"))
-                .extracting(l -> l.category() + " [" + l.band() + "] " + l.unitPrice() + " " + l.conversations() + "/"
+                .extracting(l -> l.category() + " [" + l.band() + "] " + l.unitPrice() + " " + l.quantity() + "/"
                         + l.free() + "/" + l.billable())
                 .containsExactly("REFERRAL_CONVERSION [] 0.00 1/1/0", "SERVICE [] 0.008 2/1/1");
     }
@@ -99,7 +99,7 @@ class PerMessageInvoiceCalculatorTest {
         accept("1", PricingCategory.MARKETING, PricingType.REGULAR, "2026-10-01T02:59:59Z"); // 23:59:59 on 09-30
         accept("1", PricingCategory.MARKETING, PricingType.REGULAR, "2026-10-01T03:00:00Z");
 
-        assertThat(calculator.result().conversations()).isEqualTo(1);
+        assertThat(calculator.result().quantity()).isEqualTo(1);
     }
 
     @Test
@@ -122,7 +122,7 @@ class PerMessageInvoiceCalculatorTest {
                     PricingType.FREE_CUSTOMER_SERVICE, "Brazil", t.plus(Duration.ofSeconds(i)), true));
         }
 
-        assertThat(whatIf.result().lines()).extracting(l -> l.category() + " " + l.conversations() + "/" + l.free()
+        assertThat(whatIf.result().lines()).extracting(l -> l.category() + " " + l.quantity() + "/" + l.free()
                 + "/" + l.billable()).containsExactly("SERVICE 1001/1000/1", "UTILITY 1/0/1");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -14,7 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -25,18 +28,23 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.ops.JobRunner;
+import com.wabilling.permessage.PricedMessageDao;
+import com.wabilling.pricing.ReferenceFiles;
+import com.wabilling.support.Refusal;
 import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
  * Per-message months end to end on sample-data/per-message: pricing records, the free tier
- * and volume bands, invoices, reconciliation with Meta, what-if, period composition and restart. The
+ * and volume bands, invoices and their explanations (priced once, docs/billing-rules.md 4.4), reconciliation with
+ * Meta, what-if, period composition and restart. The
  * expected message ids and counts are those sample-data/per-message.md documents, worked out by the
  * generator's own model of docs/per-message-pricing.md, not by this code.
  */
@@ -49,6 +57,7 @@ class PerMessageJobTest extends SuiteJobs {
     private static final Path REFERENCE = WORKSPACE.copyOfSampleReference();
     private static final String WHOLE = "pricing/2025-06-01_2026-12-02.csv";
     private static final String SAHYADRI = "102938475610003";
+    private static final String TOKO = "102938475610004";
     private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
     private static boolean loaded;
     private static int reruns;
@@ -198,20 +207,14 @@ class PerMessageJobTest extends SuiteJobs {
                 .filter(r -> r.get("waba_id").equals(SAHYADRI)).findFirst().orElseThrow();
         assertThat(summary.get("conversations")).isEqualTo(Integer.toString(messages.size()));
 
-        // priced once: the explanation staged with the lines is the one a second pricing of the month writes
-        // (the path a resumed run takes), and nothing staged is left behind
-        InvoiceDao.SummaryRow row = invoices.summary(java.time.YearMonth.of(2026, 10)).stream()
-                .filter(r -> r.wabaId().equals(SAHYADRI)).findFirst().orElseThrow();
-        Path repriced = WORKSPACE.root().resolve("repriced-messages.csv");
-        com.wabilling.pricing.ReferenceFiles files = new com.wabilling.pricing.ReferenceFiles(REFERENCE);
-        PerMessageMonth perMessage = new PerMessageMonth(new com.wabilling.permessage.PricedMessageDao(
-                new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)), files.accounts(),
-                files.rateCard(), files.volumeTiers());
-        new InvoiceMessages(invoices, perMessage).write(repriced, row, java.time.YearMonth.of(2026, 10),
-                files.accounts().stream().filter(a -> a.wabaId().equals(SAHYADRI)).findFirst().orElseThrow(), -1);
-        assertThat(java.nio.file.Files.readString(repriced))
-                .isEqualTo(java.nio.file.Files.readString(dir.resolve("INV-" + SAHYADRI + "-2026-10-messages.csv")));
-        try (var listing = java.nio.file.Files.list(dir)) {
+        // priced once: the explanation staged with the lines is what pricing the month gives, its checksum is the
+        // one recorded with the invoice, and nothing staged is left behind
+        Path repriced = priceAgain(SAHYADRI, YearMonth.of(2026, 10));
+        Path books = dir.resolve("INV-" + SAHYADRI + "-2026-10-messages.csv");
+        assertThat(Files.readString(repriced)).isEqualTo(Files.readString(books));
+        assertThat(jdbc.queryForObject("SELECT explanation_sha256 FROM invoice WHERE invoice_id = ?", String.class,
+                "INV-" + SAHYADRI + "-2026-10")).isEqualTo(DigestUtils.sha256Hex(Files.readAllBytes(books)));
+        try (var listing = Files.list(dir)) {
             assertThat(listing.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains(".staged."));
         }
     }
@@ -435,6 +438,111 @@ class PerMessageJobTest extends SuiteJobs {
         return Csv.read(WORKSPACE.output().resolve(file));
     }
 
+    @Test
+    void aResumedRunWritesTheExplanationOfTheFirstPricingEvenAfterTheRatesChanged() throws Exception {
+        Map<String, String> august = Map.of("month", "2026-08", "rerun", "explained-once");
+        JobExecution failed = runs.failingAtToko(august);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        Path dir = WORKSPACE.output().resolve("invoices/2026-08");
+        assertThat(staged(dir, SAHYADRI)).hasSize(1);
+        // the rolled-back chunk left Toko Nusantara's staged file, which no committed invoice records
+        assertThat(staged(dir, TOKO)).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE invoice_id = ?", Long.class,
+                "INV-" + TOKO + "-2026-08")).isZero();
+
+        // India's USD rates raised between the failure and the resume: pricing Sahyadri's month again would
+        // now give other unit prices than its stored invoice (the earlier version refused the resume for that)
+        Path card = REFERENCE.resolve("rate-card.csv");
+        String original = Files.readString(card);
+        String india = "2025-07-01,India,USD,0.0107,0.0014,0.0014,\n";
+        assertThat(original).contains(india);
+        JobExecution resumed;
+        String repriced;
+        Files.writeString(card, original.replace(india, "2025-07-01,India,USD,0.0207,0.0024,0.0024,\n"));
+        try {
+            resumed = runs.start(invoiceJob, august);
+            repriced = Files.readString(priceAgain(SAHYADRI, YearMonth.of(2026, 8)));
+        } finally {
+            Files.writeString(card, original);
+        }
+        assertThat(repriced).containsPattern(",0\\.0(207|024),"); // what a second pricing would have written
+
+        completed(resumed);
+        Path explanation = dir.resolve("INV-" + SAHYADRI + "-2026-08-messages.csv");
+        List<Map<String, String>> rows = Csv.read(explanation);
+        List<Map<String, String>> indiaRows = rows.stream().filter(r -> r.get("market").equals("India")).toList();
+        assertThat(indiaRows).isNotEmpty().extracting(r -> r.get("unit_price")).doesNotContain("0.0207", "0.0024");
+        // the explanation is the invoice's: as many messages per line as the stored lines count
+        Map<String, Long> perLine = new HashMap<>();
+        rows.forEach(r -> perLine.merge(r.get("category") + "|" + r.get("market") + "|" + r.get("band") + "|"
+                + r.get("unit_price"), 1L, Long::sum));
+        Map<String, Long> lines = new HashMap<>();
+        Csv.read(dir.resolve("INV-" + SAHYADRI + "-2026-08.csv")).forEach(l -> lines.put(l.get("category") + "|"
+                + l.get("market") + "|" + l.get("band") + "|" + l.get("unit_price"), Long.parseLong(l.get("messages"))));
+        assertThat(perLine).isEqualTo(lines);
+        assertThat(jdbc.queryForObject("SELECT explanation_sha256 FROM invoice WHERE invoice_id = ?", String.class,
+                "INV-" + SAHYADRI + "-2026-08")).isEqualTo(DigestUtils.sha256Hex(Files.readAllBytes(explanation)));
+        assertThat(jdbc.queryForObject("SELECT explanation_rows FROM invoice WHERE invoice_id = ?", Long.class,
+                "INV-" + SAHYADRI + "-2026-08")).isEqualTo(rows.size());
+        assertThat(staged(dir, "")).isEmpty();
+    }
+
+    @Test
+    void aStagedExplanationChangedOrMissingIsRefusedAndNeverPricedAgain() throws Exception {
+        Map<String, String> july = Map.of("month", "2026-07", "rerun", "explained-refused");
+        assertThat(runs.failingAtToko(july).getStatus()).isEqualTo(BatchStatus.FAILED);
+        Path dir = WORKSPACE.output().resolve("invoices/2026-07");
+        Path first = staged(dir, "102938475610001").get(0);
+        Path second = staged(dir, "102938475610002").get(0);
+        byte[] firstBytes = Files.readAllBytes(first);
+        byte[] secondBytes = Files.readAllBytes(second);
+
+        // a row added by hand (its last one again): the checksum recorded with the invoice tells
+        List<String> firstLines = Files.readAllLines(first);
+        Files.writeString(first, firstLines.get(firstLines.size() - 1) + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Refusal changed = refusal(runs.start(invoiceJob, july));
+        assertThat(changed.getMessage()).contains("INV-102938475610001-2026-07")
+                .contains("is not the file staged with it");
+        assertThat(changed.nextStep()).contains("jobs/wa-billing invoice month=2026-07 rerun=<new value>");
+        assertThat(dir.resolve("INV-102938475610001-2026-07-messages.csv")).doesNotExist();
+
+        Files.write(first, firstBytes);
+        Files.delete(second);
+        Refusal missing = refusal(runs.start(invoiceJob, july));
+        assertThat(missing.getMessage()).contains("INV-102938475610002-2026-07").contains("is missing from");
+        assertThat(dir.resolve("INV-102938475610002-2026-07-messages.csv")).doesNotExist();
+
+        // the file put back: the same command resumes and moves both into place as they were staged
+        Files.write(second, secondBytes);
+        completed(runs.start(invoiceJob, july));
+        assertThat(Files.readAllBytes(dir.resolve("INV-102938475610001-2026-07-messages.csv"))).isEqualTo(firstBytes);
+        assertThat(Files.readAllBytes(dir.resolve("INV-102938475610002-2026-07-messages.csv"))).isEqualTo(secondBytes);
+    }
+
+    private static Refusal refusal(JobExecution execution) {
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        return execution.getAllFailureExceptions().stream().filter(Refusal.class::isInstance).map(Refusal.class::cast)
+                .findFirst().orElseThrow(() -> new AssertionError(execution.getAllFailureExceptions().toString()));
+    }
+
+    /** The explanation a pricing of the account's month under the reference files as they are now gives. */
+    private Path priceAgain(String waba, YearMonth month) {
+        ReferenceFiles files = new ReferenceFiles(REFERENCE);
+        PerMessageMonth perMessage = new PerMessageMonth(new PricedMessageDao(new NamedParameterJdbcTemplate(jdbc)),
+                files.accounts(), files.rateCard(), files.volumeTiers(), files.authInternational());
+        return new MessagesExplanationFile(invoices, perMessage).stage(WORKSPACE.root().resolve("priced-again"),
+                files.accounts().stream().filter(a -> a.wabaId().equals(waba)).findFirst().orElseThrow(), month).file();
+    }
+
+    /** The staged explanations of the month folder whose name starts with {@code .INV-<waba>}. */
+    private static List<Path> staged(Path dir, String waba) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(".INV-" + waba)
+                    && f.getFileName().toString().endsWith(".staged.csv")).toList();
+        }
+    }
+
     private static Map<String, Map<String, String>> byId(List<Map<String, String>> rows) {
         return rows.stream().collect(Collectors.toMap(r -> r.get("message_id"), r -> r, (a, b) -> a));
     }
@@ -455,6 +563,17 @@ class PerMessageJobTest extends SuiteJobs {
             Map<String, String> unique = new HashMap<>(parameters);
             unique.put("rerun", Integer.toString(++reruns));
             return start(job, unique);
+        }
+
+        /** Starts the invoice run with the insert of Toko Nusantara's invoice failing: the three before it commit. */
+        JobExecution failingAtToko(Map<String, String> parameters) throws Exception {
+            jdbc.execute("ALTER TABLE invoice ADD CONSTRAINT test_outage CHECK (invoice_id <> 'INV-" + TOKO + "-"
+                    + parameters.get("month") + "')");
+            try {
+                return start(invoiceJob, parameters);
+            } finally {
+                jdbc.execute("ALTER TABLE invoice DROP CONSTRAINT test_outage");
+            }
         }
 
         JobExecution start(Job job, Map<String, String> parameters) throws Exception {

@@ -51,7 +51,7 @@ class PlanInvoiceLinesTest {
         assertThat(invoice.subtotal()).isEqualByComparingTo("94.00");
         assertThat(invoice.markup()).isEqualByComparingTo("6.00");
         assertThat(invoice.total()).isEqualByComparingTo("100.00");
-        assertThat(invoice.conversations()).isEqualTo(300); // Meta's units only
+        assertThat(invoice.quantity()).isEqualTo(300); // Meta's units only
     }
 
     @Test
@@ -95,7 +95,7 @@ class PlanInvoiceLinesTest {
                 new BigDecimal("-27.74"));
         assertThat(credit.markup()).isEqualByComparingTo("-6.00");
         assertThat(credit.total()).isEqualByComparingTo("-100.00");
-        assertThat(credit.conversations()).isEqualTo(-300); // Meta's units only
+        assertThat(credit.quantity()).isEqualTo(-300); // Meta's units only
         ComputedInvoice replacement = drafts.get(1).invoice();
         assertThat(replacement.lines()).last().extracting(InvoiceLine::amount).isEqualTo(new BigDecimal("33.74"));
         assertThat(replacement.markup()).isEqualByComparingTo("0.00");

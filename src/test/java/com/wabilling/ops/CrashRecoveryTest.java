@@ -273,9 +273,9 @@ class CrashRecoveryTest {
             result.add(messagesDigest(c));
             result.add(digest(s, "SELECT conversation_id, scope_mode, category, opened_at_ms, messages FROM conversation"
                     + " ORDER BY conversation_id, scope_mode"));
-            result.add(digest(s, "SELECT invoice_id, status, conversations, billable, subtotal, markup, total FROM invoice"
+            result.add(digest(s, "SELECT invoice_id, status, quantity, billable, subtotal, markup, total FROM invoice"
                     + " ORDER BY invoice_id"));
-            result.add(digest(s, "SELECT invoice_id, category, market, unit_price, conversations, amount FROM invoice_line"
+            result.add(digest(s, "SELECT invoice_id, category, market, unit_price, quantity, amount FROM invoice_line"
                     + " ORDER BY invoice_id, category, market, unit_price"));
             result.add(digest(s, "SELECT SUM(accepted), SUM(rejected), SUM(duplicates) FROM run_count"
                     + " WHERE run_id = (SELECT MAX(run_id) FROM message_block)"));

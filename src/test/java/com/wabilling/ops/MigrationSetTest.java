@@ -14,13 +14,15 @@ class MigrationSetTest {
 
     @Test
     void namesEverySqlAndJavaMigrationSorted() {
-        // sorted as text: V10 to V13 before V1__ (a digit before '_')
+        // sorted as text: V10 to V16 before V1__ (a digit before '_')
         assertThat(MigrationSet.identifier()).isEqualTo("""
                 V10__credit_note_vat_in_eur.sql
                 V11__customer_user_ids.sql
                 V12__authentication_international.sql
                 V13__priced_message_unsettled.sql
                 V14__prepaid_statements.sql
+                V15__InvoiceQuantity
+                V16__invoice_explanation.sql
                 V1__Baseline
                 V2__period_rebuild.sql
                 V3__imported_files_and_status_changes.sql

@@ -53,7 +53,7 @@ final class DocumentModels {
 
     private static List<InvoiceDocument.Line> lines(List<InvoiceLine> lines) {
         return lines.stream().sorted(InvoiceLine.ORDER)
-                .map(l -> new InvoiceDocument.Line(l.category(), l.market(), l.band(), l.conversations(), l.free(),
+                .map(l -> new InvoiceDocument.Line(l.category(), l.market(), l.band(), l.quantity(), l.free(),
                         l.billable(), l.unitPrice(), l.amount()))
                 .toList();
     }

@@ -1,13 +1,19 @@
 package com.wabilling.support.csv;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.function.Consumer;
 
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -26,6 +32,7 @@ public final class CsvOutput {
 
     private final CSVPrinter printer;
     private final Path file;
+    private long rows;
 
     private CsvOutput(CSVPrinter printer, Path file) {
         this.printer = printer;
@@ -33,13 +40,42 @@ public final class CsvOutput {
     }
 
     public static void write(Path file, String[] header, Consumer<CsvOutput> rows) {
+        write(file, header, rows, null);
+    }
+
+    /** What a file holds: the SHA-256 of its bytes (hex) and its rows after the header. */
+    public record Written(String sha256, long rows) {
+    }
+
+    /** As {@link #write(Path, String[], Consumer)}, digesting the bytes as they are written (no second read). */
+    public static Written writeDigested(Path file, String[] header, Consumer<CsvOutput> rows) {
+        MessageDigest sha = DigestUtils.getSha256Digest();
+        long count = write(file, header, rows, sha);
+        return new Written(Hex.encodeHexString(sha.digest()), count);
+    }
+
+    /** Writes the file (its bytes also to {@code sha} when not null) and returns its rows; as Files.newBufferedWriter, an unmappable character fails the write. */
+    private static long write(Path file, String[] header, Consumer<CsvOutput> rows, MessageDigest sha) {
+        long[] count = new long[1];
         writeAtomically(file, tmp -> {
-            try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+            java.io.OutputStream bytes = Files.newOutputStream(tmp);
+            try (Writer writer = new BufferedWriter(new OutputStreamWriter(
+                    sha == null ? bytes : new DigestOutputStream(bytes, sha), StandardCharsets.UTF_8.newEncoder()));
                  CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
                 printer.printRecord((Object[]) header);
-                rows.accept(new CsvOutput(printer, file));
+                CsvOutput out = new CsvOutput(printer, file);
+                rows.accept(out);
+                count[0] = out.rows;
             }
         });
+        return count[0];
+    }
+
+    /** The SHA-256 of a file's bytes (hex), as {@link #writeDigested} gives it. */
+    public static String sha256(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return DigestUtils.sha256Hex(in);
+        }
     }
 
     /** Any output file (an invoice PDF, a Peppol document) the same way: whole or not at all. */
@@ -89,6 +125,7 @@ public final class CsvOutput {
         }
         try {
             printer.printRecord((Object[]) safe);
+            rows++;
         } catch (IOException e) {
             throw new Failures.CannotWrite(file, CHECK, e);
         }

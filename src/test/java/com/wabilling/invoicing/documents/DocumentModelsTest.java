@@ -33,7 +33,7 @@ class DocumentModelsTest {
     @Test
     void anAdjustmentFollowsTheInvoiceAndTheAdjustmentsFinalizedBeforeIt() {
         assertThat(DocumentModels.billedBefore("ADJ-1-2023-06-1", MONTH)).singleElement()
-                .satisfies(l -> assertThat(l.conversations()).isEqualTo(45));
+                .satisfies(l -> assertThat(l.quantity()).isEqualTo(45));
         assertThat(DocumentModels.billedBefore("ADJ-1-2023-06-2", MONTH)).singleElement()
                 .satisfies(l -> assertThat(l.amount()).isEqualByComparingTo("2.88"));
     }
@@ -55,7 +55,7 @@ class DocumentModelsTest {
                         new BigDecimal("0.0625"), 1, 0, 1, new BigDecimal("0.06")))));
 
         assertThat(DocumentModels.billedBefore("ADJ-1-2023-06-2", month)).singleElement()
-                .satisfies(l -> assertThat(l.conversations()).isEqualTo(47))
+                .satisfies(l -> assertThat(l.quantity()).isEqualTo(47))
                 .satisfies(l -> assertThat(l.amount()).isEqualByComparingTo("2.94"));
     }
 }

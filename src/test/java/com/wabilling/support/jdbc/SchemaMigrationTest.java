@@ -50,7 +50,7 @@ class SchemaMigrationTest {
         try (ConfigurableApplicationContext context = start(url, "classpath:db/migration")) {
             assertThat(applied(context)).containsExactly("1 JDBC SUCCESS", "2 SQL SUCCESS", "3 SQL SUCCESS",
                     "4 SQL SUCCESS", "5 SQL SUCCESS", "6 JDBC SUCCESS", "7 SQL SUCCESS", "8 SQL SUCCESS",
-                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS");
+                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "15 JDBC SUCCESS", "16 SQL SUCCESS");
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
             assertThat(tables(jdbc)).containsAll(TABLES).contains("PERIOD_REBUILD", "IMPORTED_FILE",
                     "MESSAGE_STATUS_CHANGE", "INVOICE_PERIOD_BASIS", "MESSAGE_COUNT", "MESSAGE_REPEAT", "MESSAGE_BLOCK");
@@ -63,14 +63,14 @@ class SchemaMigrationTest {
         try (ConfigurableApplicationContext context = start(fresh, "classpath:db/migration")) {
             assertThat(applied(context)).containsExactly("1 JDBC SUCCESS", "2 SQL SUCCESS", "3 SQL SUCCESS",
                     "4 SQL SUCCESS", "5 SQL SUCCESS", "6 JDBC SUCCESS", "7 SQL SUCCESS", "8 SQL SUCCESS",
-                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS");
+                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "15 JDBC SUCCESS", "16 SQL SUCCESS");
         }
         String old = url("compare-old");
         createTheOldWay(old);
         try (ConfigurableApplicationContext context = start(old, "classpath:db/migration")) {
             assertThat(applied(context)).containsExactly("1 BASELINE BASELINE", "2 SQL SUCCESS", "3 SQL SUCCESS",
                     "4 SQL SUCCESS", "5 SQL SUCCESS", "6 JDBC SUCCESS", "7 SQL SUCCESS", "8 SQL SUCCESS",
-                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS");
+                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "15 JDBC SUCCESS", "16 SQL SUCCESS");
         }
 
         assertThat(shape(fresh)).isEqualTo(shape(old)).isNotEmpty();
@@ -84,17 +84,25 @@ class SchemaMigrationTest {
         before.update("INSERT INTO invoice_sequence (sequence_name, next_value) VALUES ('invoice', 42)");
         before.update("INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY)"
                 + " VALUES (7, 0, 'import-messages', 'k7')");
+        before.update("INSERT INTO invoice (invoice_id, kind, status, waba_id, billing_month, account_name, currency,"
+                + " conversations, billable, subtotal, markup, total, created_at_ms, run_id) VALUES ('INV-100-2023-06',"
+                + " 'INVOICE', 'FINALIZED', '100', '2023-06', 'Ζαχαροπλαστείο Ελένη', 'EUR', 49, 48, 3.0, 0.3, 3.3, 0, 7)");
+        before.update("INSERT INTO invoice_line (invoice_id, category, market, unit_price, conversations, free_count,"
+                + " billable, amount) VALUES ('INV-100-2023-06', 'MARKETING', 'Greece', 0.0625, 49, 1, 48, 3.0)");
         before.execute("SHUTDOWN"); // as a finished launch leaves the file database
 
         try (ConfigurableApplicationContext context = start(url, "classpath:db/migration,classpath:db/test-migration")) {
             assertThat(applied(context)).containsExactly("1 BASELINE BASELINE", "2 SQL SUCCESS", "3 SQL SUCCESS",
                     "4 SQL SUCCESS", "5 SQL SUCCESS", "6 JDBC SUCCESS", "7 SQL SUCCESS", "8 SQL SUCCESS",
-                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "900 SQL SUCCESS");
+                    "9 SQL SUCCESS", "10 SQL SUCCESS", "11 SQL SUCCESS", "12 SQL SUCCESS", "13 SQL SUCCESS", "14 SQL SUCCESS", "15 JDBC SUCCESS", "16 SQL SUCCESS", "900 SQL SUCCESS");
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
             assertThat(jdbc.queryForObject("SELECT next_value FROM invoice_sequence WHERE sequence_name = 'invoice'",
                     Long.class)).isEqualTo(42);
             assertThat(jdbc.queryForObject("SELECT JOB_NAME FROM BATCH_JOB_INSTANCE WHERE JOB_INSTANCE_ID = 7",
                     String.class)).isEqualTo("import-messages");
+            // V15 renamed the count of conversations (messages on a per-message month) to quantity, keeping it
+            assertThat(jdbc.queryForObject("SELECT i.quantity || ' ' || l.quantity FROM invoice i JOIN invoice_line l"
+                    + " ON l.invoice_id = i.invoice_id", String.class)).isEqualTo("49 49");
             // V900__probe.sql (test only) added this column
             assertThat(jdbc.queryForList("SELECT migration_probe FROM invoice_sequence", String.class))
                     .containsExactly((String) null);

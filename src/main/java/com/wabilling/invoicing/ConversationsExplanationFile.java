@@ -21,7 +21,7 @@ import com.wabilling.support.csv.CsvOutput;
  * conversation_id). For an adjustment it lists the whole recomputed month: what the invoice and all
  * its adjustments add up to, since the conversations of the original invoice are not stored.
  */
-public class InvoiceConversations {
+public class ConversationsExplanationFile {
 
     static final String[] HEADER = {"conversation_id", "opened_at", "opened_at_local", "category", "market",
         "unit_price", "amount", "free_reason"};
@@ -29,7 +29,7 @@ public class InvoiceConversations {
     private final InvoiceDao invoices;
     private final RateCard rates;
 
-    public InvoiceConversations(InvoiceDao invoices, RateCard rates) {
+    public ConversationsExplanationFile(InvoiceDao invoices, RateCard rates) {
         this.invoices = invoices;
         this.rates = rates;
     }
@@ -58,7 +58,7 @@ public class InvoiceConversations {
      * A file that explains something else than what was billed is worse than none: the recomputed
      * month must give the stored lines (the invoice plus its adjustments).
      */
-    static void refuseWhenChanged(InvoiceDao invoices, BillingAccount account, YearMonth month,
+    private static void refuseWhenChanged(InvoiceDao invoices, BillingAccount account, YearMonth month,
             ComputedInvoice recomputed, String invoiceId, String what) {
         // a price plan's lines are not explained by the file (docs/billing-rules.md 4.6): Meta's lines are compared
         List<List<InvoiceLine>> stored = invoices.invoices(account.wabaId(), month).stream()
