@@ -26,10 +26,8 @@ final class BlockInput implements DataInput {
     public String readUTF() throws IOException {
         int start = pos;
         int length = readUnsignedShort();
+        need(length);
         int end = pos + length;
-        if (end > data.length) {
-            throw new EOFException();
-        }
         for (int i = pos; i < end; i++) {
             if (data[i] <= 0) { // NUL or beyond ASCII: modified UTF-8, decoded the general way
                 pos = start;
@@ -54,10 +52,14 @@ final class BlockInput implements DataInput {
     }
 
     void skip(int n) throws IOException {
+        need(n);
+        pos += n;
+    }
+
+    private void need(int n) throws EOFException {
         if (n > data.length - pos) {
             throw new EOFException();
         }
-        pos += n;
     }
 
     @Override
@@ -67,9 +69,7 @@ final class BlockInput implements DataInput {
 
     @Override
     public void readFully(byte[] b, int off, int len) throws IOException {
-        if (len > data.length - pos) {
-            throw new EOFException();
-        }
+        need(len);
         System.arraycopy(data, pos, b, off, len);
         pos += len;
     }
@@ -93,9 +93,7 @@ final class BlockInput implements DataInput {
 
     @Override
     public int readUnsignedByte() throws IOException {
-        if (pos >= data.length) {
-            throw new EOFException();
-        }
+        need(1);
         return data[pos++] & 0xff;
     }
 
@@ -106,9 +104,7 @@ final class BlockInput implements DataInput {
 
     @Override
     public int readUnsignedShort() throws IOException {
-        if (2 > data.length - pos) {
-            throw new EOFException();
-        }
+        need(2);
         int value = (data[pos] & 0xff) << 8 | data[pos + 1] & 0xff;
         pos += 2;
         return value;
@@ -121,9 +117,7 @@ final class BlockInput implements DataInput {
 
     @Override
     public int readInt() throws IOException {
-        if (4 > data.length - pos) {
-            throw new EOFException();
-        }
+        need(4);
         int value = (data[pos] & 0xff) << 24 | (data[pos + 1] & 0xff) << 16 | (data[pos + 2] & 0xff) << 8
                 | data[pos + 3] & 0xff;
         pos += 4;
