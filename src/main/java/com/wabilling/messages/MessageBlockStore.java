@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -56,8 +57,20 @@ final class MessageBlockStore {
     }
 
     void forEach(Consumer<MessageDao.StoredRow> action) {
-        scan(MessageDao.SQL.get("select-blocks"), statement -> {
-        }, action);
+        forEachWhere(id -> true, action);
+    }
+
+    /** The stored messages whose message_id {@code wanted} accepts; the others are passed over undecoded. */
+    void forEachWhere(Predicate<String> wanted, Consumer<MessageDao.StoredRow> action) {
+        scanBlocks(MessageDao.SQL.get("select-blocks"), statement -> {
+        }, (runId, blockNo, data) -> MessageBlock.decodeWhere(data, wanted,
+                m -> action.accept(new MessageDao.StoredRow(m, runId, blockNo))));
+    }
+
+    /** Every stored message_id, nothing else decoded. */
+    void forEachId(Consumer<String> action) {
+        scanBlocks(MessageDao.SQL.get("select-blocks"), statement -> {
+        }, (runId, blockNo, data) -> MessageBlock.forEachId(data, action));
     }
 
     void forEachEventBetween(Instant from, Instant to, Consumer<MessageDao.StoredRow> action) {
@@ -86,14 +99,22 @@ final class MessageBlockStore {
     }
 
     private void scan(String sql, StreamedQuery.Binder binder, Consumer<MessageDao.StoredRow> action) {
-        DataSource dataSource = ((JdbcTemplate) template.getJdbcOperations()).getDataSource();
-        StreamedQuery.run(dataSource, sql, BLOCKS_PER_FETCH, binder, rs -> {
-            long runId = rs.getLong(1);
-            long blockNo = rs.getLong(2);
-            for (ExportedMessage m : MessageBlock.decode(rs.getBytes(3))) {
+        scanBlocks(sql, binder, (runId, blockNo, data) -> {
+            for (ExportedMessage m : MessageBlock.decode(data)) {
                 action.accept(new MessageDao.StoredRow(m, runId, blockNo));
             }
         });
+    }
+
+    @FunctionalInterface
+    private interface BlockHandler {
+        void block(long runId, long blockNo, byte[] data);
+    }
+
+    private void scanBlocks(String sql, StreamedQuery.Binder binder, BlockHandler handler) {
+        DataSource dataSource = ((JdbcTemplate) template.getJdbcOperations()).getDataSource();
+        StreamedQuery.run(dataSource, sql, BLOCKS_PER_FETCH, binder,
+                rs -> handler.block(rs.getLong(1), rs.getLong(2), rs.getBytes(3)));
     }
 
     /** The earliest and latest event time of a block's messages (null when none has one). */

@@ -61,7 +61,11 @@ public final class MessageCodec {
         if (format < 1 || format > FORMAT) {
             throw new IllegalStateException("message in format " + format + ", this version reads 1 to " + FORMAT);
         }
-        String id = in.readUTF();
+        return readAfterId(in.readUTF(), in, format);
+    }
+
+    /** Reads the rest of a message whose message_id ({@code id}) was just read from {@code in}. */
+    static ExportedMessage readAfterId(String id, DataInput in, int format) throws IOException {
         String waba = in.readUTF();
         String phone = in.readUTF();
         String customer = format >= 3 ? NullableUtf.read(in) : in.readUTF();
@@ -82,5 +86,35 @@ public final class MessageCodec {
         return new ExportedMessage(id, waba, phone, customer, direction, type, templateName, templateLanguage,
                 timestamp, status, deliveredAt, entryPoint, metaConversationId, metaCategory, metaPricingCategory,
                 metaPricingType, customerUserId, sentVia);
+    }
+
+    /**
+     * Passes over the rest of a message whose message_id was just read, field by field as
+     * {@link #readAfterId} reads them (MessageCodecTest holds the two to the same length).
+     */
+    static void skipAfterId(BlockInput in, int format) throws IOException {
+        in.skipUTF(); // waba_id
+        in.skipUTF(); // phone_number_id
+        if (format >= 3) {
+            in.skipNullableUTF(); // customer_wa_id
+        } else {
+            in.skipUTF();
+        }
+        in.skipUTF(); // direction
+        in.skipUTF(); // type
+        in.skipNullableUTF(); // template_name
+        in.skipNullableUTF(); // template_language
+        in.skip(Long.BYTES); // timestamp
+        in.skipNullableUTF(); // status
+        if (in.readBoolean()) {
+            in.skip(Long.BYTES); // delivered_at
+        }
+        in.skipNullableUTF(); // entry_point
+        in.skipNullableUTF(); // meta_conversation_id
+        in.skipNullableUTF(); // meta_category
+        int nullable = (format >= 2 ? 2 : 0) + (format >= 3 ? 2 : 0); // Meta's pricing columns; user id, sent_via
+        for (int i = 0; i < nullable; i++) {
+            in.skipNullableUTF();
+        }
     }
 }

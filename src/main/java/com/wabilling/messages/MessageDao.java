@@ -51,7 +51,7 @@ public class MessageDao {
     MessageIdFilter idFilter() {
         long stored = jdbc.sql(SQL.get("stored-messages")).query(Long.class).single();
         MessageIdFilter filter = new MessageIdFilter(stored);
-        forEachStored(row -> filter.add(row.message().messageId()));
+        blocks.forEachId(filter::add);
         return filter;
     }
 
@@ -153,11 +153,7 @@ public class MessageDao {
         Set<String> held = new HashSet<>(jdbc.sql(SQL.get("held-ids")).param("runId", runId).query(String.class).list());
         Map<String, StoredRow> rows = new HashMap<>();
         if (!held.isEmpty()) {
-            forEachStored(row -> {
-                if (held.contains(row.message().messageId())) {
-                    rows.put(row.message().messageId(), row);
-                }
-            });
+            blocks.forEachWhere(held::contains, row -> rows.put(row.message().messageId(), row));
         }
         return rows;
     }

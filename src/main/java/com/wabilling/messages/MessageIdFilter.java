@@ -25,7 +25,11 @@ final class MessageIdFilter {
 
     /** False when the id was certainly never added. */
     boolean mightContain(String messageId) {
-        long hash = hash(messageId);
+        return mightContainHash(hash(messageId));
+    }
+
+    /** {@link #mightContain} of an id whose {@link #hash} the caller has (the import asks, then adds). */
+    boolean mightContainHash(long hash) {
         int mask = slots.length - 1;
         for (int i = spread(hash) & mask; slots[i] != 0; i = (i + 1) & mask) {
             if (slots[i] == hash) {
@@ -36,10 +40,15 @@ final class MessageIdFilter {
     }
 
     void add(String messageId) {
+        addHash(hash(messageId));
+    }
+
+    /** {@link #add} of an id by its {@link #hash}. */
+    void addHash(long hash) {
         if (size * 2L >= slots.length) {
             grow();
         }
-        if (insert(slots, hash(messageId))) {
+        if (insert(slots, hash)) {
             size++;
         }
     }

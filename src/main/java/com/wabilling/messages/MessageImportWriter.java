@@ -67,12 +67,13 @@ public class MessageImportWriter implements ItemStreamWriter<Checked<ExportedMes
         for (Checked<ExportedMessage> item : chunk) {
             if (item instanceof Accepted<ExportedMessage> accepted) {
                 ExportedMessage message = accepted.value();
-                if (stored.mightContain(message.messageId())) {
+                long id = MessageIdFilter.hash(message.messageId()); // once for the question and the add
+                if (stored.mightContainHash(id)) {
                     held.add(new MessageDao.HeldRepeat(message, accepted.row().fileIndex(), accepted.source(),
                             accepted.record(), accepted.row().raw()));
                     continue; // counted when settled
                 }
-                stored.add(message.messageId()); // a superset after a rolled-back chunk is harmless: held, then stored
+                stored.addHash(id); // a superset after a rolled-back chunk is harmless: held, then stored
                 toInsert.add(message);
                 early += message.deliveredBeforeSent() ? 1 : 0;
                 counts.merge(item.source(), SourceCounts.ONE_ACCEPTED, SourceCounts::plus);
