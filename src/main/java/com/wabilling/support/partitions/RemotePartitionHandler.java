@@ -100,7 +100,9 @@ public class RemotePartitionHandler implements PartitionHandler {
         partition.execution = now;
         return switch (now.getStatus()) {
             case STARTING -> {
-                if (partition.sent.plus(settings.unclaimed()).isBefore(LocalDateTime.now())) {
+                if (!Workers.of(now).isEmpty()) {
+                    resendIfLost(partition); // claimed: its worker may have died before the step started
+                } else if (partition.sent.plus(settings.unclaimed()).isBefore(LocalDateTime.now())) {
                     throw new IllegalStateException("no worker took partition " + now.getStepName() + " within "
                             + settings.unclaimed().toSeconds() + " s: start workers (jobs/wa-billing worker, with the"
                             + " same WA_BILLING_BROKER_URL and WA_BILLING_DB_URL), then run the same command again");

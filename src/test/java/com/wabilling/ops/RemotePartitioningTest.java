@@ -1,0 +1,175 @@
+package com.wabilling.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.wabilling.benchmark.SyntheticExport;
+import com.wabilling.support.partitions.EmbeddedBroker;
+import com.wabilling.support.testing.ChildJvm;
+import com.wabilling.support.testing.SlowTest;
+import com.wabilling.support.testing.TestWorkspace;
+
+/**
+ * docs/operations.md, "Workers": reconstruct's partitions run on worker JVMs through the embedded broker,
+ * sharing one PostgreSQL database; a worker killed with SIGKILL while it holds a partition, or the job's own
+ * process killed mid-step, loses, doubles and stalls nothing: conversations and invoices are those of a
+ * run in one JVM. PostgreSQL only (workers need a shared database server).
+ */
+@SlowTest
+@Tag("postgresql")
+class RemotePartitioningTest {
+
+    private static final TestWorkspace WORKSPACE = TestWorkspace.create("remote");
+    /** A worker's progress line: it is inside a partition's chunks (a partition here takes over a second). */
+    private static final String RUNNING = "INFO  reconstruct: ";
+    private static final String[] IMPORT_TEMPLATES = {"migrate-templates", "input="};
+    private static Path input;
+    private static EmbeddedBroker broker;
+    private static int port;
+    private static Map<String, String> single;
+    private final List<Process> workers = new ArrayList<>();
+
+    @BeforeAll
+    static void startBrokerAndRunInOneJvm() throws Exception {
+        Assumptions.assumeTrue(TestWorkspace.onPostgresql(), "workers need a shared database server");
+        input = WORKSPACE.root().resolve("input");
+        new SyntheticExport().write(input, 150_000, Path.of("sample-data"));
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        broker = EmbeddedBroker.start("localhost", port, WORKSPACE.root().resolve("broker"), null, null);
+        single = env("single", false);
+        for (String[] command : suite()) {
+            ChildJvm.Child child = ChildJvm.run(single, command);
+            assertThat(child.exitCode).as(child.output.toString()).isZero();
+        }
+    }
+
+    @AfterEach
+    void stopWorkers() throws Exception {
+        for (Process worker : workers) {
+            worker.destroy(); // SIGTERM: an idle worker ends at once
+            assertThat(worker.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        workers.clear();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void aWorkerKilledWhileItHoldsAPartitionLosesNothing() throws Exception {
+        Map<String, String> env = env("killed-worker", true);
+        importInto(env);
+        List<StringBuffer> outputs = new ArrayList<>();
+        CountDownLatch running = new CountDownLatch(1);
+        Process first = startWorker(env, outputs, running);
+        startWorker(env, outputs, running);
+        Process manager = ChildJvm.start(env, suite()[2]);
+        StringBuffer managerOutput = new StringBuffer();
+        Thread drain = ChildJvm.drain(manager, managerOutput, null, null);
+
+        assertThat(running.await(3, TimeUnit.MINUTES)).as("a worker took a partition").isTrue();
+        Process holder = outputs.get(0).indexOf(RUNNING) >= 0 ? first : workers.get(1);
+        holder.destroyForcibly(); // SIGKILL while it holds its partition
+        holder.waitFor();
+        workers.remove(holder);
+        startWorker(env, outputs, null);
+
+        assertThat(manager.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        drain.join();
+        assertThat(manager.exitValue()).as(managerOutput.toString()).isZero();
+        assertThat(managerOutput).as("the job saw the partition's worker die; workers: %s", outputs)
+                .contains("lost worker");
+        assertThat(ChildJvm.run(env, suite()[3]).exitCode).isZero();
+        assertSameAsOneJvm(env);
+    }
+
+    @Test
+    void theJobKilledMidStepResumesWithTheSameCommand() throws Exception {
+        Map<String, String> env = env("killed-manager", true);
+        importInto(env);
+        List<StringBuffer> outputs = new ArrayList<>();
+        CountDownLatch running = new CountDownLatch(1);
+        startWorker(env, outputs, running);
+        startWorker(env, outputs, running);
+        Process manager = ChildJvm.start(env, suite()[2]);
+        Thread drain = ChildJvm.drain(manager, new StringBuffer(), null, null);
+        assertThat(running.await(3, TimeUnit.MINUTES)).as("a worker took a partition").isTrue();
+        manager.destroyForcibly();
+        manager.waitFor();
+        drain.join();
+
+        ChildJvm.Child again = ChildJvm.run(env, suite()[2]);
+
+        assertThat(again.exitCode).as(again.output.toString()).isZero();
+        assertThat(again.output).contains("recovered, resuming");
+        assertThat(ChildJvm.run(env, suite()[3]).exitCode).isZero();
+        assertSameAsOneJvm(env);
+    }
+
+    private static String[][] suite() {
+        return new String[][] {
+            {IMPORT_TEMPLATES[0], IMPORT_TEMPLATES[1] + input.resolve("templates.csv")},
+            {"import-messages", "input=" + input.resolve("messages")},
+            {"reconstruct", "from=2023-05-29", "to=2023-07-04"},
+            {"invoice", "month=2023-06"},
+        };
+    }
+
+    private static void importInto(Map<String, String> env) throws Exception {
+        for (String[] command : List.of(suite()[0], suite()[1])) {
+            ChildJvm.Child child = ChildJvm.run(env, command);
+            assertThat(child.exitCode).as(child.output.toString()).isZero();
+        }
+    }
+
+    private Process startWorker(Map<String, String> env, List<StringBuffer> outputs, CountDownLatch running)
+            throws IOException {
+        Process worker = ChildJvm.start(env, "worker");
+        StringBuffer output = new StringBuffer();
+        outputs.add(output);
+        ChildJvm.drain(worker, output, RUNNING, running == null ? new CountDownLatch(1) : running);
+        workers.add(worker);
+        return worker;
+    }
+
+    private static void assertSameAsOneJvm(Map<String, String> env) throws Exception {
+        Path out = Path.of(env.get("WA_BILLING_OUTPUT_DIR"));
+        Path reference = Path.of(single.get("WA_BILLING_OUTPUT_DIR"));
+        assertThat(CrashRecoveryTest.files(out.resolve("conversations")))
+                .isEqualTo(CrashRecoveryTest.files(reference.resolve("conversations")));
+        assertThat(CrashRecoveryTest.files(out.resolve("invoices/2023-06")))
+                .isEqualTo(CrashRecoveryTest.files(reference.resolve("invoices/2023-06")));
+        assertThat(CrashRecoveryTest.stored(env)).isEqualTo(CrashRecoveryTest.stored(single));
+    }
+
+    private static Map<String, String> env(String name, boolean distributed) {
+        Map<String, String> env = new LinkedHashMap<>(WORKSPACE.launcherEnvironment(WORKSPACE.root().resolve(name)));
+        env.put("WA_BILLING_REFERENCE_DIR", input.toString());
+        if (distributed) {
+            env.put("WA_BILLING_BROKER_URL", "tcp://localhost:" + port);
+        }
+        return env;
+    }
+}
