@@ -44,6 +44,7 @@ class RemotePartitioningTest {
     private static int port;
     private static Map<String, String> single;
     private final List<Process> workers = new ArrayList<>();
+    private final Map<Process, Thread> drains = new java.util.HashMap<>();
 
     @BeforeAll
     static void startBrokerAndRunInOneJvm() throws Exception {
@@ -128,6 +129,42 @@ class RemotePartitioningTest {
         assertSameAsOneJvm(env);
     }
 
+    @Test
+    void withoutWorkersTheJobFailsNamingTheFixAndAWorkerStoppedWithSigtermGivesItsPartitionBack() throws Exception {
+        Map<String, String> env = env("no-workers", true);
+        env.put("WA_BILLING_WORKER_WAIT_SECONDS", "3");
+        importInto(env);
+
+        ChildJvm.Child alone = ChildJvm.run(env, suite()[2]);
+
+        assertThat(alone.exitCode).as(alone.output.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(alone.output).contains("no worker took partition reconstruct-scopes:buckets-")
+                .contains("start workers (jobs/wa-billing worker").contains("run the same command again");
+
+        // the stale requests of the failed run are dropped by the workers; the same command sends its partitions again
+        List<StringBuffer> outputs = new ArrayList<>();
+        CountDownLatch running = new CountDownLatch(1);
+        Process first = startWorker(env, outputs, running);
+        startWorker(env, outputs, new CountDownLatch(1));
+        awaitWaiting(outputs);
+        Process manager = ChildJvm.start(env, suite()[2]);
+        StringBuffer managerOutput = new StringBuffer();
+        Thread drain = ChildJvm.drain(manager, managerOutput, null, null);
+        assertThat(running.await(3, TimeUnit.MINUTES)).as("the first worker took a partition").isTrue();
+        first.toHandle().destroy(); // SIGTERM (keeps our end of its output): its partition is given back
+        assertThat(first.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        workers.remove(first);
+        drains.get(first).join();
+        assertThat(outputs.get(0)).contains(" STOPPED").contains(": stopped");
+
+        assertThat(manager.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        drain.join();
+        assertThat(manager.exitValue()).as(managerOutput.toString()).isZero();
+        assertThat(managerOutput).contains("was given back by worker ");
+        assertThat(ChildJvm.run(env, suite()[3]).exitCode).isZero();
+        assertSameAsOneJvm(env);
+    }
+
     private static String[][] suite() {
         return new String[][] {
             {IMPORT_TEMPLATES[0], IMPORT_TEMPLATES[1] + input.resolve("templates.csv")},
@@ -135,6 +172,15 @@ class RemotePartitioningTest {
             {"reconstruct", "from=2023-05-29", "to=2023-07-04"},
             {"invoice", "month=2023-06"},
         };
+    }
+
+    /** Until every worker said it waits for partitions (its context started). */
+    private static void awaitWaiting(List<StringBuffer> outputs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (outputs.stream().anyMatch(o -> o.indexOf("waiting for partitions") < 0)) {
+            assertThat(System.nanoTime()).as("workers started within 3 minutes").isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     private static void importInto(Map<String, String> env) throws Exception {
@@ -149,7 +195,7 @@ class RemotePartitioningTest {
         Process worker = ChildJvm.start(env, "worker");
         StringBuffer output = new StringBuffer();
         outputs.add(output);
-        ChildJvm.drain(worker, output, RUNNING, running == null ? new CountDownLatch(1) : running);
+        drains.put(worker, ChildJvm.drain(worker, output, RUNNING, running == null ? new CountDownLatch(1) : running));
         workers.add(worker);
         return worker;
     }

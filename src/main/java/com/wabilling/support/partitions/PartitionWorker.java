@@ -78,6 +78,8 @@ public class PartitionWorker {
         stopping = true;
         StepExecution current = running;
         if (current != null) {
+            out.println("worker " + name + ": stopping: " + current.getStepName() + " stops at its next commit and"
+                    + " is given back to its job");
             current.setTerminateOnly();
         }
     }

@@ -28,8 +28,8 @@ import com.wabilling.support.jdbc.RunLock;
  * broker and polls the shared job repository until every partition has ended. A partition marked running
  * whose lock no session holds lost its worker (killed, out of memory, host gone: the database drops the
  * lock with the session): it is marked FAILED and sent again as a new execution that resumes from its last
- * commit. A partition given back (STOPPED by a worker's SIGTERM) is sent again too. A request no worker
- * takes in time fails the step, naming the command that resumes it.
+ * commit. A partition given back (STOPPED by a worker's SIGTERM) is sent again too. Partitions waiting
+ * while no worker runs any of them fail the step after a while, naming the command that resumes it.
  */
 public class RemotePartitionHandler implements PartitionHandler {
 
@@ -43,7 +43,7 @@ public class RemotePartitionHandler implements PartitionHandler {
     private final Settings settings;
     private final PrintStream out;
 
-    /** How often to poll; how long a request may wait for a worker. */
+    /** How often to poll; how long partitions may wait while no worker runs any of them. */
     public record Settings(Duration poll, Duration unclaimed) {
     }
 
@@ -66,15 +66,26 @@ public class RemotePartitionHandler implements PartitionHandler {
         List<StepExecution> ended = new ArrayList<>();
         try {
             pending.values().forEach(this::send);
+            LocalDateTime idleSince = LocalDateTime.now();
             while (!pending.isEmpty()) {
                 Thread.sleep(settings.poll().toMillis());
                 boolean stopping = repository.getJobExecution(manager.getJobExecutionId()).getStatus()
                         == BatchStatus.STOPPING;
+                int before = pending.size();
                 for (Partition partition : new ArrayList<>(pending.values())) {
                     if (poll(partition, stopping)) {
                         ended.add(partition.execution);
                         pending.remove(partition.execution.getStepName());
                     }
+                }
+                // workers are there while any partition runs or ends; a wait for them is bounded
+                if (pending.size() < before || pending.values().stream().anyMatch(p -> taken(p.execution))) {
+                    idleSince = LocalDateTime.now();
+                } else if (!pending.isEmpty() && idleSince.plus(settings.unclaimed()).isBefore(LocalDateTime.now())) {
+                    throw new IllegalStateException("no worker took partition " + pending.keySet().iterator().next()
+                            + " within " + settings.unclaimed().toSeconds() + " s: start workers (jobs/wa-billing"
+                            + " worker, with the same WA_BILLING_BROKER_URL and WA_BILLING_DB_URL), then run the same"
+                            + " command again");
                 }
             }
             return ended;
@@ -83,10 +94,9 @@ public class RemotePartitionHandler implements PartitionHandler {
         }
     }
 
-    /** One partition in flight: its current execution, when it was sent, and how often its worker was lost. */
+    /** One partition in flight: its current execution, and how often its worker was lost. */
     private static final class Partition {
         StepExecution execution;
-        LocalDateTime sent;
         int lost;
 
         Partition(StepExecution execution) {
@@ -100,12 +110,8 @@ public class RemotePartitionHandler implements PartitionHandler {
         partition.execution = now;
         return switch (now.getStatus()) {
             case STARTING -> {
-                if (!Workers.of(now).isEmpty()) {
+                if (taken(now)) {
                     resendIfLost(partition); // claimed: its worker may have died before the step started
-                } else if (partition.sent.plus(settings.unclaimed()).isBefore(LocalDateTime.now())) {
-                    throw new IllegalStateException("no worker took partition " + now.getStepName() + " within "
-                            + settings.unclaimed().toSeconds() + " s: start workers (jobs/wa-billing worker, with the"
-                            + " same WA_BILLING_BROKER_URL and WA_BILLING_DB_URL), then run the same command again");
                 }
                 yield false;
             }
@@ -124,6 +130,12 @@ public class RemotePartitionHandler implements PartitionHandler {
             }
             default -> true; // COMPLETED, FAILED, ABANDONED, UNKNOWN: the step decides
         };
+    }
+
+    /** Taken by a worker: running, or claimed and about to start. */
+    private static boolean taken(StepExecution partition) {
+        return partition.getStatus() == BatchStatus.STARTING ? !Workers.of(partition).isEmpty()
+                : partition.getStatus().isRunning();
     }
 
     /** A running partition whose lock is free lost its worker: marked FAILED and sent again. */
@@ -192,7 +204,6 @@ public class RemotePartitionHandler implements PartitionHandler {
             sleep(settings.poll());
         }
         requests.send(execution);
-        partition.sent = LocalDateTime.now();
     }
 
     /** A request no worker took when the step gives up: marked FAILED, so that a worker taking it later drops it. */
