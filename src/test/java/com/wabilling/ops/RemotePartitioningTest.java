@@ -65,6 +65,7 @@ class RemotePartitioningTest {
     @AfterEach
     void stopWorkers() throws Exception {
         for (Process worker : workers) {
+            signal(worker, "CONT"); // in case a test left it frozen
             worker.destroy(); // SIGTERM: an idle worker ends at once
             assertThat(worker.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
@@ -102,29 +103,52 @@ class RemotePartitioningTest {
         assertThat(manager.exitValue()).as(managerOutput.toString()).isZero();
         assertThat(managerOutput).as("the job saw the partition's worker die; workers: %s", outputs)
                 .contains("lost worker");
+        ChildJvm.Child show = ChildJvm.run(env, "ops", "show", executionOf(outputs));
+        assertThat(show.output).contains("partitions on workers:");
+        List<String> rows = show.output.toString().lines().filter(l -> l.contains("worker=")).toList();
+        assertThat(rows).hasSizeGreaterThan(8) // the lost execution and the eight that completed
+                .allMatch(row -> row.matches(".*reconstruct-scopes:buckets-\\d .*worker=\\S+:\\d+ +\\d+:\\d\\d:\\d\\d\\.\\d.*"));
+        assertThat(rows).filteredOn(row -> row.contains(":" + holder.pid() + " ")).singleElement().asString()
+                .contains("FAILED");
         assertThat(ChildJvm.run(env, suite()[3]).exitCode).isZero();
         assertSameAsOneJvm(env);
     }
 
     @Test
-    void theJobKilledMidStepResumesWithTheSameCommand() throws Exception {
+    void theJobKilledMidStepResumesWithTheSameCommandOnceItsWorkersLetGo() throws Exception {
         Map<String, String> env = env("killed-manager", true);
         importInto(env);
         List<StringBuffer> outputs = new ArrayList<>();
         CountDownLatch running = new CountDownLatch(1);
         startWorker(env, outputs, running);
         startWorker(env, outputs, running);
+        awaitWaiting(outputs);
         Process manager = ChildJvm.start(env, suite()[2]);
         Thread drain = ChildJvm.drain(manager, new StringBuffer(), null, null);
         assertThat(running.await(3, TimeUnit.MINUTES)).as("a worker took a partition").isTrue();
+        Process holder = outputs.get(0).indexOf(RUNNING) >= 0 ? workers.get(0) : workers.get(1);
+        signal(holder, "STOP"); // frozen while it holds its partition: alive, its session and lock kept
         manager.destroyForcibly();
         manager.waitFor();
         drain.join();
 
-        ChildJvm.Child again = ChildJvm.run(env, suite()[2]);
+        ChildJvm.Child list = ChildJvm.run(env, "ops", "list");
+        assertThat(list.output).contains("partitions running on workers now:");
+        assertThat(list.output.toString().lines().filter(l -> l.contains(":" + holder.pid() + " ")).toList())
+                .singleElement().asString().contains("reconstruct-scopes:buckets-").doesNotContain("worker gone");
 
-        assertThat(again.exitCode).as(again.output.toString()).isZero();
-        assertThat(again.output).contains("recovered, resuming");
+        // the same command recovers the run and waits for the frozen worker before it sends that partition again
+        Process again = ChildJvm.start(env, suite()[2]);
+        StringBuffer againOutput = new StringBuffer();
+        CountDownLatch waiting = new CountDownLatch(1);
+        Thread againDrain = ChildJvm.drain(again, againOutput, "is still ending an earlier execution", waiting);
+        assertThat(waiting.await(3, TimeUnit.MINUTES)).as("%s", againOutput).isTrue();
+        signal(holder, "CONT"); // its next commit finds its execution recovered: it ends without writing
+        assertThat(again.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        againDrain.join();
+
+        assertThat(again.exitValue()).as(againOutput.toString()).isZero();
+        assertThat(againOutput).contains("recovered, resuming");
         assertThat(ChildJvm.run(env, suite()[3]).exitCode).isZero();
         assertSameAsOneJvm(env);
     }
@@ -172,6 +196,17 @@ class RemotePartitioningTest {
             {"reconstruct", "from=2023-05-29", "to=2023-07-04"},
             {"invoice", "month=2023-06"},
         };
+    }
+
+    private static void signal(Process process, String signal) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor()).isZero();
+    }
+
+    /** The job execution whose partitions the workers ran, as they name it. */
+    private static String executionOf(List<StringBuffer> outputs) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("of job execution (\\d+)").matcher(outputs.toString());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
     }
 
     /** Until every worker said it waits for partitions (its context started). */
