@@ -189,6 +189,30 @@ class RemotePartitioningTest {
         assertSameAsOneJvm(env);
     }
 
+    @Test
+    void aBrokerRestartedMidRunLosesNothing() throws Exception {
+        Map<String, String> env = env("restarted-broker", true);
+        importInto(env);
+        List<StringBuffer> outputs = new ArrayList<>();
+        CountDownLatch running = new CountDownLatch(1);
+        startWorker(env, outputs, running);
+        startWorker(env, outputs, running);
+        awaitWaiting(outputs);
+        Process manager = ChildJvm.start(env, suite()[2]);
+        StringBuffer managerOutput = new StringBuffer();
+        Thread drain = ChildJvm.drain(manager, managerOutput, null, null);
+        assertThat(running.await(3, TimeUnit.MINUTES)).as("a worker took a partition").isTrue();
+
+        broker.stop(); // the requests not yet taken are in its journal
+        broker = EmbeddedBroker.start("localhost", port, WORKSPACE.root().resolve("broker"), null, null);
+
+        assertThat(manager.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        drain.join();
+        assertThat(manager.exitValue()).as("%s\nworkers: %s", managerOutput, outputs).isZero();
+        assertThat(ChildJvm.run(env, suite()[3]).exitCode).isZero();
+        assertSameAsOneJvm(env);
+    }
+
     private static String[][] suite() {
         return new String[][] {
             {IMPORT_TEMPLATES[0], IMPORT_TEMPLATES[1] + input.resolve("templates.csv")},
