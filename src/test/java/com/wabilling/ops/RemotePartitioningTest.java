@@ -38,7 +38,6 @@ class RemotePartitioningTest {
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("remote");
     /** A worker's progress line: it is inside a partition's chunks (a partition here takes over a second). */
     private static final String RUNNING = "INFO  reconstruct: ";
-    private static final String[] IMPORT_TEMPLATES = {"migrate-templates", "input="};
     private static Path input;
     private static EmbeddedBroker broker;
     private static int port;
@@ -83,54 +82,36 @@ class RemotePartitioningTest {
     void aWorkerKilledWhileItHoldsAPartitionLosesNothing() throws Exception {
         Map<String, String> env = env("killed-worker", true);
         importInto(env);
-        List<StringBuffer> outputs = new ArrayList<>();
-        CountDownLatch running = new CountDownLatch(1);
-        Process first = startWorker(env, outputs, running);
-        startWorker(env, outputs, running);
-        Process manager = ChildJvm.start(env, suite()[2]);
-        StringBuffer managerOutput = new StringBuffer();
-        Thread drain = ChildJvm.drain(manager, managerOutput, null, null);
-
-        assertThat(running.await(3, TimeUnit.MINUTES)).as("a worker took a partition").isTrue();
-        Process holder = outputs.get(0).indexOf(RUNNING) >= 0 ? first : workers.get(1);
+        Running run = reconstructOnTwoWorkers(env, false);
+        Process holder = run.holder();
         holder.destroyForcibly(); // SIGKILL while it holds its partition
         holder.waitFor();
         workers.remove(holder);
-        startWorker(env, outputs, null);
+        startWorker(env, run.workerOutputs(), null);
 
-        assertThat(manager.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        drain.join();
-        assertThat(manager.exitValue()).as(managerOutput.toString()).isZero();
-        assertThat(managerOutput).as("the job saw the partition's worker die; workers: %s", outputs)
+        run.awaitSuccess();
+        assertThat(run.output()).as("the job saw the partition's worker die; workers: %s", run.workerOutputs())
                 .contains("lost worker");
-        ChildJvm.Child show = ChildJvm.run(env, "ops", "show", executionOf(outputs));
+        ChildJvm.Child show = ChildJvm.run(env, "ops", "show", executionOf(run.workerOutputs()));
         assertThat(show.output).contains("partitions on workers:");
         List<String> rows = show.output.toString().lines().filter(l -> l.contains("worker=")).toList();
         assertThat(rows).hasSizeGreaterThan(8) // the lost execution and the eight that completed
                 .allMatch(row -> row.matches(".*reconstruct-scopes:buckets-\\d .*worker=\\S+:\\d+ +\\d+:\\d\\d:\\d\\d\\.\\d.*"));
         assertThat(rows).filteredOn(row -> row.contains(":" + holder.pid() + " ")).singleElement().asString()
                 .contains("FAILED");
-        assertThat(ChildJvm.run(env, suite()[3]).exitCode).isZero();
-        assertSameAsOneJvm(env);
+        invoiceAndCompare(env);
     }
 
     @Test
     void theJobKilledMidStepResumesWithTheSameCommandOnceItsWorkersLetGo() throws Exception {
         Map<String, String> env = env("killed-manager", true);
         importInto(env);
-        List<StringBuffer> outputs = new ArrayList<>();
-        CountDownLatch running = new CountDownLatch(1);
-        startWorker(env, outputs, running);
-        startWorker(env, outputs, running);
-        awaitWaiting(outputs);
-        Process manager = ChildJvm.start(env, suite()[2]);
-        Thread drain = ChildJvm.drain(manager, new StringBuffer(), null, null);
-        assertThat(running.await(3, TimeUnit.MINUTES)).as("a worker took a partition").isTrue();
-        Process holder = outputs.get(0).indexOf(RUNNING) >= 0 ? workers.get(0) : workers.get(1);
+        Running run = reconstructOnTwoWorkers(env, false);
+        Process holder = run.holder();
         signal(holder, "STOP"); // frozen while it holds its partition: alive, its session and lock kept
-        manager.destroyForcibly();
-        manager.waitFor();
-        drain.join();
+        run.manager().destroyForcibly();
+        run.manager().waitFor();
+        run.drain().join();
 
         ChildJvm.Child list = ChildJvm.run(env, "ops", "list");
         assertThat(list.output).contains("partitions running on workers now:");
@@ -149,8 +130,7 @@ class RemotePartitioningTest {
 
         assertThat(again.exitValue()).as(againOutput.toString()).isZero();
         assertThat(againOutput).contains("recovered, resuming");
-        assertThat(ChildJvm.run(env, suite()[3]).exitCode).isZero();
-        assertSameAsOneJvm(env);
+        invoiceAndCompare(env);
     }
 
     @Test
@@ -166,56 +146,35 @@ class RemotePartitioningTest {
                 .contains("start workers (jobs/wa-billing worker").contains("run the same command again");
 
         // the stale requests of the failed run are dropped by the workers; the same command sends its partitions again
-        List<StringBuffer> outputs = new ArrayList<>();
-        CountDownLatch running = new CountDownLatch(1);
-        Process first = startWorker(env, outputs, running);
-        startWorker(env, outputs, new CountDownLatch(1));
-        awaitWaiting(outputs);
-        Process manager = ChildJvm.start(env, suite()[2]);
-        StringBuffer managerOutput = new StringBuffer();
-        Thread drain = ChildJvm.drain(manager, managerOutput, null, null);
-        assertThat(running.await(3, TimeUnit.MINUTES)).as("the first worker took a partition").isTrue();
+        Running run = reconstructOnTwoWorkers(env, true);
+        Process first = run.holder();
         first.toHandle().destroy(); // SIGTERM (keeps our end of its output): its partition is given back
         assertThat(first.waitFor(2, TimeUnit.MINUTES)).isTrue();
         workers.remove(first);
         drains.get(first).join();
-        assertThat(outputs.get(0)).contains(" STOPPED").contains(": stopped");
+        assertThat(run.workerOutputs().get(0)).contains(" STOPPED").contains(": stopped");
 
-        assertThat(manager.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        drain.join();
-        assertThat(manager.exitValue()).as(managerOutput.toString()).isZero();
-        assertThat(managerOutput).contains("was given back by worker ");
-        assertThat(ChildJvm.run(env, suite()[3]).exitCode).isZero();
-        assertSameAsOneJvm(env);
+        run.awaitSuccess();
+        assertThat(run.output()).contains("was given back by worker ");
+        invoiceAndCompare(env);
     }
 
     @Test
     void aBrokerRestartedMidRunLosesNothing() throws Exception {
         Map<String, String> env = env("restarted-broker", true);
         importInto(env);
-        List<StringBuffer> outputs = new ArrayList<>();
-        CountDownLatch running = new CountDownLatch(1);
-        startWorker(env, outputs, running);
-        startWorker(env, outputs, running);
-        awaitWaiting(outputs);
-        Process manager = ChildJvm.start(env, suite()[2]);
-        StringBuffer managerOutput = new StringBuffer();
-        Thread drain = ChildJvm.drain(manager, managerOutput, null, null);
-        assertThat(running.await(3, TimeUnit.MINUTES)).as("a worker took a partition").isTrue();
+        Running run = reconstructOnTwoWorkers(env, false);
 
         broker.stop(); // the requests not yet taken are in its journal
         broker = EmbeddedBroker.start("localhost", port, WORKSPACE.root().resolve("broker"), null, null);
 
-        assertThat(manager.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        drain.join();
-        assertThat(manager.exitValue()).as("%s\nworkers: %s", managerOutput, outputs).isZero();
-        assertThat(ChildJvm.run(env, suite()[3]).exitCode).isZero();
-        assertSameAsOneJvm(env);
+        run.awaitSuccess();
+        invoiceAndCompare(env);
     }
 
     private static String[][] suite() {
         return new String[][] {
-            {IMPORT_TEMPLATES[0], IMPORT_TEMPLATES[1] + input.resolve("templates.csv")},
+            {"migrate-templates", "input=" + input.resolve("templates.csv")},
             {"import-messages", "input=" + input.resolve("messages")},
             {"reconstruct", "from=2023-05-29", "to=2023-07-04"},
             {"invoice", "month=2023-06"},
@@ -259,7 +218,35 @@ class RemotePartitioningTest {
         return worker;
     }
 
-    private static void assertSameAsOneJvm(Map<String, String> env) throws Exception {
+    /** The job started with two workers ready, once one of them (the first, if so asked) is inside a partition. */
+    private Running reconstructOnTwoWorkers(Map<String, String> env, boolean first) throws Exception {
+        List<StringBuffer> outputs = new ArrayList<>();
+        CountDownLatch running = new CountDownLatch(1);
+        startWorker(env, outputs, running);
+        startWorker(env, outputs, first ? new CountDownLatch(1) : running);
+        awaitWaiting(outputs);
+        Process manager = ChildJvm.start(env, suite()[2]);
+        StringBuffer output = new StringBuffer();
+        Thread drain = ChildJvm.drain(manager, output, null, null);
+        assertThat(running.await(3, TimeUnit.MINUTES)).as("a worker took a partition").isTrue();
+        return new Running(manager, output, drain, outputs,
+                outputs.get(0).indexOf(RUNNING) >= 0 ? workers.get(0) : workers.get(1));
+    }
+
+    /** A job running on workers, and the worker inside a partition when it was caught. */
+    private record Running(Process manager, StringBuffer output, Thread drain, List<StringBuffer> workerOutputs,
+            Process holder) {
+
+        void awaitSuccess() throws InterruptedException {
+            assertThat(manager.waitFor(3, TimeUnit.MINUTES)).isTrue();
+            drain.join();
+            assertThat(manager.exitValue()).as("%s\nworkers: %s", output, workerOutputs).isZero();
+        }
+    }
+
+    /** The month invoiced, then conversations, invoices and tables compared with the run in one JVM. */
+    private static void invoiceAndCompare(Map<String, String> env) throws Exception {
+        assertThat(ChildJvm.run(env, suite()[3]).exitCode).isZero();
         Path out = Path.of(env.get("WA_BILLING_OUTPUT_DIR"));
         Path reference = Path.of(single.get("WA_BILLING_OUTPUT_DIR"));
         assertThat(CrashRecoveryTest.files(out.resolve("conversations")))

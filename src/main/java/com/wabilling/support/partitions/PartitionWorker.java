@@ -59,7 +59,7 @@ public class PartitionWorker {
                 while (!stopping) {
                     Message message = consumer.receive(500);
                     if (message != null) {
-                        take(message);
+                        takeOrGiveBack(message, session);
                     }
                 }
             } catch (JMSException e) {
@@ -81,6 +81,17 @@ public class PartitionWorker {
             out.println("worker " + name + ": stopping: " + current.getStepName() + " stops at its next commit and"
                     + " is given back to its job");
             current.setTerminateOnly();
+        }
+    }
+
+    /** A request that cannot be looked at now (the database unreachable) goes back to the broker for later. */
+    private void takeOrGiveBack(Message message, Session session) throws JMSException {
+        try {
+            take(message);
+        } catch (RuntimeException e) {
+            out.println("worker " + name + ": cannot take a partition now (" + e.getMessage() + "); trying again");
+            session.recover(); // redelivered, to this worker or another
+            pause();
         }
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.wabilling.support.jdbc.RunLock;
 
@@ -66,7 +66,7 @@ public class RemotePartitionHandler implements PartitionHandler {
         List<StepExecution> ended = new ArrayList<>();
         try {
             pending.values().forEach(this::send);
-            LocalDateTime idleSince = LocalDateTime.now();
+            WorkerWait wait = new WorkerWait(settings.unclaimed());
             while (!pending.isEmpty()) {
                 Thread.sleep(settings.poll().toMillis());
                 boolean stopping = repository.getJobExecution(manager.getJobExecutionId()).getStatus()
@@ -78,15 +78,7 @@ public class RemotePartitionHandler implements PartitionHandler {
                         pending.remove(partition.execution.getStepName());
                     }
                 }
-                // workers are there while any partition runs or ends; a wait for them is bounded
-                if (pending.size() < before || pending.values().stream().anyMatch(p -> taken(p.execution))) {
-                    idleSince = LocalDateTime.now();
-                } else if (!pending.isEmpty() && idleSince.plus(settings.unclaimed()).isBefore(LocalDateTime.now())) {
-                    throw new IllegalStateException("no worker took partition " + pending.keySet().iterator().next()
-                            + " within " + settings.unclaimed().toSeconds() + " s: start workers (jobs/wa-billing"
-                            + " worker, with the same WA_BILLING_BROKER_URL and WA_BILLING_DB_URL), then run the same"
-                            + " command again");
-                }
+                wait.check(pending.values().stream().map(p -> p.execution).toList(), pending.size() < before);
             }
             return ended;
         } finally {
@@ -110,7 +102,7 @@ public class RemotePartitionHandler implements PartitionHandler {
         partition.execution = now;
         return switch (now.getStatus()) {
             case STARTING -> {
-                if (taken(now)) {
+                if (WorkerWait.taken(now)) {
                     resendIfLost(partition); // claimed: its worker may have died before the step started
                 }
                 yield false;
@@ -132,22 +124,14 @@ public class RemotePartitionHandler implements PartitionHandler {
         };
     }
 
-    /** Taken by a worker: running, or claimed and about to start. */
-    private static boolean taken(StepExecution partition) {
-        return partition.getStatus() == BatchStatus.STARTING ? !Workers.of(partition).isEmpty()
-                : partition.getStatus().isRunning();
-    }
-
     /** A running partition whose lock is free lost its worker: marked FAILED and sent again. */
     private void resendIfLost(Partition partition) throws Exception {
-        StepExecution execution = partition.execution;
-        Optional<RunLock> lock = RunLock.tryAcquirePartition(dataSource, execution.getJobExecution().getJobInstanceId(),
-                execution.getStepName());
+        Optional<RunLock> lock = lock(partition.execution);
         if (lock.isEmpty()) {
             return; // its worker's session is alive
         }
         try (RunLock held = lock.get()) {
-            StepExecution now = reload(execution); // it may have ended between the poll and the lock
+            StepExecution now = reload(partition.execution); // it may have ended between the poll and the lock
             partition.execution = now;
             if (!now.getStatus().isRunning()) {
                 return;
@@ -157,11 +141,7 @@ public class RemotePartitionHandler implements PartitionHandler {
                 throw new IllegalStateException("partition " + now.getStepName() + " lost its worker " + MAX_LOST
                         + " times (last " + worker + "): see the workers' output, then run the same command again");
             }
-            now.setStatus(BatchStatus.FAILED);
-            now.setExitStatus(ExitStatus.FAILED.addExitDescription(worker + " ended without finishing"
-                    + " this partition; sent again"));
-            now.setEndTime(LocalDateTime.now());
-            repository.update(now);
+            fail(now, worker + " ended without finishing this partition; sent again");
             out.println("partition " + now.getStepName() + " lost " + worker
                     + " (no longer running): sending it again, resuming from its last commit");
         }
@@ -173,10 +153,8 @@ public class RemotePartitionHandler implements PartitionHandler {
         StepExecution before = partition.execution;
         JobExecution job = repository.getJobExecution(before.getJobExecutionId());
         StepExecution next = repository.createStepExecution(before.getStepName(), job);
-        Map<String, Object> context = new HashMap<>();
-        before.getExecutionContext().entrySet().forEach(e -> context.put(e.getKey(), e.getValue()));
-        context.remove(Workers.KEY);
-        next.setExecutionContext(new org.springframework.batch.infrastructure.item.ExecutionContext(context));
+        next.setExecutionContext(new ExecutionContext(before.getExecutionContext()));
+        next.getExecutionContext().remove(Workers.KEY);
         repository.updateExecutionContext(next);
         partition.execution = next;
         send(partition);
@@ -190,8 +168,7 @@ public class RemotePartitionHandler implements PartitionHandler {
         StepExecution execution = partition.execution;
         boolean told = false;
         while (true) {
-            Optional<RunLock> lock = RunLock.tryAcquirePartition(dataSource,
-                    execution.getJobExecution().getJobInstanceId(), execution.getStepName());
+            Optional<RunLock> lock = lock(execution);
             if (lock.isPresent()) {
                 lock.get().close();
                 break;
@@ -208,23 +185,31 @@ public class RemotePartitionHandler implements PartitionHandler {
 
     /** A request no worker took when the step gives up: marked FAILED, so that a worker taking it later drops it. */
     private void withdrawUnclaimed(Partition partition) {
-        StepExecution execution = partition.execution;
-        Optional<RunLock> lock = RunLock.tryAcquirePartition(dataSource, execution.getJobExecution().getJobInstanceId(),
-                execution.getStepName());
+        Optional<RunLock> lock = lock(partition.execution);
         if (lock.isEmpty()) {
             return; // a worker has it now: a restart recovers it
         }
         try (RunLock held = lock.get()) {
-            StepExecution now = reload(execution);
+            StepExecution now = reload(partition.execution);
             if (now.getStatus() == BatchStatus.STARTING) {
-                now.setStatus(BatchStatus.FAILED);
-                now.setExitStatus(ExitStatus.FAILED.addExitDescription("no worker took this partition"));
-                now.setEndTime(LocalDateTime.now());
-                repository.update(now);
+                fail(now, "no worker took this partition");
             }
         } catch (RuntimeException e) {
             // the step fails anyway; a restart recovers what is left running
         }
+    }
+
+    /** The partition's lock, when no live session (no worker) holds it. */
+    private Optional<RunLock> lock(StepExecution partition) {
+        return RunLock.tryAcquirePartition(dataSource, partition.getJobExecution().getJobInstanceId(),
+                partition.getStepName());
+    }
+
+    private void fail(StepExecution partition, String why) {
+        partition.setStatus(BatchStatus.FAILED);
+        partition.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
+        partition.setEndTime(LocalDateTime.now());
+        repository.update(partition);
     }
 
     private StepExecution reload(StepExecution execution) {
