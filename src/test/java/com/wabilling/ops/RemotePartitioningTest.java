@@ -153,6 +153,8 @@ class RemotePartitioningTest {
         workers.remove(first);
         drains.get(first).join();
         assertThat(run.workerOutputs().get(0)).contains(" STOPPED").contains(": stopped");
+        assertThat(run.workerOutputs().toString()).as("the failed run's requests, withdrawn")
+                .contains("dropped the request for reconstruct-scopes:buckets-").contains("FAILED, no longer waiting");
 
         run.awaitSuccess();
         assertThat(run.output()).contains("was given back by worker ");

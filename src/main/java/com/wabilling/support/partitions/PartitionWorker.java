@@ -100,19 +100,19 @@ public class PartitionWorker {
         StepExecution partition = repository.getStepExecution(request.jobExecutionId(),
                 request.step().getStepExecutionId());
         if (partition == null) {
-            message.acknowledge();
+            drop(message, request, "its job execution is not in this database");
             return;
         }
         Optional<RunLock> lock = RunLock.tryAcquirePartition(dataSource,
                 partition.getJobExecution().getJobInstanceId(), partition.getStepName());
         if (lock.isEmpty()) {
-            message.acknowledge(); // another worker runs this partition
+            drop(message, request, "another worker runs this partition");
             return;
         }
         try (RunLock held = lock.get()) {
             partition = repository.getStepExecution(request.jobExecutionId(), request.step().getStepExecutionId());
             if (partition.getStatus() != BatchStatus.STARTING) {
-                message.acknowledge(); // run before, or withdrawn by its job
+                drop(message, request, "it is " + partition.getStatus() + ", no longer waiting");
                 return;
             }
             partition.getExecutionContext().putString(Workers.KEY, name);
@@ -120,6 +120,12 @@ public class PartitionWorker {
             message.acknowledge();
             execute(partition, request.step().getStepName());
         }
+    }
+
+    private void drop(Message message, PartitionRequests.Request request, String why) throws JMSException {
+        message.acknowledge();
+        out.println("worker " + name + ": dropped the request for " + request.step().getStepName() + " of job execution "
+                + request.jobExecutionId() + ": " + why);
     }
 
     private void execute(StepExecution partition, String stepName) {
