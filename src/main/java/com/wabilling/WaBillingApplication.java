@@ -20,6 +20,8 @@ import com.wabilling.ops.Launcher;
 import com.wabilling.ops.LiveOps;
 import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.UsageException;
+import com.wabilling.support.partitions.Broker;
+import com.wabilling.support.partitions.EmbeddedBroker;
 
 /** Entry point of {@code jobs/wa-billing COMMAND name=value ...} (docs/operations.md). */
 @SpringBootApplication
@@ -38,6 +40,21 @@ public class WaBillingApplication {
             System.err.println("wa-billing: " + e.getMessage());
             System.err.println(CommandLine.usage());
             System.exit(ExitCodes.USAGE);
+            return;
+        }
+        if (invocation.command().equals(CommandLine.BROKER)) {
+            System.exit(EmbeddedBroker.run(Launcher.dataDir(), System.out, System.err));
+            return;
+        }
+        java.util.Optional<String> noWorkers = Broker.refusal(System.getenv("WA_BILLING_BROKER_URL"),
+                System.getenv("WA_BILLING_DB_URL"));
+        if (noWorkers.isPresent() && !Launcher.neverCreatesDatabase(invocation)) {
+            System.err.println("wa-billing: " + invocation.command() + ": " + noWorkers.get());
+            System.exit(ExitCodes.USAGE);
+            return;
+        }
+        if (invocation.command().equals(CommandLine.WORKER)) {
+            System.exit(Worker.run());
             return;
         }
         if (invocation.command().equals("demo") && System.getenv("WA_BILLING_REFERENCE_DIR") == null) {

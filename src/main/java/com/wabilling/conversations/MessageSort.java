@@ -67,13 +67,24 @@ public class MessageSort {
 
     /** Sorts as {@link #sort(Period, int, String)}, reporting progress and answering a stop through {@code phase}. */
     public long sort(Period period, int grid, String name, com.wabilling.support.batch.LongPhase phase) {
+        return sort(period, grid, name, phase, ALL);
+    }
+
+    /** Every partition, for {@link #sort(Period, int, String, com.wabilling.support.batch.LongPhase, int)}. */
+    static final int ALL = -1;
+
+    /**
+     * Sorts only partition {@code only} (or {@link #ALL}): a worker that runs one partition on its own host
+     * reads the whole window but keeps its buckets alone (docs/operations.md, "Workers").
+     */
+    long sort(Period period, int grid, String name, com.wabilling.support.batch.LongPhase phase, int only) {
         BucketPartitioner.requireGrid(grid);
         Path dir = directory(name);
         ExecutorService sorter = Executors.newSingleThreadExecutor(r -> new Thread(r, "message-sort"));
         try {
             FileSystemUtils.deleteRecursively(dir);
             Files.createDirectories(dir);
-            long rows = scan(period, grid, dir, sorter, phase);
+            long rows = scan(period, grid, dir, sorter, phase, only);
             Files.writeString(dir.resolve(COMPLETE), Long.toString(rows));
             return rows;
         } catch (IOException e) {
@@ -84,8 +95,8 @@ public class MessageSort {
     }
 
     private long scan(Period period, int grid, Path dir, ExecutorService sorter,
-            com.wabilling.support.batch.LongPhase phase) throws IOException {
-        Runs runs = new Runs(grid, dir, sorter);
+            com.wabilling.support.batch.LongPhase phase, int only) throws IOException {
+        Runs runs = new Runs(grid, dir, sorter, only);
         // docs/billing-rules.md 3.6: the scope's customer key is resolved now, with every link known today
         CustomerLinks links = messages.links().all();
         try {
@@ -105,20 +116,26 @@ public class MessageSort {
         private final int grid;
         private final Path dir;
         private final ExecutorService sorter;
+        private final int only;
         private List<List<ScopedMessage>> filling;
         private Future<?> writing;
         private int run;
         private long rows;
 
-        Runs(int grid, Path dir, ExecutorService sorter) {
+        Runs(int grid, Path dir, ExecutorService sorter, int only) {
             this.grid = grid;
             this.dir = dir;
             this.sorter = sorter;
+            this.only = only;
             this.filling = emptyRun(grid);
         }
 
         void add(ScopedMessage m) {
-            filling.get(partitionOf(m.bucket(), grid)).add(m);
+            int partition = partitionOf(m.bucket(), grid);
+            if (only != ALL && partition != only) {
+                return;
+            }
+            filling.get(partition).add(m);
             if (++rows % runRows == 0) {
                 try {
                     spill();

@@ -36,6 +36,7 @@ import com.wabilling.support.batch.ProcessOwner;
 import com.wabilling.support.batch.Progress;
 import com.wabilling.support.config.OutputDirectory;
 import com.wabilling.support.config.ProgressInterval;
+import com.wabilling.support.partitions.RemotePartitions;
 import com.wabilling.templates.TemplateDao;
 
 /**
@@ -75,8 +76,10 @@ public class ReconstructJobConfiguration {
     }
 
     @Bean
-    SortWindowTasklet sortWindowTasklet(MessageSort messageSort, PeriodLedger ledger, LongPhases phases) {
-        return new SortWindowTasklet(messageSort, GRID_SIZE, ledger, phases);
+    SortWindowTasklet sortWindowTasklet(MessageSort messageSort, PeriodLedger ledger, LongPhases phases,
+            RemotePartitions remote) {
+        // on workers each partition sorts its own messages where it runs (PartitionSort)
+        return new SortWindowTasklet(messageSort, GRID_SIZE, ledger, phases, !remote.enabled());
     }
 
     @Bean
@@ -116,7 +119,14 @@ public class ReconstructJobConfiguration {
 
     @Bean
     Step reconstructPartitionsStep(JobRepository jobRepository, Step reconstructScopesStep, DataSource dataSource,
-            @Value("${wa-billing.reconstruct.partitions-at-once:0}") int partitionsAtOnce) throws java.sql.SQLException {
+            @Value("${wa-billing.reconstruct.partitions-at-once:0}") int partitionsAtOnce, RemotePartitions remote)
+            throws java.sql.SQLException {
+        if (remote.enabled()) {
+            return new StepBuilder("reconstruct", jobRepository)
+                    .partitioner("reconstruct-scopes", new BucketPartitioner())
+                    .partitionHandler(remote.handler(GRID_SIZE))
+                    .build();
+        }
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("reconstruct-");
         executor.setConcurrencyLimit(PartitionsAtOnce.of(dataSource, partitionsAtOnce));
         return new StepBuilder("reconstruct", jobRepository)
@@ -130,8 +140,13 @@ public class ReconstructJobConfiguration {
     @Bean
     Step reconstructScopesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ScopeHistoryReader scopeHistoryReader, ReconstructProcessor reconstructProcessor,
-            ConversationWriter conversationWriter, PeriodLedger ledger, ProgressInterval interval) {
-        return new StepBuilder("reconstruct-scopes", jobRepository)
+            ConversationWriter conversationWriter, PeriodLedger ledger, ProgressInterval interval,
+            MessageSort messageSort, RemotePartitions remote) {
+        var builder = new StepBuilder("reconstruct-scopes", jobRepository);
+        if (remote.enabled()) {
+            builder.listener(new PartitionSort(messageSort, GRID_SIZE));
+        }
+        return builder
                 .<ScopeHistory, ScopeOutcome>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(scopeHistoryReader)
@@ -172,10 +187,12 @@ public class ReconstructJobConfiguration {
     ScopeHistoryReader scopeHistoryReader(MessageSort messageSort, DataSource dataSource,
             @Value("#{jobParameters}") Map<String, Object> parameters,
             @Value("#{stepExecution}") org.springframework.batch.core.step.StepExecution partition,
-            @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId) {
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId, RemotePartitions remote) {
         BucketPartitioner.Bounds bounds = BucketPartitioner.bounds(partition.getExecutionContext(), GRID_SIZE);
-        return new ScopeHistoryReader(messageSort.directory(SortWindowTasklet.name(runId)), dataSource,
-                PeriodParameters.of(parameters), bounds.first(), bounds.last());
+        String sorted = remote.enabled() ? PartitionSort.name(runId, MessageSort.partitionOf(bounds.first(), GRID_SIZE))
+                : SortWindowTasklet.name(runId);
+        return new ScopeHistoryReader(messageSort.directory(sorted), dataSource, PeriodParameters.of(parameters),
+                bounds.first(), bounds.last());
     }
 
     @Bean

@@ -23,12 +23,15 @@ public class SortWindowTasklet implements Tasklet, JobExecutionListener {
     private final int grid;
     private final PeriodLedger ledger;
     private final LongPhases phases;
+    private final boolean here;
 
-    public SortWindowTasklet(MessageSort sort, int grid, PeriodLedger ledger, LongPhases phases) {
+    /** {@code here}: false when the partitions run on workers, each sorting its own ({@link PartitionSort}). */
+    public SortWindowTasklet(MessageSort sort, int grid, PeriodLedger ledger, LongPhases phases, boolean here) {
         this.sort = sort;
         this.grid = grid;
         this.ledger = ledger;
         this.phases = phases;
+        this.here = here;
     }
 
     /** The name of a run's sort. */
@@ -38,6 +41,9 @@ public class SortWindowTasklet implements Tasklet, JobExecutionListener {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (!here) {
+            return RepeatStatus.FINISHED;
+        }
         var step = chunkContext.getStepContext();
         Period period = PeriodParameters.of(step.getStepExecution().getJobParameters());
         JobExecution job = step.getStepExecution().getJobExecution();

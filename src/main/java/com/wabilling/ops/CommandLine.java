@@ -24,6 +24,9 @@ public final class CommandLine {
 
     public static final String MONTHLY_RUN = "monthly-run";
     public static final String STATUS = "status";
+    /** The embedded message broker and a partition worker (docs/operations.md, "Workers"). */
+    public static final String BROKER = "broker";
+    public static final String WORKER = "worker";
     static final String STATUS_USAGE = STATUS + " month=<YYYY-MM> [exports=<folder of month folders>]";
     static final String MONTHLY_RUN_USAGE = MONTHLY_RUN + " [month=<YYYY-MM>] [exports=<folder of month folders>]";
 
@@ -66,9 +69,10 @@ public final class CommandLine {
         }
         String command = args[0];
         List<String> rest = Arrays.asList(args).subList(1, args.length);
-        if (command.equals("demo")) {
+        if (command.equals("demo") || command.equals(BROKER) || command.equals(WORKER)) {
             if (!rest.isEmpty()) {
-                throw new UsageException("demo takes no parameters");
+                throw new UsageException(command + " takes no parameters (" + command + " is set up by the environment:"
+                        + " docs/operations.md)");
             }
             return new Invocation(command, null, Map.of(), List.of());
         }
@@ -127,6 +131,8 @@ public final class CommandLine {
         lines.add("  " + MONTHLY_RUN_USAGE);
         lines.add("  " + STATUS_USAGE);
         lines.add("  " + OpsCommands.USAGE);
+        lines.add("  " + WORKER + "    (runs partitions sent by jobs; WA_BILLING_BROKER_URL, a PostgreSQL WA_BILLING_DB_URL)");
+        lines.add("  " + BROKER + "    (an embedded message broker; WA_BILLING_BROKER_PORT, default 61616)");
         lines.add("  demo");
         return String.join("\n", lines);
     }

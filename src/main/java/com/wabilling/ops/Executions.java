@@ -67,14 +67,17 @@ public final class Executions {
     }
 
     public static String duration(JobExecution execution) {
-        if (execution.getStartTime() == null) {
+        return duration(execution.getStartTime(), execution.getEndTime(), execution.getLastUpdated());
+    }
+
+    /** From start to end, or to the last update while it runs; "" before it started. */
+    public static String duration(java.time.LocalDateTime start, java.time.LocalDateTime end,
+            java.time.LocalDateTime lastUpdated) {
+        var until = end != null ? end : lastUpdated;
+        if (start == null || until == null) {
             return "";
         }
-        var end = execution.getEndTime() != null ? execution.getEndTime() : execution.getLastUpdated();
-        if (end == null) {
-            return "";
-        }
-        Duration d = Duration.between(execution.getStartTime(), end);
+        Duration d = Duration.between(start, until);
         return String.format("%d:%02d:%02d.%d", d.toHours(), d.toMinutesPart(), d.toSecondsPart(), d.toMillisPart() / 100);
     }
 }

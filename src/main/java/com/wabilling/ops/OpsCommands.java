@@ -81,13 +81,17 @@ public class OpsCommands {
         // read = write (stored) + filter (duplicates) + skip (rejects), from Spring Batch's own step counts
         TextTable table = new TextTable("id", "job", "parameters", "status", "start", "end", "duration", "read",
                 "write", "filter", "skip");
-        for (JobExecution e : Executions.recent(repository, limit)) {
+        List<JobExecution> recent = Executions.recent(repository, limit);
+        for (JobExecution e : recent) {
             table.row(e.getId(), e.getJobInstance().getJobName(), parameters(e), e.getStatus(),
                     Executions.time(e.getStartTime()), Executions.time(e.getEndTime()), Executions.duration(e),
                     Executions.sum(e, StepExecution::getReadCount), Executions.sum(e, StepExecution::getWriteCount),
                     Executions.sum(e, StepExecution::getFilterCount), Executions.sum(e, StepExecution::getSkipCount));
         }
         out.print(table.isEmpty() ? "No executions yet.\n" : table.render(""));
+        if (runner != null) {
+            WorkerPartitions.running(recent, runner.dataSource(), out);
+        }
         return ExitCodes.OK;
     }
 
@@ -106,6 +110,7 @@ public class OpsCommands {
                     s.getSkipCount(), s.getCommitCount(), s.getRollbackCount());
         }
         out.print(steps.render("  "));
+        WorkerPartitions.show(e, out);
         for (StepExecution s : e.getStepExecutions()) {
             String exit = s.getExitStatus().getExitDescription();
             if (exit != null && !exit.isBlank()) {

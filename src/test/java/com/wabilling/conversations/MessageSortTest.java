@@ -97,6 +97,26 @@ class MessageSortTest {
     }
 
     @Test
+    void aWorkersSortOfOnePartitionReadsExactlyThatPartitionOfTheWholeSort() throws Exception {
+        MessageSort whole = new MessageSort(messageDao(), root.resolve("whole"), 50);
+        whole.sort(PERIOD, 4, "p");
+        for (int p = 0; p < 4; p++) {
+            MessageSort one = new MessageSort(messageDao(), root.resolve("one-" + p), 50);
+            long rows = one.sort(PERIOD, 4, "p", com.wabilling.support.batch.LongPhase.silent(), p);
+
+            List<String> expected = read(whole, p);
+            assertThat(expected).isNotEmpty();
+            assertThat(read(one, p)).isEqualTo(expected);
+            assertThat(rows).isEqualTo(expected.size());
+            for (int other = 0; other < 4; other++) {
+                if (other != p) {
+                    assertThat(read(one, other)).as("partition %d in the sort of %d", other, p).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
     void theFilesOfASortGoWhenDeleted() throws Exception {
         MessageSort sort = new MessageSort(messageDao(), root, 50);
         sort.sort(PERIOD, 2, "gone");

@@ -43,6 +43,15 @@ class CommandLineTest {
         assertUsage(new String[] {"ops", "show"}, "accepted: ops list");
         assertUsage(new String[] {"ops", "show", "abc"}, "cannot understand");
         assertUsage(new String[] {"demo", "x=1"}, "demo takes no parameters");
+        assertUsage(new String[] {"worker", "queue=x"}, "worker takes no parameters");
+        assertUsage(new String[] {"broker", "port=1"}, "broker takes no parameters");
+    }
+
+    @Test
+    void theWorkerAndTheBrokerAreCommandsSetUpByTheEnvironment() {
+        assertThat(CommandLine.parse(new String[] {"worker"}).command()).isEqualTo(CommandLine.WORKER);
+        assertThat(CommandLine.parse(new String[] {"broker"}).command()).isEqualTo(CommandLine.BROKER);
+        assertThat(CommandLine.usage()).contains("  worker ").contains("  broker ");
     }
 
     @Test

@@ -236,7 +236,7 @@ class CrashRecoveryTest {
     }
 
     /** Each file's name and content; a PDF's content is its text (a draft's bytes carry the day it was printed). */
-    private static List<String> files(Path dir) throws IOException {
+    static List<String> files(Path dir) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.sorted().map(f -> {
                 try {
@@ -267,7 +267,7 @@ class CrashRecoveryTest {
      * What the jobs stored, as digests of whole tables in key order: every message, conversation,
      * invoice and line, and the import run's accounting. Compared with an uninterrupted run's.
      */
-    private static List<String> stored(Map<String, String> env) throws Exception {
+    static List<String> stored(Map<String, String> env) throws Exception {
         try (Connection c = TestWorkspace.connect(env); Statement s = c.createStatement()) {
             List<String> result = new ArrayList<>();
             result.add(messagesDigest(c));
