@@ -174,6 +174,30 @@ class RemotePartitioningTest {
         invoiceAndCompare(env);
     }
 
+    @Test
+    void aStopStopsThePartitionsOnTheWorkersAndTheSameCommandResumes() throws Exception {
+        Map<String, String> env = env("stopped", true);
+        importInto(env);
+        Running run = reconstructOnTwoWorkers(env, false);
+        for (Process worker : workers) {
+            signal(worker, "STOP"); // the step cannot end while the stop is asked
+        }
+
+        ChildJvm.Child stop = ChildJvm.run(env, "ops", "stop", executionOf(run.workerOutputs()));
+        for (Process worker : workers) {
+            signal(worker, "CONT"); // their next commit sees the job stopped
+        }
+
+        assertThat(stop.exitCode).as(stop.output.toString()).isZero();
+        assertThat(run.manager().waitFor(3, TimeUnit.MINUTES)).isTrue();
+        run.drain().join();
+        assertThat(run.manager().exitValue()).as("%s", run.output()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.output()).contains("reconstruct STOPPED").doesNotContain("sending it again");
+        ChildJvm.Child again = ChildJvm.run(env, suite()[2]);
+        assertThat(again.exitCode).as(again.output.toString()).isZero();
+        invoiceAndCompare(env);
+    }
+
     private static String[][] suite() {
         return new String[][] {
             {"migrate-templates", "input=" + input.resolve("templates.csv")},

@@ -69,8 +69,9 @@ public class RemotePartitionHandler implements PartitionHandler {
             WorkerWait wait = new WorkerWait(settings.unclaimed());
             while (!pending.isEmpty()) {
                 Thread.sleep(settings.poll().toMillis());
-                boolean stopping = repository.getJobExecution(manager.getJobExecutionId()).getStatus()
-                        == BatchStatus.STOPPING;
+                // ops stop: Spring Batch records an asked stop as STOPPING, or at once as STOPPED (it sets an end time)
+                BatchStatus job = repository.getJobExecution(manager.getJobExecutionId()).getStatus();
+                boolean stopping = job == BatchStatus.STOPPING || job == BatchStatus.STOPPED;
                 int before = pending.size();
                 for (Partition partition : new ArrayList<>(pending.values())) {
                     if (poll(partition, stopping)) {
