@@ -126,6 +126,6 @@ SELECT customer_user_id, customer_wa_id FROM customer_link WHERE first_event_ms 
 UPDATE customer_link SET first_event_ms = :first, last_event_ms = :last WHERE customer_user_id = :userId;
 
 -- name: links-spanning
--- the links whose two ids have messages in [:from, :to) (PeriodLedger's fingerprint)
+-- the links whose two ids have messages in [:from, :to) (PeriodRegistry's fingerprint)
 SELECT customer_user_id, customer_wa_id FROM customer_link
  WHERE first_event_ms < :to AND last_event_ms >= :from ORDER BY customer_user_id;

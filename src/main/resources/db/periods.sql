@@ -1,6 +1,6 @@
 -- The period ledger (docs/billing-rules.md 3.4): which periods were reconstructed and on what (reconstructed_period),
 -- which rebuilds started and have not finished (period_rebuild). Every statement on the two tables is here, run by
--- their one owner PeriodLedger (docs/architecture.md, "Who owns which table").
+-- their one owner PeriodRegistry (docs/architecture.md, "Who owns which table").
 
 -- name: delete-contained-periods
 DELETE FROM reconstructed_period WHERE scope_mode = :mode AND from_ms >= :from AND to_ms <= :to;

@@ -48,7 +48,7 @@ SELECT category, pricing_type, COUNT(*) AS messages FROM priced_message
  GROUP BY category, pricing_type ORDER BY category, pricing_type;
 
 -- name: fingerprint-entry-points
--- part of a period's fingerprint (PeriodLedger): the free entry point windows it carries in
+-- part of a period's fingerprint (PeriodRegistry): the free entry point windows it carries in
 SELECT waba_id, phone_number_id, COALESCE(customer_user_id, customer_wa_id) AS customer_key, delivered_at_ms
   FROM priced_message
  WHERE scope_mode = :mode AND opens_entry_point = 1 AND delivered_at_ms >= :carriedFrom AND delivered_at_ms < :from

@@ -19,7 +19,7 @@ import com.wabilling.support.config.OutputDirectory;
 import com.wabilling.support.config.ProgressInterval;
 import com.wabilling.support.config.ReferenceDirectory;
 import com.wabilling.support.jdbc.V1__Baseline;
-import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.rejects.RunRecords;
 import com.wabilling.templates.TemplateClassifier;
 import com.wabilling.templates.TemplateDao;
 import com.wabilling.templates.signals.SignalLexicon;
@@ -84,8 +84,8 @@ public class WaBillingConfiguration {
 
     @Bean
     @DependsOn("flywayInitializer") // the schema is migrated before anything writes to it
-    RunLedger runLedger(NamedParameterJdbcOperations jdbc) {
-        return new RunLedger(jdbc);
+    RunRecords runRecords(NamedParameterJdbcOperations jdbc) {
+        return new RunRecords(jdbc);
     }
 
     @Bean

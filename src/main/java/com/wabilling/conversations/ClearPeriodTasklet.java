@@ -37,11 +37,11 @@ class ClearPeriodTasklet implements Tasklet {
 
     private final ConversationDao conversations;
     private final PricedMessageDao priced;
-    private final PeriodLedger ledger;
+    private final PeriodRegistry ledger;
     private final ReferenceFiles reference;
     private final Clock clock;
 
-    ClearPeriodTasklet(ConversationDao conversations, PricedMessageDao priced, PeriodLedger ledger, ReferenceFiles reference,
+    ClearPeriodTasklet(ConversationDao conversations, PricedMessageDao priced, PeriodRegistry ledger, ReferenceFiles reference,
             Clock clock) {
         this.conversations = conversations;
         this.priced = priced;
@@ -123,11 +123,11 @@ class ClearPeriodTasklet implements Tasklet {
     }
 
     /** Carrying conversations in from a period whose rebuild did not finish would build on partial data. */
-    private static void refuseOnUnfinishedRebuilds(List<PeriodLedger.Rebuild> unfinished, Period period) {
+    private static void refuseOnUnfinishedRebuilds(List<PeriodRegistry.Rebuild> unfinished, Period period) {
         if (!unfinished.isEmpty()) {
             throw new com.wabilling.support.Refusal("cannot reconstruct " + period.fileStem() + ": it reads conversations of "
                     + unfinished.size() + " period(s) whose rebuild has not finished (running now, failed or killed);"
-                    + " finish first: " + unfinished.stream().map(PeriodLedger.Rebuild::command)
+                    + " finish first: " + unfinished.stream().map(PeriodRegistry.Rebuild::command)
                             .collect(Collectors.joining(" ; ")), FIRST);
         }
     }

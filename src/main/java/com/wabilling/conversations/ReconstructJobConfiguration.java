@@ -66,8 +66,8 @@ public class ReconstructJobConfiguration {
     }
 
     @Bean
-    PeriodLedger periodLedger(JdbcClient jdbc, PricedMessageDao priced, MessageDao messageDao) {
-        return new PeriodLedger(jdbc, priced, messageDao.links());
+    PeriodRegistry periodRegistry(JdbcClient jdbc, PricedMessageDao priced, MessageDao messageDao) {
+        return new PeriodRegistry(jdbc, priced, messageDao.links());
     }
 
     @Bean
@@ -76,7 +76,7 @@ public class ReconstructJobConfiguration {
     }
 
     @Bean
-    SortWindowTasklet sortWindowTasklet(MessageSort messageSort, PeriodLedger ledger, LongPhases phases,
+    SortWindowTasklet sortWindowTasklet(MessageSort messageSort, PeriodRegistry ledger, LongPhases phases,
             RemotePartitions remote) {
         // on workers each partition sorts its own messages where it runs (PartitionSort)
         return new SortWindowTasklet(messageSort, GRID_SIZE, ledger, phases, !remote.enabled());
@@ -100,7 +100,7 @@ public class ReconstructJobConfiguration {
 
     @Bean
     Step clearPeriodStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ConversationDao conversations, PricedMessageDao priced, PeriodLedger ledger, ReferenceFiles reference,
+            ConversationDao conversations, PricedMessageDao priced, PeriodRegistry ledger, ReferenceFiles reference,
             Clock clock) {
         return new StepBuilder("clear-period", jobRepository)
                 .tasklet(new ClearPeriodTasklet(conversations, priced, ledger, reference, clock),
@@ -140,7 +140,7 @@ public class ReconstructJobConfiguration {
     @Bean
     Step reconstructScopesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ScopeHistoryReader scopeHistoryReader, ReconstructProcessor reconstructProcessor,
-            ConversationWriter conversationWriter, PeriodLedger ledger, ProgressInterval interval,
+            ConversationWriter conversationWriter, PeriodRegistry ledger, ProgressInterval interval,
             MessageSort messageSort, RemotePartitions remote) {
         var builder = new StepBuilder("reconstruct-scopes", jobRepository);
         if (remote.enabled()) {
@@ -215,7 +215,7 @@ public class ReconstructJobConfiguration {
     @Bean
     @JobScope
     ReconstructReport reconstructReport(ConversationDao conversations, PricedMessageDao priced, MessageDao messages,
-            PeriodLedger ledger,
+            PeriodRegistry ledger,
             OutputDirectory output, ReferenceFiles reference, Clock clock,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
         Period period = PeriodParameters.of(parameters);

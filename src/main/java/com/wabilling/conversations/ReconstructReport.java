@@ -36,14 +36,14 @@ public class ReconstructReport implements Tasklet {
     private static final int EXAMPLES = 5;
 
     private final ConversationDao conversations;
-    private final PeriodLedger ledger;
+    private final PeriodRegistry ledger;
     private final Period period;
     private final Path outputDir;
     private final Clock clock;
     private final PricingReport pricing;
 
     /** @param pricing the per-message part, null for a period no per-message regime reaches */
-    ReconstructReport(ConversationDao conversations, PeriodLedger ledger, Period period, Path outputDir,
+    ReconstructReport(ConversationDao conversations, PeriodRegistry ledger, Period period, Path outputDir,
             Clock clock, PricingReport pricing) {
         this.conversations = conversations;
         this.ledger = ledger;
@@ -83,7 +83,7 @@ public class ReconstructReport implements Tasklet {
         String reconciliation = stats.getOrDefault("meta", 0L) > 0 ? writeReconciliation(dir) : null;
 
         ledger.record(period, jobExecution.getJobInstanceId(), clock.instant());
-        List<PeriodLedger.Recorded> stale = ledger.stale(period.mode(), period);
+        List<PeriodRegistry.Recorded> stale = ledger.stale(period.mode(), period);
 
         StringBuilder summary = new StringBuilder("Conversation reconstruction " + period.fromDate() + " to "
                 + period.toDate() + " (UTC, to exclusive; scope " + period.mode().parameter() + ")\n");
@@ -113,7 +113,7 @@ public class ReconstructReport implements Tasklet {
             summary.append(pricing.write(period, outputDir));
         }
         summary.append('\n');
-        for (PeriodLedger.Recorded r : stale) {
+        for (PeriodRegistry.Recorded r : stale) {
             summary.append("  WARNING: period ").append(r.from()).append(" to ").append(r.to())
                     .append(" was built on messages or conversations that have changed since; re-run it: ")
                     .append("jobs/wa-billing reconstruct from=").append(r.from()).append(" to=").append(r.to())

@@ -21,12 +21,12 @@ public class SortWindowTasklet implements Tasklet, JobExecutionListener {
 
     private final MessageSort sort;
     private final int grid;
-    private final PeriodLedger ledger;
+    private final PeriodRegistry ledger;
     private final LongPhases phases;
     private final boolean here;
 
     /** {@code here}: false when the partitions run on workers, each sorting its own ({@link PartitionSort}). */
-    public SortWindowTasklet(MessageSort sort, int grid, PeriodLedger ledger, LongPhases phases, boolean here) {
+    public SortWindowTasklet(MessageSort sort, int grid, PeriodRegistry ledger, LongPhases phases, boolean here) {
         this.sort = sort;
         this.grid = grid;
         this.ledger = ledger;

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.wabilling.conversations.ConversationDao;
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.periods.Period;
 import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.BillingAccount;
@@ -28,7 +28,7 @@ import com.wabilling.support.jdbc.SqlStatements;
 /**
  * Data access for invoicing: invoices, their lines, the invoice sequence and the period bases (invoices.sql).
  * The month's conversations are asked of their owner, {@link ConversationDao}, its pricing records of
- * {@link PricedMessageDao}, the reconstructed periods of PeriodLedger (docs/architecture.md, "Who owns which table").
+ * {@link PricedMessageDao}, the reconstructed periods of PeriodRegistry (docs/architecture.md, "Who owns which table").
  */
 public class InvoiceDao {
 
@@ -115,17 +115,17 @@ public class InvoiceDao {
     }
 
     /** The messages before its end that a recorded period (this version of it) was billed on, if noted. */
-    public Optional<Long> periodBasis(PeriodLedger.Recorded r, Period period) {
+    public Optional<Long> periodBasis(PeriodRegistry.Recorded r, Period period) {
         return jdbc.sql(SQL.get("period-basis")).paramSource(basis(r, period)).query(Long.class).list()
                 .stream().findFirst();
     }
 
-    public void notePeriodBasis(PeriodLedger.Recorded r, Period period, long billedMessages) {
+    public void notePeriodBasis(PeriodRegistry.Recorded r, Period period, long billedMessages) {
         jdbc.sql(SQL.get("insert-period-basis")).paramSource(basis(r, period).addValue("billedMessages", billedMessages))
                 .update();
     }
 
-    private static MapSqlParameterSource basis(PeriodLedger.Recorded r, Period period) {
+    private static MapSqlParameterSource basis(PeriodRegistry.Recorded r, Period period) {
         return new MapSqlParameterSource().addValue("from", period.from().toEpochMilli())
                 .addValue("to", period.to().toEpochMilli())
                 .addValue("windowMessages", r.fingerprint().windowMessages())

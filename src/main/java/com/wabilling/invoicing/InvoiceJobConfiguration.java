@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.wabilling.conversations.ConversationDao;
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.BillingAccount;
 import com.wabilling.pricing.ReferenceFiles;
@@ -88,7 +88,7 @@ public class InvoiceJobConfiguration {
 
     @Bean
     Step checkInvoiceInputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InvoiceDao invoices, PeriodLedger ledger, ReferenceFiles files) {
+            InvoiceDao invoices, PeriodRegistry ledger, ReferenceFiles files) {
         return new StepBuilder("check-coverage-and-rates", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     new PlanFiles(files).terms(); // a broken plans.csv or plan_id stops here, before any work

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.BillingAccount;
@@ -25,9 +25,9 @@ import com.wabilling.support.Timestamps;
 public class InvoicePreflight {
 
     private final InvoiceDao invoices;
-    private final PeriodLedger ledger;
+    private final PeriodRegistry ledger;
 
-    public InvoicePreflight(InvoiceDao invoices, PeriodLedger ledger) {
+    public InvoicePreflight(InvoiceDao invoices, PeriodRegistry ledger) {
         this.invoices = invoices;
         this.ledger = ledger;
     }
@@ -49,7 +49,7 @@ public class InvoicePreflight {
         }
         // a period whose rebuild has not finished is named by the coverage check with the command that finishes it
         List<UnfinishedRebuild> rebuilds = unfinishedRebuilds();
-        List<PeriodLedger.Recorded> stale = StalePeriods.of(ledger, invoices, accounts, month).stream()
+        List<PeriodRegistry.Recorded> stale = StalePeriods.of(ledger, invoices, accounts, month).stream()
                 .filter(r -> rebuilds.stream().noneMatch(b -> b.range().equals(StalePeriods.range(r)))).toList();
         if (!stale.isEmpty()) {
             refusals.add(StalePeriods.refusal(month, stale));

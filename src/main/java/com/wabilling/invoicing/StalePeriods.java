@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.BillingAccount;
@@ -26,14 +26,14 @@ public final class StalePeriods {
      * still open at the month start and so decide which conversations the month opens. A period's
      * conversations reach at most 72 h past its end (a free entry point), the end of its read window.
      */
-    public static boolean usedBy(PeriodLedger.Recorded recorded, List<BillingAccount> accounts, YearMonth month) {
+    public static boolean usedBy(PeriodRegistry.Recorded recorded, List<BillingAccount> accounts, YearMonth month) {
         Period period = new Period(recorded.from(), recorded.to(), ScopeMode.PHONE_NUMBER);
         PeriodCoverage.Range reach = new PeriodCoverage.Range(period.from(), period.readTo());
         return accounts.stream().anyMatch(a -> PeriodCoverage.overlap(reach,
                 new PeriodCoverage.Range(a.monthStart(month), a.monthEnd(month))));
     }
 
-    public static PeriodCoverage.Range range(PeriodLedger.Recorded r) {
+    public static PeriodCoverage.Range range(PeriodRegistry.Recorded r) {
         Period period = new Period(r.from(), r.to(), ScopeMode.PHONE_NUMBER);
         return new PeriodCoverage.Range(period.from(), period.to());
     }
@@ -47,15 +47,15 @@ public final class StalePeriods {
      * (or nothing was noted). Without this, importing a month would refuse the next month's invoices
      * every time, for the 72 h that the previous month's period reads ahead.
      */
-    public static List<PeriodLedger.Recorded> of(PeriodLedger ledger, InvoiceDao invoices,
+    public static List<PeriodRegistry.Recorded> of(PeriodRegistry ledger, InvoiceDao invoices,
             List<BillingAccount> accounts, YearMonth month) {
-        List<PeriodLedger.Recorded> stale = new ArrayList<>();
-        for (PeriodLedger.Recorded r : ledger.recorded(ScopeMode.PHONE_NUMBER)) {
+        List<PeriodRegistry.Recorded> stale = new ArrayList<>();
+        for (PeriodRegistry.Recorded r : ledger.recorded(ScopeMode.PHONE_NUMBER)) {
             if (!usedBy(r, accounts, month)) {
                 continue;
             }
             Period period = new Period(r.from(), r.to(), ScopeMode.PHONE_NUMBER);
-            PeriodLedger.Fingerprint now = ledger.fingerprint(ScopeMode.PHONE_NUMBER, period.from(), period.to());
+            PeriodRegistry.Fingerprint now = ledger.fingerprint(ScopeMode.PHONE_NUMBER, period.from(), period.to());
             long billed = ledger.messagesBetween(period.readFrom(), period.to());
             Optional<Long> basis = invoices.periodBasis(r, period);
             if (now.equals(r.fingerprint())) {
@@ -71,7 +71,7 @@ public final class StalePeriods {
     }
 
     /** The refusal naming each stale period and the reconstruct command that re-runs it. */
-    public static String refusal(YearMonth month, List<PeriodLedger.Recorded> stale) {
+    public static String refusal(YearMonth month, List<PeriodRegistry.Recorded> stale) {
         return "cannot invoice " + month + ": " + stale.size() + " reconstructed period" + (stale.size() == 1
                 ? " it uses was" : "s it uses were") + " built on messages or conversations that have changed since"
                 + " (messages imported late, or an earlier period re-run); re-run "
@@ -80,7 +80,7 @@ public final class StalePeriods {
                         .collect(Collectors.joining("\n    "));
     }
 
-    public static String command(PeriodLedger.Recorded r) {
+    public static String command(PeriodRegistry.Recorded r) {
         return "jobs/wa-billing reconstruct from=" + r.from() + " to=" + r.to() + " rerun=<new value>";
     }
 }

@@ -27,7 +27,7 @@ import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.InputFiles;
 import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.RejectLimit;
-import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.rejects.RunRecords;
 
 /**
  * import-messages (docs/formats.md, messages CSV): stream one file or a directory of exports into the
@@ -114,7 +114,7 @@ public class MessageImportJobConfiguration {
 
     @Bean
     @StepScope
-    MessageImportWriter messageImportWriter(MessageDao messages, RunLedger ledger, OutputDirectory output,
+    MessageImportWriter messageImportWriter(MessageDao messages, RunRecords ledger, OutputDirectory output,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId,
             @Value("#{stepExecution.jobExecution.id}") long executionId,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
@@ -123,14 +123,14 @@ public class MessageImportJobConfiguration {
 
     @Bean
     @StepScope
-    RepeatSettlement repeatSettlement(MessageDao messages, RunLedger ledger, OutputDirectory output,
+    RepeatSettlement repeatSettlement(MessageDao messages, RunRecords ledger, OutputDirectory output,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId,
             @Value("#{stepExecution.jobExecution.id}") long executionId,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
         return new RepeatSettlement(messages, ledger, rejectLimit(parameters, ledger, output, executionId), runId);
     }
 
-    private static RejectLimit rejectLimit(Map<String, Object> parameters, RunLedger ledger, OutputDirectory output,
+    private static RejectLimit rejectLimit(Map<String, Object> parameters, RunRecords ledger, OutputDirectory output,
             long executionId) {
         return new RejectLimit(Long.parseLong(PARAMETERS.value(parameters, "max-rejects")), ledger, output.path(),
                 JOB_NAME, executionId);
@@ -138,7 +138,7 @@ public class MessageImportJobConfiguration {
 
     @Bean
     @StepScope
-    MessageImportReport messageImportReport(MessageDao messages, ImportedFiles importedFiles, RunLedger ledger,
+    MessageImportReport messageImportReport(MessageDao messages, ImportedFiles importedFiles, RunRecords ledger,
             JobRepository jobRepository, OutputDirectory output, Clock clock, ReconstructedPeriods periods) {
         return new MessageImportReport(messages, importedFiles, ledger, jobRepository, output.path(), clock, periods);
     }

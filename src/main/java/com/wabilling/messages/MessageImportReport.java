@@ -21,7 +21,7 @@ import com.wabilling.support.csv.CsvHeader;
 import com.wabilling.support.csv.FileFingerprint;
 import com.wabilling.support.rejects.CountsTable;
 import com.wabilling.support.rejects.RejectsFile;
-import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.rejects.RunRecords;
 
 /**
  * Last step of the import: records the files read completely (in this step's
@@ -37,13 +37,13 @@ public class MessageImportReport implements Tasklet {
 
     private final MessageDao messages;
     private final ImportedFiles importedFiles;
-    private final RunLedger ledger;
+    private final RunRecords ledger;
     private final JobRepository jobRepository;
     private final Path outputDir;
     private final Clock clock;
     private final ReconstructedPeriods periods;
 
-    public MessageImportReport(MessageDao messages, ImportedFiles importedFiles, RunLedger ledger,
+    public MessageImportReport(MessageDao messages, ImportedFiles importedFiles, RunRecords ledger,
             JobRepository jobRepository, Path outputDir, Clock clock, ReconstructedPeriods periods) {
         this.periods = periods;
         this.messages = messages;

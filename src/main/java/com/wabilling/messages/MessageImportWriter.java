@@ -13,7 +13,7 @@ import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.Checked.Accepted;
 import com.wabilling.support.rejects.Reject;
 import com.wabilling.support.rejects.RejectLimit;
-import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.rejects.RunRecords;
 import com.wabilling.support.rejects.SourceCounts;
 import com.wabilling.support.rejects.StepCounts;
 
@@ -33,13 +33,13 @@ public class MessageImportWriter implements ItemStreamWriter<Checked<ExportedMes
     static final String DELIVERED_BEFORE_SENT_KEY = "messages.delivered-before-sent";
 
     private final MessageDao messages;
-    private final RunLedger ledger;
+    private final RunRecords ledger;
     private final RejectLimit rejectLimit;
     private final long runId;
     private MessageIdFilter stored;
     private long deliveredBeforeSent;
 
-    public MessageImportWriter(MessageDao messages, RunLedger ledger, RejectLimit rejectLimit, long runId) {
+    public MessageImportWriter(MessageDao messages, RunRecords ledger, RejectLimit rejectLimit, long runId) {
         this.messages = messages;
         this.ledger = ledger;
         this.rejectLimit = rejectLimit;

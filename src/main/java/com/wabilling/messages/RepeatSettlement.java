@@ -13,7 +13,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.wabilling.support.rejects.Reject;
 import com.wabilling.support.rejects.RejectLimit;
-import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.rejects.RunRecords;
 import com.wabilling.support.rejects.SourceCounts;
 
 /**
@@ -31,11 +31,11 @@ public class RepeatSettlement implements Tasklet {
     static final String DELIVERED_BEFORE_SENT_KEY = MessageImportWriter.DELIVERED_BEFORE_SENT_KEY;
 
     private final MessageDao messages;
-    private final RunLedger ledger;
+    private final RunRecords ledger;
     private final RejectLimit rejectLimit;
     private final long runId;
 
-    public RepeatSettlement(MessageDao messages, RunLedger ledger, RejectLimit rejectLimit, long runId) {
+    public RepeatSettlement(MessageDao messages, RunRecords ledger, RejectLimit rejectLimit, long runId) {
         this.messages = messages;
         this.ledger = ledger;
         this.rejectLimit = rejectLimit;

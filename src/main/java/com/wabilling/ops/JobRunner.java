@@ -22,7 +22,7 @@ import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
 
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.messages.ExportFolder;
 import com.wabilling.messages.ImportedFiles;
 import com.wabilling.messages.MessageImportJobConfiguration;
@@ -196,7 +196,7 @@ public class JobRunner {
                 out.print(summary);
             }
             // An import says which reconstructed periods it made stale
-            new StalePeriodsNotice(context.getBean(PeriodLedger.class)).print(execution, out);
+            new StalePeriodsNotice(context.getBean(PeriodRegistry.class)).print(execution, out);
             return new Outcome(ExitCodes.OK, execution);
         }
         Set<String> reasons = new LinkedHashSet<>();

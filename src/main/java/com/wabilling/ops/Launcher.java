@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ApplicationContext;
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.messages.ImportedFiles;
 import com.wabilling.support.Failures;
 import com.wabilling.support.config.OutputDirectory;
@@ -68,7 +68,7 @@ public class Launcher {
         out.println("database: " + RunSettings.withoutOptions(
                 context.getEnvironment().getProperty("spring.datasource.url", "")));
         String exports = exportsDir(parameters);
-        return new MonthStatus(context.getBean(PeriodLedger.class), context.getBean(ImportedFiles.class),
+        return new MonthStatus(context.getBean(PeriodRegistry.class), context.getBean(ImportedFiles.class),
                 context.getBean(com.wabilling.invoicing.InvoiceDao.class), referenceDir(), outputDir(), out)
                 .print(java.time.YearMonth.parse(parameters.get("month")), exports.isBlank() ? null : Path.of(exports));
     }
@@ -102,7 +102,7 @@ public class Launcher {
             err.println("wa-billing: monthly-run: " + notOver.get() + ", when its exports are in");
             return ExitCodes.USAGE;
         }
-        return new MonthlyRun(runner, context.getBean(JobRepository.class), context.getBean(PeriodLedger.class),
+        return new MonthlyRun(runner, context.getBean(JobRepository.class), context.getBean(PeriodRegistry.class),
                 context.getBean(ImportedFiles.class), referenceDir(), outputDir(), out, err)
                 .run(month, Path.of(exports));
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.invoicing.InvoiceDao;
 import com.wabilling.messages.ExportFolder;
 import com.wabilling.messages.ImportedFiles;
@@ -28,14 +28,14 @@ import com.wabilling.support.TextTable;
  */
 class MonthStatus {
 
-    private final PeriodLedger ledger;
+    private final PeriodRegistry ledger;
     private final ImportedFiles importedFiles;
     private final InvoiceDao invoices;
     private final Path referenceDir;
     private final Path outputDir;
     private final PrintStream out;
 
-    MonthStatus(PeriodLedger ledger, ImportedFiles importedFiles, InvoiceDao invoices, Path referenceDir,
+    MonthStatus(PeriodRegistry ledger, ImportedFiles importedFiles, InvoiceDao invoices, Path referenceDir,
             Path outputDir, PrintStream out) {
         this.outputDir = outputDir;
         this.ledger = ledger;
@@ -83,11 +83,11 @@ class MonthStatus {
         out.println("Periods the month needs (UTC days " + needed + "):");
         Map<LocalDate, String> lines = new TreeMap<>();
         boolean pending = false;
-        List<PeriodLedger.Recorded> recorded = ledger.recorded(ScopeMode.PHONE_NUMBER);
-        for (PeriodLedger.Recorded r : recorded) {
+        List<PeriodRegistry.Recorded> recorded = ledger.recorded(ScopeMode.PHONE_NUMBER);
+        for (PeriodRegistry.Recorded r : recorded) {
             if (r.to().isAfter(needed.from()) && r.from().isBefore(needed.to())) {
                 Period period = new Period(r.from(), r.to(), ScopeMode.PHONE_NUMBER);
-                PeriodLedger.Fingerprint now = ledger.fingerprint(ScopeMode.PHONE_NUMBER, period.from(), period.to());
+                PeriodRegistry.Fingerprint now = ledger.fingerprint(ScopeMode.PHONE_NUMBER, period.from(), period.to());
                 boolean fresh = now.equals(r.fingerprint());
                 pending |= !fresh;
                 lines.put(r.from(), r.from() + ".." + r.to() + ": " + (fresh ? "reconstructed, up to date"
@@ -96,7 +96,7 @@ class MonthStatus {
                                 LocalDate.ofInstant(period.readTo(), java.time.ZoneOffset.UTC)))));
             }
         }
-        for (PeriodLedger.Rebuild r : ledger.unfinishedRebuilds(ScopeMode.PHONE_NUMBER)) {
+        for (PeriodRegistry.Rebuild r : ledger.unfinishedRebuilds(ScopeMode.PHONE_NUMBER)) {
             if (r.to().isAfter(needed.from()) && r.from().isBefore(needed.to())) {
                 pending = true;
                 lines.merge(r.from(), r.from() + ".." + r.to() + ": BEING REBUILT (running, failed or killed): "

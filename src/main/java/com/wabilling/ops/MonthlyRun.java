@@ -20,7 +20,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.invoicing.InvoiceJobConfiguration;
 import com.wabilling.messages.ExportFolder;
 import com.wabilling.messages.ImportedFiles;
@@ -42,14 +42,14 @@ class MonthlyRun {
 
     private final JobRunner runner;
     private final JobRepository repository;
-    private final PeriodLedger ledger;
+    private final PeriodRegistry ledger;
     private final ImportedFiles importedFiles;
     private final Path referenceDir;
     private final Path outputDir;
     private final PrintStream out;
     private final PrintStream err;
 
-    MonthlyRun(JobRunner runner, JobRepository repository, PeriodLedger ledger, ImportedFiles importedFiles,
+    MonthlyRun(JobRunner runner, JobRepository repository, PeriodRegistry ledger, ImportedFiles importedFiles,
             Path referenceDir, Path outputDir, PrintStream out, PrintStream err) {
         this.runner = runner;
         this.repository = repository;

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.apache.commons.codec.digest.DigestUtils;
 
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 
 /**
  * The arithmetic of the monthly run (docs/operations.md, "The monthly run"), kept apart from running
@@ -39,12 +39,12 @@ final class MonthlyRunPlan {
     }
 
     /** The parts of {@code needed} that no recorded period covers, in order. */
-    static List<Days> gaps(Days needed, List<PeriodLedger.Recorded> recorded) {
-        List<PeriodLedger.Recorded> sorted = new ArrayList<>(recorded);
-        sorted.sort(Comparator.comparing(PeriodLedger.Recorded::from));
+    static List<Days> gaps(Days needed, List<PeriodRegistry.Recorded> recorded) {
+        List<PeriodRegistry.Recorded> sorted = new ArrayList<>(recorded);
+        sorted.sort(Comparator.comparing(PeriodRegistry.Recorded::from));
         List<Days> gaps = new ArrayList<>();
         LocalDate cursor = needed.from();
-        for (PeriodLedger.Recorded r : sorted) {
+        for (PeriodRegistry.Recorded r : sorted) {
             if (!r.to().isAfter(cursor)) {
                 continue;
             }
@@ -63,7 +63,7 @@ final class MonthlyRunPlan {
     }
 
     /** Why a recorded period is stale, in the operator's words. */
-    static String whyStale(PeriodLedger.Recorded recorded, PeriodLedger.Fingerprint now, Days window) {
+    static String whyStale(PeriodRegistry.Recorded recorded, PeriodRegistry.Fingerprint now, Days window) {
         List<String> reasons = new ArrayList<>();
         long change = now.windowMessages() - recorded.fingerprint().windowMessages();
         if (change != 0) {

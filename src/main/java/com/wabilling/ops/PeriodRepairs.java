@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.conversations.ReconstructJobConfiguration;
 import com.wabilling.periods.Period;
 import com.wabilling.periods.ScopeMode;
@@ -22,9 +22,9 @@ final class PeriodRepairs {
     record Repair(ScopeMode mode, LocalDate from, LocalDate to, boolean unfinished, String why, String[] arguments) {
     }
 
-    private final PeriodLedger ledger;
+    private final PeriodRegistry ledger;
 
-    PeriodRepairs(PeriodLedger ledger) {
+    PeriodRepairs(PeriodRegistry ledger) {
         this.ledger = ledger;
     }
 
@@ -42,9 +42,9 @@ final class PeriodRepairs {
     /** The oldest recorded period whose inputs changed since it was built, to rebuild with its own boundaries. */
     Optional<Repair> nextStale() {
         ScopeMode mode = ScopeMode.PHONE_NUMBER;
-        for (PeriodLedger.Recorded r : ledger.recorded(mode)) { // ordered by from
+        for (PeriodRegistry.Recorded r : ledger.recorded(mode)) { // ordered by from
             Period period = new Period(r.from(), r.to(), mode);
-            PeriodLedger.Fingerprint now = ledger.fingerprint(mode, period.from(), period.to());
+            PeriodRegistry.Fingerprint now = ledger.fingerprint(mode, period.from(), period.to());
             if (!now.equals(r.fingerprint())) {
                 MonthlyRunPlan.Days window = new MonthlyRunPlan.Days(date(period.readFrom()), date(period.readTo()));
                 return Optional.of(new Repair(mode, r.from(), r.to(), false, MonthlyRunPlan.whyStale(r, now, window),

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
 
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.messages.MessageImportJobConfiguration;
 import com.wabilling.periods.ScopeMode;
 
@@ -17,9 +17,9 @@ import com.wabilling.periods.ScopeMode;
  */
 public class StalePeriodsNotice {
 
-    private final PeriodLedger ledger;
+    private final PeriodRegistry ledger;
 
-    public StalePeriodsNotice(PeriodLedger ledger) {
+    public StalePeriodsNotice(PeriodRegistry ledger) {
         this.ledger = ledger;
     }
 
@@ -40,7 +40,7 @@ public class StalePeriodsNotice {
     List<String> lines() {
         List<String> lines = new ArrayList<>();
         for (ScopeMode mode : ScopeMode.values()) {
-            for (PeriodLedger.Recorded r : ledger.recorded(mode)) {
+            for (PeriodRegistry.Recorded r : ledger.recorded(mode)) {
                 if (ledger.isStale(mode, r)) {
                     lines.add(r.from() + " to " + r.to() + " (scope " + mode.parameter() + "): jobs/wa-billing"
                             + " reconstruct from=" + r.from() + " to=" + r.to()

@@ -25,7 +25,7 @@ import com.wabilling.support.csv.CsvRow;
 import com.wabilling.support.csv.InputFiles;
 import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.RejectLimit;
-import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.rejects.RunRecords;
 
 /**
  * migrate-templates (docs/billing-rules.md 2): read the catalogue export, classify every template, store it
@@ -82,7 +82,7 @@ public class TemplateMigrationJobConfiguration {
 
     @Bean
     @StepScope
-    TemplateMigrationWriter templateMigrationWriter(TemplateDao templates, RunLedger ledger, Clock clock,
+    TemplateMigrationWriter templateMigrationWriter(TemplateDao templates, RunRecords ledger, Clock clock,
             OutputDirectory output,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long runId,
             @Value("#{stepExecution.jobExecution.id}") long executionId,
@@ -95,7 +95,7 @@ public class TemplateMigrationJobConfiguration {
 
     @Bean
     @StepScope
-    TemplateMigrationReport templateMigrationReport(TemplateDao templates, RunLedger ledger, OutputDirectory output,
+    TemplateMigrationReport templateMigrationReport(TemplateDao templates, RunRecords ledger, OutputDirectory output,
             @Value("#{jobParameters}") Map<String, Object> parameters) {
         String effectiveDate = PARAMETERS.value(parameters, "effective-date");
         return new TemplateMigrationReport(templates, ledger, output.path(), effectiveDate(effectiveDate),

@@ -15,7 +15,7 @@ import com.wabilling.support.TextTable;
 import com.wabilling.support.csv.CsvOutput;
 import com.wabilling.support.rejects.CountsTable;
 import com.wabilling.support.rejects.RejectsFile;
-import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.rejects.RunRecords;
 
 /**
  * Last step of the migration: writes template-migration.csv (docs/formats.md), the rejects file and the
@@ -27,12 +27,12 @@ public class TemplateMigrationReport implements Tasklet {
         "category", "effective_from", "rule", "needs_review", "signal"};
 
     private final TemplateDao templates;
-    private final RunLedger ledger;
+    private final RunRecords ledger;
     private final Path outputDir;
     private final LocalDate effectiveDate;
     private final long effectiveFromMs;
 
-    public TemplateMigrationReport(TemplateDao templates, RunLedger ledger, Path outputDir, LocalDate effectiveDate,
+    public TemplateMigrationReport(TemplateDao templates, RunRecords ledger, Path outputDir, LocalDate effectiveDate,
             long effectiveFromMs) {
         this.templates = templates;
         this.ledger = ledger;

@@ -14,7 +14,7 @@ import com.wabilling.support.rejects.Checked.Accepted;
 import com.wabilling.support.rejects.Checked;
 import com.wabilling.support.rejects.Reject;
 import com.wabilling.support.rejects.RejectLimit;
-import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.rejects.RunRecords;
 import com.wabilling.support.rejects.SourceCounts;
 import com.wabilling.support.rejects.StepCounts;
 
@@ -26,13 +26,13 @@ import com.wabilling.support.rejects.StepCounts;
 public class TemplateMigrationWriter implements ItemWriter<Checked<MigratedTemplate>> {
 
     private final TemplateDao templates;
-    private final RunLedger ledger;
+    private final RunRecords ledger;
     private final RejectLimit rejectLimit;
     private final long runId;
     private final long effectiveFromMs;
     private final Clock clock;
 
-    public TemplateMigrationWriter(TemplateDao templates, RunLedger ledger, RejectLimit rejectLimit, long runId,
+    public TemplateMigrationWriter(TemplateDao templates, RunRecords ledger, RejectLimit rejectLimit, long runId,
             long effectiveFromMs, Clock clock) {
         this.templates = templates;
         this.ledger = ledger;

@@ -54,7 +54,7 @@ class UserIdLinkJobTest {
     @Autowired
     Job reconstructJob;
     @Autowired
-    PeriodLedger ledger;
+    PeriodRegistry ledger;
 
     @Test
     void aLinkInALaterFileMergesTheCustomersEarlierScopesAndMakesTheirPeriodStale() throws Exception {
@@ -75,7 +75,7 @@ class UserIdLinkJobTest {
 
         importMessages("second.csv", "u3," + WABA + "," + PHONE + "," + USER + ",inbound,text,,,"
                 + "2024-05-10T13:00:00Z,,\n");
-        PeriodLedger.Recorded may10 = ledger.recorded(ScopeMode.PHONE_NUMBER).stream()
+        PeriodRegistry.Recorded may10 = ledger.recorded(ScopeMode.PHONE_NUMBER).stream()
                 .filter(r -> r.from().toString().equals("2024-05-10")).findFirst().orElseThrow();
         assertThat(ledger.isStale(ScopeMode.PHONE_NUMBER, may10)).as("a new link changes the scopes").isTrue();
         reconstruct();

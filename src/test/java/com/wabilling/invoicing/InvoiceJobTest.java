@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.periods.ScopeMode;
 import com.wabilling.pricing.RateCard;
@@ -66,7 +66,7 @@ class InvoiceJobTest extends SuiteJobs {
     @Autowired
     InvoiceDao invoices;
     @Autowired
-    PeriodLedger ledger;
+    PeriodRegistry ledger;
     @Autowired
     ApplicationContext context;
     @Autowired

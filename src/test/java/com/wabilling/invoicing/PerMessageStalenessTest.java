@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.periods.ScopeMode;
 import com.wabilling.support.testing.JobTest;
@@ -43,7 +43,7 @@ class PerMessageStalenessTest extends SuiteJobs {
     }
 
     @Autowired
-    PeriodLedger ledger;
+    PeriodRegistry ledger;
 
     private final Runs runs = new Runs();
 

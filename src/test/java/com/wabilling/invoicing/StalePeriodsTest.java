@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.wabilling.conversations.PeriodLedger;
+import com.wabilling.conversations.PeriodRegistry;
 import com.wabilling.pricing.BillingAccount;
 
 /** Which recorded periods a month's invoices use, so that a stale one refuses the month. */
@@ -23,13 +23,13 @@ class StalePeriodsTest {
     void aPeriodIsUsedWhenItsConversationsAreBilledInOrReachIntoSomeAccountsLocalMonth() {
         // conversations of [05-25, 05-29) reach 72 h past its end: up to 2023-06-01T00:00Z. Kolkata's June starts
         // 2023-05-31T18:30Z (UTC+5:30): used; Sao Paulo's starts 2023-06-01T03:00Z (UTC-3): not used
-        PeriodLedger.Recorded late = recorded("2023-05-25", "2023-05-29");
+        PeriodRegistry.Recorded late = recorded("2023-05-25", "2023-05-29");
         assertThat(StalePeriods.usedBy(late, List.of(account("Asia/Kolkata")), JUNE)).isTrue();
         assertThat(StalePeriods.usedBy(late, List.of(account("America/Sao_Paulo")), JUNE)).isFalse();
 
         // [07-01, 07-06) starts 2023-07-01T00:00Z: Sao Paulo's June ends 03:00Z that day (used), Amsterdam's
         // ended 2023-06-30T22:00Z (CEST, UTC+2: not used)
-        PeriodLedger.Recorded july = recorded("2023-07-01", "2023-07-06");
+        PeriodRegistry.Recorded july = recorded("2023-07-01", "2023-07-06");
         assertThat(StalePeriods.usedBy(july, List.of(account("America/Sao_Paulo")), JUNE)).isTrue();
         assertThat(StalePeriods.usedBy(july, List.of(account("Europe/Amsterdam")), JUNE)).isFalse();
         assertThat(StalePeriods.usedBy(july, List.of(account("Europe/Amsterdam"), account("America/Sao_Paulo")),
@@ -44,9 +44,9 @@ class StalePeriodsTest {
                         + " rerun=<new value>");
     }
 
-    private static PeriodLedger.Recorded recorded(String from, String to) {
-        return new PeriodLedger.Recorded(LocalDate.parse(from), LocalDate.parse(to),
-                new PeriodLedger.Fingerprint(0, ""));
+    private static PeriodRegistry.Recorded recorded(String from, String to) {
+        return new PeriodRegistry.Recorded(LocalDate.parse(from), LocalDate.parse(to),
+                new PeriodRegistry.Fingerprint(0, ""));
     }
 
     private static BillingAccount account(String zone) {

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.wabilling.support.testing.JobTest;
 import com.wabilling.ops.JobRunner;
 import com.wabilling.support.JobSummary;
-import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.rejects.RunRecords;
 import com.wabilling.support.rejects.SourceCounts;
 import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.TestWorkspace;
@@ -56,7 +56,7 @@ class MessageImportJobTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RunLedger ledger;
+    RunRecords ledger;
 
     @BeforeEach
     void selectJob() {

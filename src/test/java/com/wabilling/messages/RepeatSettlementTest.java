@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.wabilling.support.rejects.RejectLimit;
-import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.rejects.RunRecords;
 import com.wabilling.support.rejects.SourceCounts;
 import com.wabilling.support.testing.DomainTables;
 
@@ -40,7 +40,7 @@ class RepeatSettlementTest {
     Path output;
     private JdbcTemplate jdbc;
     private MessageDao messages;
-    private RunLedger ledger;
+    private RunRecords ledger;
 
     @BeforeEach
     void database() {
@@ -49,7 +49,7 @@ class RepeatSettlementTest {
         DomainTables.create(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         messages = new MessageDao(new NamedParameterJdbcTemplate(jdbc));
-        ledger = new RunLedger(new NamedParameterJdbcTemplate(jdbc));
+        ledger = new RunRecords(new NamedParameterJdbcTemplate(jdbc));
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.wabilling.support.testing.JobTest;
 import com.wabilling.ops.ExitCodes;
 import com.wabilling.ops.JobRunner;
-import com.wabilling.support.rejects.RunLedger;
+import com.wabilling.support.rejects.RunRecords;
 import com.wabilling.support.rejects.SourceCounts;
 import com.wabilling.support.testing.TestWorkspace;
 
@@ -63,7 +63,7 @@ class TemplateMigrationJobTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    RunLedger ledger;
+    RunRecords ledger;
 
     @BeforeEach
     void selectJob() {

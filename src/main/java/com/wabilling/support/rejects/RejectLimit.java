@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Fails the run once it has rejected more than max-rejects records (docs/formats.md). Before failing
  * it writes the rejects file, so the operator sees every reason without digging in the database.
  */
-public record RejectLimit(long maxRejects, RunLedger ledger, Path outputDir, String jobName, long executionId) {
+public record RejectLimit(long maxRejects, RunRecords ledger, Path outputDir, String jobName, long executionId) {
 
     public void check(long runId) {
         long rejected = ledger.rejectCount(runId);

@@ -11,7 +11,7 @@ public final class RejectsFile {
     }
 
     /** Returns the file written, or null when the run rejected nothing. */
-    public static Path write(RunLedger ledger, long runId, Path outputDir, String job, long executionId) {
+    public static Path write(RunRecords ledger, long runId, Path outputDir, String job, long executionId) {
         if (ledger.rejectCount(runId) == 0) {
             return null;
         }

@@ -33,7 +33,7 @@ class TableOwnershipTest {
             "priced-messages-unsettled.sql", Set.of("priced_message_unsettled"),
             "invoices.sql", Set.of("invoice", "invoice_line", "invoice_sequence", "invoice_period_basis"),
             "prepaid.sql", Set.of("prepaid_statement", "prepaid_usage"),
-            "run-ledger.sql", Set.of("reject_record", "run_count"),
+            "run-records.sql", Set.of("reject_record", "run_count"),
             "templates.sql", Set.of("template", "template_category"));
 
     private static final Path DB = Path.of("src/main/resources/db");

@@ -29,7 +29,7 @@ import com.wabilling.support.jdbc.SqlStatements;
  * (late messages, an earlier period re-run), that period must be re-run. The one owner of reconstructed_period and
  * period_rebuild (periods.sql); the messages and conversations it depends on are asked of their owners.
  */
-public class PeriodLedger implements ReconstructedPeriods {
+public class PeriodRegistry implements ReconstructedPeriods {
 
     private static final SqlStatements SQL = SqlStatements.load("db/periods.sql");
 
@@ -45,7 +45,7 @@ public class PeriodLedger implements ReconstructedPeriods {
      * @param priced the owner of the pricing records, which per-message periods also start from
      * @param links the links between customers' phone numbers and user ids, which decide the scopes
      */
-    public PeriodLedger(JdbcClient jdbc, PricedMessageDao priced, CustomerLinkDao links) {
+    public PeriodRegistry(JdbcClient jdbc, PricedMessageDao priced, CustomerLinkDao links) {
         this.jdbc = jdbc;
         this.priced = priced;
         this.links = links;
@@ -176,7 +176,7 @@ public class PeriodLedger implements ReconstructedPeriods {
             }
         }
         LocalDate firstDay = counts.firstEventDayFrom(known == null ? Long.MIN_VALUE : start(known).toEpochMilli())
-                .map(PeriodLedger::date).orElse(period.fromDate());
+                .map(PeriodRegistry::date).orElse(period.fromDate());
         // the day of the first message after it is known too when 96 h of silence lie before it
         boolean silentBefore = known == null || !firstDay.minusDays(SILENCE_DAYS).isBefore(known);
         return Optional.of(silentBefore && firstDay.isBefore(period.fromDate()) ? firstDay : known);

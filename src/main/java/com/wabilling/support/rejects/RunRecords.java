@@ -18,15 +18,15 @@ import com.wabilling.support.jdbc.SqlStatements;
  * Written inside the chunk transaction, so a restart never counts a record twice
  * (read = accepted + rejected + duplicates holds across failures).
  */
-public class RunLedger {
+public class RunRecords {
 
-    private static final SqlStatements SQL = SqlStatements.load("db/run-ledger.sql");
+    private static final SqlStatements SQL = SqlStatements.load("db/run-records.sql");
 
     private final JdbcClient jdbc;
     /** JdbcClient has no batch API: {@link #reject} batches through the template it is built on. */
     private final NamedParameterJdbcOperations batch;
 
-    public RunLedger(NamedParameterJdbcOperations jdbc) {
+    public RunRecords(NamedParameterJdbcOperations jdbc) {
         this.jdbc = JdbcClient.create(jdbc);
         this.batch = jdbc;
     }

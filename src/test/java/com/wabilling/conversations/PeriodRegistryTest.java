@@ -24,11 +24,11 @@ import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.support.testing.DomainTables;
 
 /** When the state at a period's start is known, and which start to use when it is not. */
-class PeriodLedgerTest {
+class PeriodRegistryTest {
 
     private static int databases;
     private JdbcTemplate jdbc;
-    private PeriodLedger ledger;
+    private PeriodRegistry ledger;
 
     @BeforeEach
     void database() {
@@ -36,7 +36,7 @@ class PeriodLedgerTest {
                 "SA", "");
         DomainTables.create(dataSource);
         jdbc = new JdbcTemplate(dataSource);
-        ledger = new PeriodLedger(JdbcClient.create(jdbc), new PricedMessageDao(new NamedParameterJdbcTemplate(jdbc)),
+        ledger = new PeriodRegistry(JdbcClient.create(jdbc), new PricedMessageDao(new NamedParameterJdbcTemplate(jdbc)),
                 new CustomerLinkDao(new NamedParameterJdbcTemplate(jdbc)));
     }
 
