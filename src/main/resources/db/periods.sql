@@ -1,4 +1,4 @@
--- The period ledger (docs/billing-rules.md 3.4): which periods were reconstructed and on what (reconstructed_period),
+-- The period registry (docs/billing-rules.md 3.4): which periods were reconstructed and on what (reconstructed_period),
 -- which rebuilds started and have not finished (period_rebuild). Every statement on the two tables is here, run by
 -- their one owner PeriodRegistry (docs/architecture.md, "Who owns which table").
 

@@ -1,7 +1,7 @@
 -- Per-message pricing records (docs/per-message-pricing.md 2), one per delivered business message a
 -- per-message regime prices, in the period that holds its delivery.
 -- Every statement on priced_message is here, run by its one owner PricedMessageDao (docs/architecture.md,
--- "Who owns which table"): reconstruct, its period ledger and invoicing ask it.
+-- "Who owns which table"): reconstruct, its period registry and invoicing ask it.
 
 -- name: insert-priced
 INSERT INTO priced_message (scope_mode, message_id, waba_id, phone_number_id, customer_wa_id, bucket, market, category,

@@ -14,7 +14,7 @@ ALTER TABLE priced_message ADD COLUMN customer_user_id VARCHAR(135);
 -- One row per link an import saw (a row carrying both ids): the first link of a user id or of a phone
 -- number stands. first/last_event_ms: the earliest and latest event time of the messages of either id
 -- when the link was recorded (set by the import's report step), so the periods built before the link are
--- found stale (PeriodRegistry).
+-- found stale (PeriodLedger).
 CREATE TABLE customer_link (
   customer_user_id VARCHAR(135) NOT NULL PRIMARY KEY,
   customer_wa_id   VARCHAR(16) NOT NULL,

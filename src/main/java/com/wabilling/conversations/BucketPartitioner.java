@@ -51,7 +51,15 @@ class BucketPartitioner implements Partitioner {
      */
     static Bounds bounds(ExecutionContext context, int grid) {
         if (context.containsKey(FIRST_BUCKET)) {
-            return new Bounds(context.getInt(FIRST_BUCKET), context.getInt(LAST_BUCKET));
+            Bounds bounds = new Bounds(context.getInt(FIRST_BUCKET), context.getInt(LAST_BUCKET));
+            int width = Buckets.COUNT / grid;
+            // the sort names its run files by partition of this grid: other bounds would find no run and
+            // rebuild nothing for their buckets, silently
+            if (bounds.first() % width != 0 || bounds.last() != bounds.first() + width - 1) {
+                throw new IllegalStateException("a reconstruct partition's buckets " + bounds.first() + "-"
+                        + bounds.last() + " are not one of the " + grid + " partitions the sort writes");
+            }
+            return bounds;
         }
         if (!context.containsKey(PARTITION_BEFORE_BOUNDS)) {
             throw new IllegalStateException("a reconstruct partition's context holds neither " + FIRST_BUCKET

@@ -181,8 +181,8 @@ public class InvoiceDao {
     }
 
     /**
-     * @param explanation the staged explanation of a per-message invoice (docs/operations.md, "An invoice's
-     *        explanation"), recorded in the same transaction; null for other drafts
+     * @param explanation the staged explanation of a per-message invoice (docs/billing-rules.md 4.4,
+     *        "An explanation is priced once"), recorded in the same transaction; null for other drafts
      */
     public void insertDraft(InvoicePlan.Draft draft, BillingAccount account, YearMonth month, long runId, Instant now,
             ExplanationDigest explanation) {

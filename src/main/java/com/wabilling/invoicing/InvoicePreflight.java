@@ -99,7 +99,7 @@ public class InvoicePreflight {
 
     private String coverage(List<BillingAccount> accounts, YearMonth month) {
         List<String> uncovered = new ArrayList<>();
-        // the recorded periods, asked of the period ledger that owns them
+        // the recorded periods, asked of the period registry that owns them
         List<PeriodCoverage.Range> periods = ledger.recorded(ScopeMode.PHONE_NUMBER).stream()
                 .map(StalePeriods::range).toList();
         List<UnfinishedRebuild> rebuilds = unfinishedRebuilds();

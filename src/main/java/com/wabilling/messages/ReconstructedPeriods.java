@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The periods reconstruction recorded, as the import asks for them: their owner (the period ledger of
+ * The periods reconstruction recorded, as the import asks for them: their owner (the period registry of
  * {@code conversations}) sits above this package and implements this (docs/architecture.md, "Who owns which table").
  */
 public interface ReconstructedPeriods {

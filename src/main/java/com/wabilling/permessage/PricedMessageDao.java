@@ -29,7 +29,7 @@ import com.wabilling.support.jdbc.SqlStatements;
 /**
  * Data access for the pricing records (docs/per-message-pricing.md 2; docs/formats.md pricing/): the one owner of
  * {@code priced_message}, every statement on it in db/priced-messages.sql (docs/architecture.md, "Who owns
- * which table"). Reconstruct writes a period's records and settles their service free tier, its period ledger
+ * which table"). Reconstruct writes a period's records and settles their service free tier, its period registry
  * fingerprints what a period carries in, and invoicing reads a month's (docs/per-message-pricing.md 3-4).
  */
 public class PricedMessageDao {

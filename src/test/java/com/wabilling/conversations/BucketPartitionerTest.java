@@ -57,6 +57,10 @@ class BucketPartitionerTest {
         assertThat(BucketPartitioner.bounds(current, 8)).isEqualTo(new BucketPartitioner.Bounds(24, 31));
         assertThatThrownBy(() -> BucketPartitioner.bounds(new ExecutionContext(), 8))
                 .hasMessageContaining("neither firstBucket nor partition");
+        ExecutionContext other = new ExecutionContext();
+        other.putInt(BucketPartitioner.FIRST_BUCKET, 4);
+        other.putInt(BucketPartitioner.LAST_BUCKET, 11);
+        assertThatThrownBy(() -> BucketPartitioner.bounds(other, 8)).hasMessageContaining("buckets 4-11 are not one");
     }
 
     @Test

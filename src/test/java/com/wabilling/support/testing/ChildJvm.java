@@ -72,12 +72,8 @@ public final class ChildJvm {
     }
 
     public static Process start(Map<String, String> env, String... args) throws IOException {
-        // A child runs a job of a few hundred rows for seconds: the C1 compiler alone starts it in about 60 % of
-        // the time (5.3-5.9 s against 3.1-3.3 s for one template migration on the 2-core machine, busy with other builds), and
-        // the compiler never changes what the job writes.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-Dwa-billing.progress-seconds=0.2", MAIN_CLASS));
+                "-cp", System.getProperty("java.class.path"), "-Dwa-billing.progress-seconds=0.2", MAIN_CLASS));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
