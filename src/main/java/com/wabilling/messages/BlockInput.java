@@ -139,8 +139,29 @@ final class BlockInput implements DataInput {
         return Double.longBitsToDouble(readLong());
     }
 
+    /**
+     * As {@link DataInputStream#readLine()}: bytes up to {@code \n}, {@code \r} or {@code \r\n}, one char each;
+     * null at the end. The codec never calls it; it is here so that this is a whole {@link DataInput}.
+     */
     @Override
     public String readLine() {
-        throw new UnsupportedOperationException("a message block holds no lines");
+        if (pos >= data.length) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder();
+        while (pos < data.length) {
+            int c = data[pos++] & 0xff;
+            if (c == '\n') {
+                break;
+            }
+            if (c == '\r') {
+                if (pos < data.length && data[pos] == '\n') {
+                    pos++;
+                }
+                break;
+            }
+            line.append((char) c);
+        }
+        return line.toString();
     }
 }

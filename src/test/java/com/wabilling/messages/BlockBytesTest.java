@@ -156,4 +156,24 @@ class BlockBytesTest {
             out.writeUTF(value);
         }
     }
+    /** readLine as java.io's own DataInputStream reads the same bytes (its expectation, not ours). */
+    @Test
+    @SuppressWarnings("deprecation")
+    void linesAreReadAsDataInputStreamReadsThem() throws IOException {
+        byte[] bytes = "first\r\nsecond\rthird\n\nZa\u017c\u00f3\u0142\u0107 last".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        DataInputStream expected = new DataInputStream(new ByteArrayInputStream(bytes));
+        BlockInput actual = new BlockInput(bytes);
+        List<String> theirs = new ArrayList<>();
+        List<String> ours = new ArrayList<>();
+        for (String line = expected.readLine(); line != null; line = expected.readLine()) {
+            theirs.add(line);
+        }
+        for (String line = actual.readLine(); line != null; line = actual.readLine()) {
+            ours.add(line);
+        }
+
+        assertThat(ours).isEqualTo(theirs).hasSize(5);
+        assertThat(new BlockInput(new byte[0]).readLine()).isNull();
+    }
 }
