@@ -28,6 +28,34 @@ public final class Executions {
                 && execution.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning());
     }
 
+    /**
+     * Asks a running execution to stop: marks the job execution STOPPING and nothing else; its steps see it at
+     * their next commit, and its own process marks it STOPPED when it has stopped (docs/operations.md,
+     * "Stopping"). Spring Batch's own stop also marks the job STOPPED at once and rewrites the running steps'
+     * rows, racing their commits ("wrong version": the job ends FAILED, not STOPPED). A commit of the job's own
+     * process between our read and our write is read again. False when it is not running (any more).
+     */
+    public static boolean requestStop(JobRepository repository, long id) {
+        for (int attempt = 0; ; attempt++) {
+            JobExecution e = find(repository, id);
+            if (e == null || !leftRunning(e)) {
+                return false;
+            }
+            if (e.getStatus() == BatchStatus.STOPPING) {
+                return true;
+            }
+            e.setStatus(BatchStatus.STOPPING);
+            try {
+                repository.update(e);
+                return true;
+            } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+                if (attempt == 4) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
     /** The most recent executions of every job, newest first. */
     public static List<JobExecution> recent(JobRepository repository, int limit) {
         return repository.getJobNames().stream()

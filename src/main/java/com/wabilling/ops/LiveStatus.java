@@ -87,13 +87,7 @@ final class LiveStatus implements AutoCloseable {
             // the long phases of the job running here look at this first (no database round trip)
             com.wabilling.support.batch.LongPhase.requestStop(id);
             Files.deleteIfExists(request);
-            JobExecution e = repository.getJobExecution(id);
-            if (e != null && Executions.leftRunning(e)) {
-                // the job execution only: its steps see STOPPING at their next commit. Spring Batch's own stop
-                // also rewrites the running steps' rows, racing their commits ("wrong version": FAILED, not STOPPED)
-                e.setStatus(org.springframework.batch.core.BatchStatus.STOPPING);
-                repository.update(e);
-            }
+            Executions.requestStop(repository, id);
         } catch (Exception ex) {
             // a malformed request, or an execution already stopping or ended: the snapshot shows its state
         }

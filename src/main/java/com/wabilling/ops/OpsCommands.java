@@ -148,7 +148,10 @@ public class OpsCommands {
             return ExitCodes.USAGE;
         }
         try {
-            operator.stop(e);
+            if (!Executions.requestStop(repository, e.getId())) {
+                err.println("wa-billing: execution " + e.getId() + " ended meanwhile: nothing to stop");
+                return ExitCodes.USAGE;
+            }
         } catch (Exception ex) {
             err.println("wa-billing: cannot stop execution " + e.getId() + ": " + ex.getMessage());
             return ExitCodes.FAILED;

@@ -192,6 +192,9 @@ class CrashRecoveryTest {
         try {
             assertThat(progress.await(5, TimeUnit.MINUTES)).isTrue();
             Thread.sleep(2 * LiveStatus.PERIOD_SECONDS * 1000L); // the running process publishes its status
+            // frozen (alive, its locks and status kept) while list and show take their launches: else a fast
+            // import can end before the stop arrives
+            ChildJvm.signal(job, "STOP");
 
             Child list = run(env, "ops", "list");
             assertThat(list.exitCode).as(list.output.toString()).isZero();
@@ -201,6 +204,7 @@ class CrashRecoveryTest {
             Child show = run(env, "ops", "show", id);
             assertThat(show.exitCode).isZero();
             assertThat(show.output).contains("execution " + id + " of import-messages");
+            ChildJvm.signal(job, "CONT"); // on the embedded database the running process carries the stop out
             Child stop = run(env, "ops", "stop", id);
             assertThat(stop.exitCode).as(stop.output.toString()).isZero();
             assertThat(stop.output).contains("asked to stop");
@@ -211,6 +215,7 @@ class CrashRecoveryTest {
             Child resumed = run(env, "import-messages", "input=" + large.resolve("messages"));
             assertThat(resumed.exitCode).as(resumed.output.toString()).isZero();
         } finally {
+            ChildJvm.signal(job, "CONT");
             job.destroyForcibly().waitFor();
         }
     }

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -117,6 +119,32 @@ class OpsCommandsTest {
         assertThat(runner.run("migrate-templates", "migrate-templates", params(other.toString())).exitCode())
                 .isEqualTo(ExitCodes.FAILED);
         assertThat(text(err)).contains("was abandoned and cannot be resumed");
+    }
+
+    @Test
+    void stopLeavesTheRunningStepsRowsToTheirOwnProcess() throws Exception {
+        // a job of another process, in the middle of its import step
+        JobParameters parameters = JobRunner.toJobParameters(Map.of("input", "running.csv"));
+        JobInstance instance = repository.createJobInstance("import-messages", parameters);
+        JobExecution running = repository.createJobExecution(instance, parameters, new ExecutionContext());
+        running.setStatus(BatchStatus.STARTED);
+        running.setStartTime(LocalDateTime.now());
+        repository.update(running);
+        StepExecution step = repository.createStepExecution(
+                com.wabilling.messages.MessageImportJobConfiguration.IMPORT_STEP, running);
+        step.setStatus(BatchStatus.STARTED);
+        step.setStartTime(LocalDateTime.now());
+        repository.update(step);
+
+        assertThat(ops.run(List.of("stop", Long.toString(running.getId())))).as(text(err)).isZero();
+
+        // the running process commits its next chunk with the version it holds: a stop that rewrote the step's
+        // row makes this commit fail ("wrong version"), and the job ends FAILED instead of STOPPED
+        step.setWriteCount(step.getWriteCount() + 1000);
+        repository.update(step);
+        assertThat(repository.getJobExecution(running.getId()).getStatus()).isEqualTo(BatchStatus.STOPPING);
+        assertThat(repository.getStepExecution(step.getId()).getWriteCount()).isEqualTo(1000);
+        assertThat(text(out)).contains("asked to stop");
     }
 
     @Test

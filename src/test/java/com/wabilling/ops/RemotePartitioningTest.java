@@ -64,7 +64,7 @@ class RemotePartitioningTest {
     @AfterEach
     void stopWorkers() throws Exception {
         for (Process worker : workers) {
-            signal(worker, "CONT"); // in case a test left it frozen
+            ChildJvm.signal(worker, "CONT"); // in case a test left it frozen
             worker.destroy(); // SIGTERM: an idle worker ends at once
             assertThat(worker.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
@@ -108,7 +108,7 @@ class RemotePartitioningTest {
         importInto(env);
         Running run = reconstructOnTwoWorkers(env, false);
         Process holder = run.holder();
-        signal(holder, "STOP"); // frozen while it holds its partition: alive, its session and lock kept
+        ChildJvm.signal(holder, "STOP"); // frozen while it holds its partition: alive, its session and lock kept
         run.manager().destroyForcibly();
         run.manager().waitFor();
         run.drain().join();
@@ -124,7 +124,7 @@ class RemotePartitioningTest {
         CountDownLatch waiting = new CountDownLatch(1);
         Thread againDrain = ChildJvm.drain(again, againOutput, "is still ending an earlier execution", waiting);
         assertThat(waiting.await(3, TimeUnit.MINUTES)).as("%s", againOutput).isTrue();
-        signal(holder, "CONT"); // its next commit finds its execution recovered: it ends without writing
+        ChildJvm.signal(holder, "CONT"); // its next commit finds its execution recovered: it ends without writing
         assertThat(again.waitFor(3, TimeUnit.MINUTES)).isTrue();
         againDrain.join();
 
@@ -180,12 +180,12 @@ class RemotePartitioningTest {
         importInto(env);
         Running run = reconstructOnTwoWorkers(env, false);
         for (Process worker : workers) {
-            signal(worker, "STOP"); // the step cannot end while the stop is asked
+            ChildJvm.signal(worker, "STOP"); // the step cannot end while the stop is asked
         }
 
         ChildJvm.Child stop = ChildJvm.run(env, "ops", "stop", executionOf(run.workerOutputs()));
         for (Process worker : workers) {
-            signal(worker, "CONT"); // their next commit sees the job stopped
+            ChildJvm.signal(worker, "CONT"); // their next commit sees the job stopped
         }
 
         assertThat(stop.exitCode).as(stop.output.toString()).isZero();
@@ -205,10 +205,6 @@ class RemotePartitioningTest {
             {"reconstruct", "from=2023-05-29", "to=2023-07-04"},
             {"invoice", "month=2023-06"},
         };
-    }
-
-    private static void signal(Process process, String signal) throws Exception {
-        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor()).isZero();
     }
 
     /** The job execution whose partitions the workers ran, as they name it. */

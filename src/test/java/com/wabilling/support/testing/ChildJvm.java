@@ -80,6 +80,16 @@ public final class ChildJvm {
         return builder.start();
     }
 
+    /** Sends a signal by name ("STOP" freezes, "CONT" thaws, "KILL"); nothing once the process has ended. */
+    public static void signal(Process process, String signal) throws Exception {
+        if (process.isAlive()) {
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+            if (exit != 0 && process.isAlive()) {
+                throw new AssertionError("kill -" + signal + " " + process.pid() + " exited with " + exit);
+            }
+        }
+    }
+
     /** Copies the process's output; counts the latch down at the first line containing the marker. */
     public static Thread drain(Process process, StringBuffer output, String marker, CountDownLatch seen) {
         Thread thread = new Thread(() -> {
