@@ -72,6 +72,10 @@ class PerMessageJobTest extends SuiteJobs {
     JdbcTemplate jdbc;
     @Autowired
     InvoiceDao invoices;
+    @Autowired
+    PricedMessageDao priced;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     private final Runs runs = new Runs();
 
@@ -101,6 +105,25 @@ class PerMessageJobTest extends SuiteJobs {
         assertThat(records.get("wamid.HBgM0010501PERMSG")).containsEntry("pricing_type", "regular")
                 .containsEntry("regime", "PMP-2026-10");
         assertThat(read(WHOLE)).extracting(r -> r.get("delivered_at")).isSorted();
+    }
+
+    @Test
+    void onPostgresqlAPeriodsRecordsAreReadThroughACursorNotAllAtOnce() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestWorkspace.onPostgresql(),
+                "the embedded database reads in its own process");
+        // PostgreSQL sends a whole result at once unless a fetch size asks for a cursor (inside a transaction,
+        // as every step's work runs): 2.5M pricing records of one month ran a 1 GiB heap out that way
+        var period = new com.wabilling.periods.Period(java.time.LocalDate.parse("2025-06-01"),
+                java.time.LocalDate.parse("2026-12-02"), com.wabilling.periods.ScopeMode.PHONE_NUMBER);
+        List<Long> openCursors = new ArrayList<>();
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(tx ->
+                priced.forEachRecord(period, row -> {
+                    if (openCursors.isEmpty()) { // asked on the same connection while the read is under way
+                        openCursors.add(jdbc.queryForObject("SELECT COUNT(*) FROM pg_cursors WHERE name <> ''",
+                                Long.class));
+                    }
+                }));
+        assertThat(openCursors).hasSize(1).allMatch(cursors -> cursors >= 1, "a cursor open (this query's own may count too)");
     }
 
     @Test

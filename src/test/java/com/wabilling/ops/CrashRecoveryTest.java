@@ -51,9 +51,9 @@ class CrashRecoveryTest {
         input = WORKSPACE.root().resolve("input");
         new SyntheticExport().write(input, 150_000, Path.of("sample-data"));
         large = WORKSPACE.root().resolve("large");
-        // runs long enough to be caught: the import reads ~60k messages/s, and listing, showing and stopping
-        // it are three launches of ~4 s after its first progress line
-        new SyntheticExport().write(large, 2_400_000, Path.of("sample-data"));
+        // an import that runs for seconds, long enough to be killed mid-way after its first progress line; the
+        // tests that launch other commands meanwhile freeze it (SIGSTOP) while those start
+        new SyntheticExport().write(large, 1_200_000, Path.of("sample-data"));
     }
 
     @Test
@@ -161,6 +161,7 @@ class CrashRecoveryTest {
         Thread drain = ChildJvm.drain(first, firstOutput, "import-messages:", progress);
         try {
             assertThat(progress.await(5, TimeUnit.MINUTES)).isTrue();
+            ChildJvm.signal(first, "STOP"); // still running, its locks held, while the two launches start
             Child second = run(env, "import-messages", "input=" + large.resolve("messages"));
 
             assertThat(second.exitCode).isEqualTo(ExitCodes.ALREADY_RUNNING);
@@ -172,11 +173,13 @@ class CrashRecoveryTest {
 
             // SIGTERM, as systemd and Kubernetes send (Process.destroy() would also close our end of its output)
             first.toHandle().destroy();
+            ChildJvm.signal(first, "CONT");
             assertThat(first.waitFor(1, TimeUnit.MINUTES)).isTrue();
             drain.join();
             assertThat(firstOutput).contains("stopped by a signal during execution")
                     .contains("run the same command again to resume");
         } finally {
+            ChildJvm.signal(first, "CONT");
             first.destroyForcibly().waitFor();
         }
     }
@@ -192,8 +195,8 @@ class CrashRecoveryTest {
         try {
             assertThat(progress.await(5, TimeUnit.MINUTES)).isTrue();
             Thread.sleep(2 * LiveStatus.PERIOD_SECONDS * 1000L); // the running process publishes its status
-            // frozen (alive, its locks and status kept) while list and show take their launches: else a fast
-            // import can end before the stop arrives
+            // frozen (alive, its locks and status kept) until the stop is asked: else a fast import can end
+            // before the stop arrives
             ChildJvm.signal(job, "STOP");
 
             Child list = run(env, "ops", "list");
@@ -204,8 +207,7 @@ class CrashRecoveryTest {
             Child show = run(env, "ops", "show", id);
             assertThat(show.exitCode).isZero();
             assertThat(show.output).contains("execution " + id + " of import-messages");
-            ChildJvm.signal(job, "CONT"); // on the embedded database the running process carries the stop out
-            Child stop = run(env, "ops", "stop", id);
+            Child stop = askToStop(env, id, job);
             assertThat(stop.exitCode).as(stop.output.toString()).isZero();
             assertThat(stop.output).contains("asked to stop");
 
@@ -218,6 +220,26 @@ class CrashRecoveryTest {
             ChildJvm.signal(job, "CONT");
             job.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * {@code ops stop <id>} against the frozen job, which is thawed once the stop is asked: on PostgreSQL the
+     * stop is written to the job repository by the ops process alone; on the embedded database the ops process
+     * leaves a request file that the running process itself carries out.
+     */
+    private static Child askToStop(Map<String, String> env, String id, Process job) throws Exception {
+        Path request = Path.of(env.get("WA_BILLING_DATA_DIR"), "ops", LiveOps.STOP_REQUEST);
+        Process ops = start(env, "ops", "stop", id);
+        Child stop = new Child();
+        Thread drain = ChildJvm.drain(ops, stop.output, null, new CountDownLatch(1));
+        while (ops.isAlive() && !Files.exists(request)) {
+            Thread.sleep(50);
+        }
+        ChildJvm.signal(job, "CONT");
+        assertThat(ops.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        drain.join();
+        stop.exitCode = ops.exitValue();
+        return stop;
     }
 
     // --- child processes (support.testing.ChildJvm), with the generated reference files
