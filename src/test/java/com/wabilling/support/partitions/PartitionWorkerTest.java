@@ -14,10 +14,9 @@ import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
@@ -43,7 +42,8 @@ import com.wabilling.support.testing.TestWorkspace;
 class PartitionWorkerTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("partition-worker");
-    private static TestBroker broker;
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.forEachClass(WORKSPACE.root().resolve("broker"));
 
     @DynamicPropertySource
     static void workspace(DynamicPropertyRegistry registry) {
@@ -61,16 +61,6 @@ class PartitionWorkerTest {
     private final List<Long> ran = new CopyOnWriteArrayList<>();
     private final List<PartitionWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = TestBroker.onFreePort(WORKSPACE.root().resolve("broker")).start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
 
     @AfterEach
     void stopWorkers() throws InterruptedException {

@@ -14,11 +14,10 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
@@ -39,7 +38,8 @@ import com.wabilling.support.testing.TestWorkspace;
 class RemotePartitionHandlerTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("partition-handler");
-    private static TestBroker broker;
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.forEachClass(WORKSPACE.root().resolve("broker"));
 
     @DynamicPropertySource
     static void workspace(DynamicPropertyRegistry registry) {
@@ -53,16 +53,6 @@ class RemotePartitionHandlerTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private RemotePartitionHandler handler;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = TestBroker.onFreePort(WORKSPACE.root().resolve("broker")).start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
 
     @BeforeEach
     void handler() {

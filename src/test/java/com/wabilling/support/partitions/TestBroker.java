@@ -1,11 +1,15 @@
 package com.wabilling.support.partitions;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -24,7 +28,7 @@ import jakarta.jms.TextMessage;
  * The real embedded broker in the test's own JVM, on a free port, journalled under {@code journal}; and
  * partitions in the real job repository as a job's split leaves them.
  */
-final class TestBroker implements AutoCloseable {
+final class TestBroker implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private final Path journal;
     private final int port;
@@ -40,6 +44,25 @@ final class TestBroker implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return new TestBroker(journal, socket.getLocalPort());
         }
+    }
+
+    /** Started before the test class, stopped after it (as a {@code @RegisterExtension}). */
+    static TestBroker forEachClass(Path journal) {
+        try {
+            return onFreePort(journal);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     TestBroker start() throws Exception {
