@@ -42,8 +42,6 @@ public class PartitionWorker {
     private final String name = Workers.current();
     private volatile boolean stopping;
     private volatile StepExecution running;
-    private volatile Connection connection;
-    private volatile boolean receiving;
 
     public PartitionWorker(ConnectionFactory broker, JobRepository repository, DataSource dataSource,
             Function<String, Step> steps, PrintStream out) {
@@ -65,29 +63,22 @@ public class PartitionWorker {
     public void run() {
         out.println("worker " + name + ": waiting for partitions on " + Broker.QUEUE);
         while (!stopping) {
-            try (Connection opened = broker.createConnection()) {
-                connection = opened;
-                opened.start();
+            try (Connection connection = broker.createConnection()) {
+                connection.start();
                 // transacted: a request leaves the queue only with its claim, its drop, or its copy given back
-                Session session = opened.createSession(true, Session.SESSION_TRANSACTED);
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
                 Queue queue = session.createQueue(Broker.QUEUE);
                 MessageConsumer consumer = session.createConsumer(queue);
                 MessageProducer producer = session.createProducer(queue);
                 while (!stopping) {
-                    receiving = true;
-                    Message message = stopping ? null : consumer.receive(500);
-                    receiving = false;
+                    Message message = consumer.receive(500);
                     if (message != null) {
                         takeOrGiveBack(message, session, producer);
                     }
                 }
             } catch (JMSException e) {
-                if (!stopping) {
-                    out.println("worker " + name + ": the broker is unreachable (" + e.getMessage() + "); trying again");
-                    pause();
-                }
-            } finally {
-                connection = null;
+                out.println("worker " + name + ": the broker is unreachable (" + e.getMessage() + "); trying again");
+                pause();
             }
         }
         out.println("worker " + name + ": stopped");
@@ -104,14 +95,6 @@ public class PartitionWorker {
             out.println("worker " + name + ": stopping: " + current.getStepName() + " stops at its next commit and"
                     + " is given back to its job");
             current.setTerminateOnly();
-        }
-        Connection waiting = connection;
-        if (receiving && waiting != null) {
-            try {
-                waiting.close(); // a receive blocked while the client reconnects to a broker that is gone returns
-            } catch (JMSException e) {
-                // ending anyway
-            }
         }
     }
 

@@ -117,6 +117,7 @@ class PartitionWorkerTest {
 
         awaitThat(() -> status(after) == BatchStatus.COMPLETED, output);
         assertThat(ran).containsExactly(before.getId(), after.getId());
+        assertThat(text(output)).contains("the broker is unreachable"); // it opened a new connection
         assertThat(threads.get(0).isAlive()).isTrue();
     }
 
@@ -134,7 +135,7 @@ class PartitionWorkerTest {
             awaitThat(() -> status(partition) == BatchStatus.COMPLETED, output);
             assertThat(ran).containsExactly(partition.getId());
 
-            // gone again: the worker keeps reconnecting, and still ends when asked (SIGTERM)
+            // gone again: the worker keeps trying, and still ends when asked (SIGTERM)
             late.close();
             stop(workers.get(0), threads.get(0));
             assertThat(text(output)).endsWith(": stopped" + System.lineSeparator());
@@ -147,7 +148,7 @@ class PartitionWorkerTest {
             ran.add(chunk.getStepContext().getStepExecution().getId());
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
-        PartitionWorker worker = new PartitionWorker(settings.connectionFactory(true), on, lockedOn, name -> work,
+        PartitionWorker worker = new PartitionWorker(settings.connectionFactory(), on, lockedOn, name -> work,
                 new PrintStream(output, true, StandardCharsets.UTF_8), Duration.ofMillis(20));
         Thread thread = new Thread(worker::run, "test-worker-" + workers.size());
         workers.add(worker);

@@ -82,12 +82,12 @@ final class TestBroker implements AutoCloseable, BeforeAllCallback, AfterAllCall
 
     /** What a job sends through: a connection per request, no reconnecting. */
     PartitionRequests requests() {
-        return new PartitionRequests(settings().connectionFactory(false));
+        return new PartitionRequests(settings().connectionFactory());
     }
 
     /** The next request's text ("execution-id step-name"), taken off the queue; null when none came within. */
     String take(Duration within) throws JMSException {
-        try (Connection connection = settings().connectionFactory(false).createConnection()) {
+        try (Connection connection = settings().connectionFactory().createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             TextMessage message = (TextMessage) session.createConsumer(session.createQueue(Broker.QUEUE))
@@ -98,7 +98,7 @@ final class TestBroker implements AutoCloseable, BeforeAllCallback, AfterAllCall
 
     /** A message on the queue that is not a partition request. */
     void sendText(String text) throws JMSException {
-        try (Connection connection = settings().connectionFactory(false).createConnection()) {
+        try (Connection connection = settings().connectionFactory().createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             session.createProducer(session.createQueue(Broker.QUEUE)).send(session.createTextMessage(text));
         }
