@@ -44,11 +44,11 @@ final class InFlightPartition {
      * Called under the partition's lock (no worker's session holds it) with the execution as last read: marks it
      * FAILED as lost, true when it is to be sent again; false when it is not running (it ended before the lock).
      * A worker's commit may land between that read and the mark (its lock's session gone while it still runs):
-     * the mark then conflicts, and the execution is read and decided again. When the conflicts go on, it is left
-     * to the next poll. Fails the step when its worker was lost more than {@link #MAX_LOST} times.
+     * the mark then conflicts, and the execution is read and decided again. Fails the step when its worker was
+     * lost more than {@link #MAX_LOST} times.
      */
     boolean markLost() {
-        for (int attempt = 0; attempt < 3; attempt++) {
+        while (true) {
             StepExecution now = execution;
             if (!now.getStatus().isRunning()) {
                 return false;
@@ -68,7 +68,6 @@ final class InFlightPartition {
             }
             return true;
         }
-        return false;
     }
 
     /** Marks the execution FAILED, saying why. */

@@ -91,8 +91,10 @@ class RemotePartitionHandlerTest {
                 .hasMessage("partition work:p0 lost its worker 4 times (last worker host-4:4242): see the workers'"
                         + " output, then run the same command again");
 
-        assertThat(repository.getStepExecution(fourth.getJobExecutionId(), fourth.getId()).getStatus())
-                .as("no execution is left marked running").isEqualTo(BatchStatus.FAILED);
+        StepExecution last = repository.getStepExecution(fourth.getJobExecutionId(), fourth.getId());
+        assertThat(last.getStatus()).as("no execution is left marked running").isEqualTo(BatchStatus.FAILED);
+        assertThat(last.getExitStatus().getExitDescription())
+                .contains("worker host-4:4242 ended without finishing this partition; the step fails");
         assertThat(repository.getJobExecution(fourth.getJobExecutionId()).getStepExecutions()).hasSize(4);
         assertThat(broker.take(Duration.ofSeconds(2))).as("not sent a fifth time").isNull();
     }
