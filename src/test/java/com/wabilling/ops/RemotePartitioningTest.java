@@ -168,9 +168,17 @@ class RemotePartitioningTest {
         Running run = reconstructOnTwoWorkers(env, false);
 
         broker.stop(); // the requests not yet taken are in its journal
+        int[] seen = run.workerOutputs().stream().mapToInt(StringBuffer::length).toArray();
         broker = EmbeddedBroker.start("localhost", port, WORKSPACE.root().resolve("broker"), null, null);
 
         run.awaitSuccess();
+        // the same two workers took requests again (they reconnect by themselves): of the partitions they announce
+        // after the stop, at most one each was taken before it (a worker holds one at a time)
+        long announced = java.util.stream.IntStream.range(0, seen.length)
+                .mapToLong(i -> run.workerOutputs().get(i).substring(seen[i]).lines()
+                        .filter(l -> l.contains(": running reconstruct-scopes:buckets-")).count())
+                .sum();
+        assertThat(announced).as("workers: %s", run.workerOutputs()).isGreaterThan(2);
         invoiceAndCompare(env);
     }
 

@@ -27,14 +27,15 @@ public record Broker(String url, String user, String password) {
 
     /**
      * A connection factory. A consumer takes one request at a time (no prefetch: a busy worker must not hold
-     * requests an idle one could run); a worker reconnects after the broker restarts, a job does not wait.
+     * requests an idle one could run). No reconnecting inside the client: a connection to a broker that went
+     * away fails, and the worker opens a new one (its calls would otherwise block while the client retries).
      */
-    public ConnectionFactory connectionFactory(boolean reconnect) {
+    public ConnectionFactory connectionFactory() {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url.strip(), blankToNull(user),
                 blankToNull(password));
         factory.setConsumerWindowSize(0);
         factory.setRetryInterval(1000);
-        factory.setReconnectAttempts(reconnect ? -1 : 0);
+        factory.setReconnectAttempts(0);
         factory.setCallTimeout(30_000);
         return factory;
     }

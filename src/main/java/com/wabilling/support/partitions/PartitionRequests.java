@@ -6,6 +6,7 @@ import org.springframework.jms.core.JmsTemplate;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 /**
@@ -29,12 +30,17 @@ public final class PartitionRequests {
     }
 
     public void send(StepExecution partition) {
-        StepExecutionRequest request = new StepExecutionRequest(partition.getStepName(), partition.getId());
-        jms.send(session -> {
-            TextMessage message = session.createTextMessage(request.getStepExecutionId() + " " + request.getStepName());
-            message.setLongProperty(JOB_EXECUTION, partition.getJobExecutionId());
-            return message;
-        });
+        Request request = new Request(partition.getJobExecutionId(),
+                new StepExecutionRequest(partition.getStepName(), partition.getId()));
+        jms.send(session -> message(session, request));
+    }
+
+    /** The request as a new message of {@code session}. */
+    static Message message(Session session, Request request) throws JMSException {
+        TextMessage message = session.createTextMessage(request.step().getStepExecutionId() + " "
+                + request.step().getStepName());
+        message.setLongProperty(JOB_EXECUTION, request.jobExecutionId());
+        return message;
     }
 
     static Request parse(Message message) throws JMSException {

@@ -2,7 +2,6 @@ package com.wabilling.support.partitions;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
@@ -32,9 +30,6 @@ import com.wabilling.support.jdbc.RunLock;
  * while no worker runs any of them fail the step after a while, naming the command that resumes it.
  */
 public class RemotePartitionHandler implements PartitionHandler {
-
-    /** Lost workers per partition before the step fails instead of sending it again. */
-    static final int MAX_LOST = 3;
 
     private final JobRepository repository;
     private final DataSource dataSource;
@@ -59,9 +54,9 @@ public class RemotePartitionHandler implements PartitionHandler {
 
     @Override
     public Collection<StepExecution> handle(StepExecutionSplitter splitter, StepExecution manager) throws Exception {
-        Map<String, Partition> pending = new TreeMap<>();
+        Map<String, InFlightPartition> pending = new TreeMap<>();
         for (StepExecution partition : splitter.split(manager, grid)) {
-            pending.put(partition.getStepName(), new Partition(partition));
+            pending.put(partition.getStepName(), new InFlightPartition(repository, partition));
         }
         List<StepExecution> ended = new ArrayList<>();
         try {
@@ -73,13 +68,13 @@ public class RemotePartitionHandler implements PartitionHandler {
                 BatchStatus job = repository.getJobExecution(manager.getJobExecutionId()).getStatus();
                 boolean stopping = job == BatchStatus.STOPPING || job == BatchStatus.STOPPED;
                 int before = pending.size();
-                for (Partition partition : new ArrayList<>(pending.values())) {
+                for (InFlightPartition partition : new ArrayList<>(pending.values())) {
                     if (poll(partition, stopping)) {
-                        ended.add(partition.execution);
-                        pending.remove(partition.execution.getStepName());
+                        ended.add(partition.execution());
+                        pending.remove(partition.execution().getStepName());
                     }
                 }
-                wait.check(pending.values().stream().map(p -> p.execution).toList(), pending.size() < before);
+                wait.check(pending.values().stream().map(InFlightPartition::execution).toList(), pending.size() < before);
             }
             return ended;
         } finally {
@@ -87,20 +82,9 @@ public class RemotePartitionHandler implements PartitionHandler {
         }
     }
 
-    /** One partition in flight: its current execution, and how often its worker was lost. */
-    private static final class Partition {
-        StepExecution execution;
-        int lost;
-
-        Partition(StepExecution execution) {
-            this.execution = execution;
-        }
-    }
-
     /** True when the partition has ended (completed, failed, or stopped by a stop of the job). */
-    private boolean poll(Partition partition, boolean stopping) throws Exception {
-        StepExecution now = reload(partition.execution);
-        partition.execution = now;
+    boolean poll(InFlightPartition partition, boolean stopping) throws Exception {
+        StepExecution now = partition.reload();
         return switch (now.getStatus()) {
             case STARTING -> {
                 if (WorkerWait.taken(now)) {
@@ -126,38 +110,31 @@ public class RemotePartitionHandler implements PartitionHandler {
     }
 
     /** A running partition whose lock is free lost its worker: marked FAILED and sent again. */
-    private void resendIfLost(Partition partition) throws Exception {
-        Optional<RunLock> lock = lock(partition.execution);
+    private void resendIfLost(InFlightPartition partition) throws Exception {
+        Optional<RunLock> lock = lock(partition.execution());
         if (lock.isEmpty()) {
             return; // its worker's session is alive
         }
         try (RunLock held = lock.get()) {
-            StepExecution now = reload(partition.execution); // it may have ended between the poll and the lock
-            partition.execution = now;
-            if (!now.getStatus().isRunning()) {
+            StepExecution now = partition.reload(); // it may have ended between the poll and the lock
+            if (!partition.markLost()) {
                 return;
             }
-            String worker = Workers.describe(now);
-            if (++partition.lost > MAX_LOST) {
-                throw new IllegalStateException("partition " + now.getStepName() + " lost its worker " + MAX_LOST
-                        + " times (last " + worker + "): see the workers' output, then run the same command again");
-            }
-            fail(now, worker + " ended without finishing this partition; sent again");
-            out.println("partition " + now.getStepName() + " lost " + worker
+            out.println("partition " + now.getStepName() + " lost " + Workers.describe(now)
                     + " (no longer running): sending it again, resuming from its last commit");
         }
         resend(partition);
     }
 
     /** A new execution of the partition, from the last committed context of the one before, sent to a worker. */
-    private void resend(Partition partition) {
-        StepExecution before = partition.execution;
+    private void resend(InFlightPartition partition) {
+        StepExecution before = partition.execution();
         JobExecution job = repository.getJobExecution(before.getJobExecutionId());
         StepExecution next = repository.createStepExecution(before.getStepName(), job);
         next.setExecutionContext(new ExecutionContext(before.getExecutionContext()));
         next.getExecutionContext().remove(Workers.KEY);
         repository.updateExecutionContext(next);
-        partition.execution = next;
+        partition.follow(next);
         send(partition);
     }
 
@@ -165,8 +142,8 @@ public class RemotePartitionHandler implements PartitionHandler {
      * Sends once no live session holds the partition's lock: a worker may still be finishing an earlier
      * execution of it (after a manager was killed and its run recovered), and two must never write at once.
      */
-    private void send(Partition partition) {
-        StepExecution execution = partition.execution;
+    private void send(InFlightPartition partition) {
+        StepExecution execution = partition.execution();
         boolean told = false;
         while (true) {
             Optional<RunLock> lock = lock(execution);
@@ -185,15 +162,15 @@ public class RemotePartitionHandler implements PartitionHandler {
     }
 
     /** A request no worker took when the step gives up: marked FAILED, so that a worker taking it later drops it. */
-    private void withdrawUnclaimed(Partition partition) {
-        Optional<RunLock> lock = lock(partition.execution);
+    private void withdrawUnclaimed(InFlightPartition partition) {
+        Optional<RunLock> lock = lock(partition.execution());
         if (lock.isEmpty()) {
             return; // a worker has it now: a restart recovers it
         }
         try (RunLock held = lock.get()) {
-            StepExecution now = reload(partition.execution);
+            StepExecution now = partition.reload();
             if (now.getStatus() == BatchStatus.STARTING) {
-                fail(now, "no worker took this partition");
+                InFlightPartition.fail(repository, now, "no worker took this partition");
             }
         } catch (RuntimeException e) {
             // the step fails anyway; a restart recovers what is left running
@@ -204,17 +181,6 @@ public class RemotePartitionHandler implements PartitionHandler {
     private Optional<RunLock> lock(StepExecution partition) {
         return RunLock.tryAcquirePartition(dataSource, partition.getJobExecution().getJobInstanceId(),
                 partition.getStepName());
-    }
-
-    private void fail(StepExecution partition, String why) {
-        partition.setStatus(BatchStatus.FAILED);
-        partition.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
-        partition.setEndTime(LocalDateTime.now());
-        repository.update(partition);
-    }
-
-    private StepExecution reload(StepExecution execution) {
-        return repository.getStepExecution(execution.getJobExecutionId(), execution.getId());
     }
 
     private static void sleep(Duration duration) {

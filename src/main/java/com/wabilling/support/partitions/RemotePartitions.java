@@ -39,12 +39,12 @@ public class RemotePartitions {
     /** The manager's partition handler for {@code grid} partitions (only when {@link #enabled()}). */
     public PartitionHandler handler(int grid) {
         return new RemotePartitionHandler(repository, dataSource,
-                new PartitionRequests(broker.connectionFactory(false)), grid, settings, out);
+                new PartitionRequests(broker.connectionFactory()), grid, settings, out);
     }
 
     /** A worker running the partition steps of this application's jobs. */
     public PartitionWorker worker(ApplicationContext context) {
-        return new PartitionWorker(broker.connectionFactory(true), repository, dataSource, name -> step(context, name),
+        return new PartitionWorker(broker.connectionFactory(), repository, dataSource, name -> step(context, name),
                 out);
     }
 
