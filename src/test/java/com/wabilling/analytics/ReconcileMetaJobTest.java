@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -20,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.wabilling.ops.JobRunner;
 import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.SuiteJobs;
@@ -40,8 +37,6 @@ class ReconcileMetaJobTest extends SuiteJobs {
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("reconcile-meta");
     private static final Path REFERENCE = WORKSPACE.copyOfSampleReference();
     private static final String MOLEN = "102938475610002";
-    private static boolean loaded;
-    private static int reruns;
 
     @DynamicPropertySource
     static void workspace(DynamicPropertyRegistry registry) {
@@ -52,24 +47,17 @@ class ReconcileMetaJobTest extends SuiteJobs {
     @Autowired
     Job reconcileMetaJob;
 
-    private final Runs runs = new Runs();
-
-    @BeforeEach
-    void load() throws Exception {
-        if (!loaded) {
-            assertThat(runs.run(templateMigrationJob, Map.of("input", "sample-data/templates.csv")).getStatus())
-                    .isEqualTo(BatchStatus.COMPLETED);
-            assertThat(runs.run(messageImportJob, Map.of("input", "sample-data/per-message")).getStatus())
-                    .isEqualTo(BatchStatus.COMPLETED);
-            assertThat(runs.run(reconstructJob, Map.of("from", "2025-06-01", "to", "2026-12-02")).getStatus())
-                    .isEqualTo(BatchStatus.COMPLETED);
-            loaded = true;
-        }
+    /** The per-message sample reconstructed. */
+    @Override
+    protected void loadClassData() throws Exception {
+        completed(launch.newRun(templateMigrationJob, Map.of("input", "sample-data/templates.csv")));
+        completed(launch.newRun(messageImportJob, Map.of("input", "sample-data/per-message")));
+        completed(launch.newRun(reconstructJob, Map.of("from", "2025-06-01", "to", "2026-12-02")));
     }
 
     @Test
     void theSampleResponseDiffersByOneFrenchUtilityMessageAndACentFraction() throws Exception {
-        JobExecution execution = runs.run(reconcileMetaJob, Map.of("month", "2026-10",
+        JobExecution execution = launch.newRun(reconcileMetaJob, Map.of("month", "2026-10",
                 "input", "sample-data/per-message/meta-analytics"));
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -105,7 +93,7 @@ class ReconcileMetaJobTest extends SuiteJobs {
                 point("2026-10-10T00:00:00Z", "2026-10-11T00:00:00Z", "BR", "MARKETING", 2, "0.125")));
         Files.writeString(input.resolve("notes.txt"), "not a response: ignored");
 
-        assertThat(runs.run(reconcileMetaJob, Map.of("month", "2026-10", "input", input.toString())).getStatus())
+        assertThat(launch.newRun(reconcileMetaJob, Map.of("month", "2026-10", "input", input.toString())).getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
 
         Path dir = WORKSPACE.output().resolve("reconciliation/2026-10");
@@ -130,14 +118,14 @@ class ReconcileMetaJobTest extends SuiteJobs {
                 1, "0.0276")).replace("\"volume\": 1", "\"volume\": \"one\""));
         Map<String, String> parameters = Map.of("month", "2026-10", "input", input.toString(), "rerun", "broken-1");
 
-        JobExecution failed = runs.start(reconcileMetaJob, parameters);
+        JobExecution failed = launch.exactly(reconcileMetaJob, parameters);
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.getAllFailureExceptions().toString()).contains(file.toString())
                 .contains("$.pricing_analytics.data[0].data_points[0].volume");
         Files.writeString(file, response(MOLEN, point("2026-10-10T00:00:00Z", "2026-10-11T00:00:00Z", "FR", "UTILITY",
                 1, "0.0276")));
-        JobExecution resumed = runs.start(reconcileMetaJob, parameters);
+        JobExecution resumed = launch.exactly(reconcileMetaJob, parameters);
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(resumed.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
         assertThat(rows(WORKSPACE.output().resolve("reconciliation/2026-10/meta-analytics.csv"), MOLEN)
@@ -161,19 +149,5 @@ class ReconcileMetaJobTest extends SuiteJobs {
         return "{\"start\": " + Instant.parse(start).getEpochSecond() + ", \"end\": " + Instant.parse(end).getEpochSecond()
                 + ", \"country\": \"" + country + "\", \"pricing_type\": \"REGULAR\", \"pricing_category\": \""
                 + category + "\", \"volume\": " + volume + ", \"cost\": " + cost + "}";
-    }
-
-    /** Job starts, in a class of their own: @SpringBatchTest takes a test method returning a JobExecution for its own. */
-    private final class Runs {
-        JobExecution run(Job job, Map<String, String> parameters) throws Exception {
-            Map<String, String> unique = new HashMap<>(parameters);
-            unique.put("rerun", Integer.toString(++reruns));
-            return start(job, unique);
-        }
-
-        JobExecution start(Job job, Map<String, String> parameters) throws Exception {
-            jobs.setJob(job);
-            return jobs.startJob(JobRunner.toJobParameters(parameters));
-        }
     }
 }

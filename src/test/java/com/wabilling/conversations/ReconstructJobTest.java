@@ -9,12 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,23 +19,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.support.testing.JobTest;
-import com.wabilling.ops.JobRunner;
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.testing.Csv;
+import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.support.testing.TestWorkspace;
 
 /** reconstruct end to end: period composition, idempotent reruns, stale periods, restart. */
 @SpringBatchTest
 @JobTest
-class ReconstructJobTest {
+class ReconstructJobTest extends SuiteJobs {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("reconstruct");
     private static final String WABA = "102938475610003";
     private static final String HEADER = "message_id,waba_id,phone_number_id,customer_wa_id,direction,type,"
             + "template_name,template_language,timestamp,status,delivered_at,entry_point\n";
-    private static boolean loaded;
     private final Runs runs = new Runs();
-    private static int reruns;
 
     @DynamicPropertySource
     static void workspace(DynamicPropertyRegistry registry) {
@@ -46,25 +41,14 @@ class ReconstructJobTest {
     }
 
     @Autowired
-    JobOperatorTestUtils jobs;
-    @Autowired
-    Job templateMigrationJob;
-    @Autowired
-    Job messageImportJob;
-    @Autowired
-    Job reconstructJob;
-    @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeEach
-    void loadSampleData() throws Exception {
-        if (!loaded) {
-            jobs.setJob(templateMigrationJob);
-            assertThat(jobs.startJob(JobRunner.toJobParameters(Map.of("input", "sample-data/templates.csv",
-                    "effective-date", "2023-04-01"))).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            runs.importMessages("sample-data/messages");
-            loaded = true;
-        }
+    /** The sample messages imported (each test reconstructs its own periods). */
+    @Override
+    protected void loadClassData() throws Exception {
+        completed(launch.newRun(templateMigrationJob, Map.of("input", "sample-data/templates.csv",
+                "effective-date", "2023-04-01")));
+        runs.importMessages("sample-data/messages");
     }
 
     @Test
@@ -219,19 +203,15 @@ class ReconstructJobTest {
             parameters.put("from", from);
             parameters.put("to", to);
             parameters.put("conversation-scope", "phone-number");
-            parameters.put("rerun", Integer.toString(++reruns));
-            return start(parameters);
+            return launch.newRun(reconstructJob, parameters);
         }
 
-            JobExecution start(Map<String, String> parameters) throws Exception {
-            jobs.setJob(reconstructJob);
-            return jobs.startJob(JobRunner.toJobParameters(parameters));
+        JobExecution start(Map<String, String> parameters) throws Exception {
+            return launch.exactly(reconstructJob, parameters);
         }
 
-            void importMessages(String input) throws Exception {
-            jobs.setJob(messageImportJob);
-            assertThat(jobs.startJob(JobRunner.toJobParameters(Map.of("input", input, "max-rejects", "1000",
-                    "rerun", Integer.toString(++reruns)))).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        void importMessages(String input) throws Exception {
+            completed(launch.newRun(messageImportJob, Map.of("input", input, "max-rejects", "1000")));
         }
     }
 

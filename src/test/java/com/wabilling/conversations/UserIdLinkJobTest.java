@@ -8,19 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.wabilling.ops.JobRunner;
 import com.wabilling.periods.ScopeMode;
 import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.JobTest;
+import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
@@ -30,7 +26,7 @@ import com.wabilling.support.testing.TestWorkspace;
  */
 @SpringBatchTest
 @JobTest
-class UserIdLinkJobTest {
+class UserIdLinkJobTest extends SuiteJobs {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("user-ids");
     private static final String HEADER = "message_id,waba_id,phone_number_id,customer_wa_id,customer_user_id,direction,"
@@ -38,7 +34,6 @@ class UserIdLinkJobTest {
     private static final String WABA = "102938475610003,130000000000001";
     private static final String PHONE = "5511987650001";
     private static final String USER = "DE.77aa";
-    private static int reruns;
 
     @DynamicPropertySource
     static void workspace(DynamicPropertyRegistry registry) {
@@ -46,21 +41,12 @@ class UserIdLinkJobTest {
     }
 
     @Autowired
-    JobOperatorTestUtils jobs;
-    @Autowired
-    Job templateMigrationJob;
-    @Autowired
-    Job messageImportJob;
-    @Autowired
-    Job reconstructJob;
-    @Autowired
     PeriodRegistry ledger;
 
     @Test
     void aLinkInALaterFileMergesTheCustomersEarlierScopesAndMakesTheirPeriodStale() throws Exception {
-        jobs.setJob(templateMigrationJob);
-        assertThat(jobs.startJob(JobRunner.toJobParameters(Map.of("input", "sample-data/templates.csv",
-                "effective-date", "2023-04-01"))).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        completed(launch.exactly(templateMigrationJob, Map.of("input", "sample-data/templates.csv",
+                "effective-date", "2023-04-01")));
         importMessages("first.csv", "u1," + WABA + "," + PHONE + ",,outbound,template,booking_confirmed,en_US,"
                 + "2024-05-10T10:00:00Z,delivered,2024-05-10T10:00:05Z\n"
                 + "u2," + WABA + ",," + USER + ",outbound,template,booking_confirmed,en_US,"
@@ -106,9 +92,7 @@ class UserIdLinkJobTest {
 
     private void importMessages(String name, String rows) throws Exception {
         String input = Files.writeString(WORKSPACE.root().resolve(name), HEADER + rows).toString();
-        jobs.setJob(messageImportJob);
-        assertThat(jobs.startJob(JobRunner.toJobParameters(Map.of("input", input, "max-rejects", "0",
-                "rerun", Integer.toString(++reruns)))).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        completed(launch.newRun(messageImportJob, Map.of("input", input, "max-rejects", "0")));
     }
 
     private void reconstruct() throws Exception {
@@ -116,10 +100,7 @@ class UserIdLinkJobTest {
         parameters.put("from", "2024-05-10");
         parameters.put("to", "2024-05-11");
         parameters.put("conversation-scope", "phone-number");
-        parameters.put("rerun", Integer.toString(++reruns));
-        jobs.setJob(reconstructJob);
-        JobExecution execution = jobs.startJob(JobRunner.toJobParameters(parameters));
-        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        completed(launch.newRun(reconstructJob, parameters));
     }
 
     private static List<Map<String, String>> conversations() {

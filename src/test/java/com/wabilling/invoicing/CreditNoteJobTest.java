@@ -9,7 +9,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +19,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.test.context.SpringBatchTest;
@@ -28,7 +26,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.invoicing.documents.PeppolValidator;
-import com.wabilling.ops.JobRunner;
 import com.wabilling.support.Failures;
 import com.wabilling.support.Refusal;
 import com.wabilling.support.testing.Csv;
@@ -56,7 +53,6 @@ class CreditNoteJobTest extends SuiteJobs {
     private static final String REPLACEMENT = "INV-" + MOLEN + "-2023-06-R1";
     private static final Map<String, String> FINALIZE = Map.of("month", "2023-06", "finalize", "true",
             "invoice-date", "2023-07-03");
-    private static int reruns;
 
     @DynamicPropertySource
     static void workspace(DynamicPropertyRegistry registry) {
@@ -66,11 +62,11 @@ class CreditNoteJobTest extends SuiteJobs {
 
     @Test
     void aWrongVatRateIsCorrectedByACreditNoteOfTheInvoiceAndItsAdjustmentAndANewInvoice() throws Exception {
-        completed(runs.run(templateMigrationJob, Map.of("input", "sample-data/templates.csv")));
-        completed(runs.run(messageImportJob, Map.of("input", "sample-data/messages")));
-        completed(runs.run(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-08-02", "conversation-scope",
+        completed(launch.newRun(templateMigrationJob, Map.of("input", "sample-data/templates.csv")));
+        completed(launch.newRun(messageImportJob, Map.of("input", "sample-data/messages")));
+        completed(launch.newRun(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-08-02", "conversation-scope",
                 "phone-number")));
-        completed(runs.run(invoiceJob, Map.of("month", "2023-06")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-06")));
         Map<String, String> line = Csv.read(dir().resolve(ORIGINAL + ".csv")).stream()
                 .filter(l -> Long.parseLong(l.get("billable")) > 0).findFirst().orElseThrow();
         Path rateCard = REFERENCE.resolve("rate-card.csv");
@@ -83,10 +79,10 @@ class CreditNoteJobTest extends SuiteJobs {
             Files.writeString(vatRates, rightVat.replace("NL,2012-10-01,21", "NL,2012-10-01,8"));
             Files.writeString(rateCard, InvoiceCorrectionJobTest.withPrice(rightCard, line,
                     price.multiply(BigDecimal.valueOf(2))));
-            completed(runs.run(invoiceJob, FINALIZE));
+            completed(launch.newRun(invoiceJob, FINALIZE));
             Files.writeString(rateCard, rightCard);
-            completed(runs.run(invoiceJob, Map.of("month", "2023-06")));
-            completed(runs.run(invoiceJob, FINALIZE));
+            completed(launch.newRun(invoiceJob, Map.of("month", "2023-06")));
+            completed(launch.newRun(invoiceJob, FINALIZE));
             Files.writeString(vatRates, rightVat);
             Map<String, String> original = invoice(ORIGINAL);
             Map<String, String> adjustment = invoice(ADJUSTMENT);
@@ -105,11 +101,11 @@ class CreditNoteJobTest extends SuiteJobs {
                     .containsEntry("references_invoice_id", ORIGINAL);
             assertThat(invoice(REPLACEMENT)).containsEntry("status", "DRAFT").containsEntry("kind", "INVOICE");
             assertThat(highestNumber()).isEqualTo(highest);
-            Refusal draft = refused(runs.run(invoiceJob, Map.of("month", "2023-06", "correct", CREDIT_NOTE)));
+            Refusal draft = refused(launch.newRun(invoiceJob, Map.of("month", "2023-06", "correct", CREDIT_NOTE)));
             assertThat(draft.getMessage()).contains(CREDIT_NOTE + " is a DRAFT, not finalized");
             assertThat(draft.nextStep()).contains("jobs/wa-billing invoice month=2023-06 rerun=");
 
-            completed(runs.run(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-10")));
+            completed(launch.newRun(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-10")));
 
             Map<String, String> credit = invoice(CREDIT_NOTE);
             Map<String, String> replacement = invoice(REPLACEMENT);
@@ -146,23 +142,23 @@ class CreditNoteJobTest extends SuiteJobs {
             // the same commands again change nothing
             Map<String, String> corrected = files();
             assertThatThrownBy(() -> runs.exactly(correct)).isInstanceOf(JobInstanceAlreadyCompleteException.class);
-            Refusal credited = refused(runs.run(invoiceJob, Map.of("month", "2023-06", "correct",
+            Refusal credited = refused(launch.newRun(invoiceJob, Map.of("month", "2023-06", "correct",
                     original.get("invoice_number"))));
             assertThat(credited.getMessage()).contains(original.get("invoice_number") + " was already credited in full"
                     + " by credit note " + credit.get("invoice_number") + " (" + CREDIT_NOTE + ")");
             assertThat(credited.nextStep()).contains("jobs/wa-billing invoice month=2023-06 correct="
                     + replacement.get("invoice_number"));
-            assertThat(refused(runs.run(invoiceJob, Map.of("month", "2023-06", "correct", credit.get("invoice_number"))))
+            assertThat(refused(launch.newRun(invoiceJob, Map.of("month", "2023-06", "correct", credit.get("invoice_number"))))
                     .getMessage()).contains("is a credit note");
-            completed(runs.run(invoiceJob, Map.of("month", "2023-06")));
-            completed(runs.run(invoiceJob, FINALIZE));
+            completed(launch.newRun(invoiceJob, Map.of("month", "2023-06")));
+            completed(launch.newRun(invoiceJob, FINALIZE));
             assertThat(highestNumber()).isEqualTo(highest + 2);
             assertThat(files()).isEqualTo(corrected);
 
             // late data after the correction (the price doubled again) is compared with the new invoice
             Files.writeString(rateCard, InvoiceCorrectionJobTest.withPrice(rightCard, line,
                     price.multiply(BigDecimal.valueOf(2))));
-            completed(runs.run(invoiceJob, FINALIZE));
+            completed(launch.newRun(invoiceJob, FINALIZE));
             Map<String, String> later = invoice("ADJ-" + MOLEN + "-2023-06-2");
             long billable = Long.parseLong(line.get("billable"));
             assertThat(later).containsEntry("references_invoice_id", REPLACEMENT)
@@ -180,24 +176,24 @@ class CreditNoteJobTest extends SuiteJobs {
 
     /** Each refused before anything is written, naming the command to run instead. */
     private void refusals(Map<String, String> original, Map<String, String> adjustment) throws Exception {
-        Refusal unknown = refused(runs.run(invoiceJob, Map.of("month", "2023-06", "correct", "WA-999999")));
+        Refusal unknown = refused(launch.newRun(invoiceJob, Map.of("month", "2023-06", "correct", "WA-999999")));
         assertThat(unknown.getMessage()).contains("no invoice is numbered WA-999999");
         assertThat(unknown.nextStep()).contains("invoice_number column of out/invoices/2023-06/summary.csv");
 
-        Refusal ofAnAdjustment = refused(runs.run(invoiceJob, Map.of("month", "2023-06", "correct",
+        Refusal ofAnAdjustment = refused(launch.newRun(invoiceJob, Map.of("month", "2023-06", "correct",
                 adjustment.get("invoice_number"))));
         assertThat(ofAnAdjustment.getMessage()).contains(adjustment.get("invoice_number") + " is an adjustment of "
                 + original.get("invoice_number"));
         assertThat(ofAnAdjustment.nextStep()).contains("jobs/wa-billing invoice month=2023-06 correct="
                 + original.get("invoice_number"));
 
-        Refusal otherMonth = refused(runs.run(invoiceJob, Map.of("month", "2023-07", "correct",
+        Refusal otherMonth = refused(launch.newRun(invoiceJob, Map.of("month", "2023-07", "correct",
                 original.get("invoice_number"))));
         assertThat(otherMonth.getMessage()).contains("bills 2023-06, not 2023-07");
         assertThat(otherMonth.nextStep()).contains("jobs/wa-billing invoice month=2023-06 correct="
                 + original.get("invoice_number"));
 
-        Refusal byId = refused(runs.run(invoiceJob, Map.of("month", "2023-06", "correct", ORIGINAL)));
+        Refusal byId = refused(launch.newRun(invoiceJob, Map.of("month", "2023-06", "correct", ORIGINAL)));
         assertThat(byId.nextStep()).contains("correct=" + original.get("invoice_number"));
         assertThat(summary()).noneMatch(r -> r.get("kind").equals("CREDIT_NOTE"));
     }
@@ -276,20 +272,11 @@ class CreditNoteJobTest extends SuiteJobs {
 
     /**
      * In an inner class: @SpringBatchTest takes a test-class method returning a JobExecution for a job-scope
-     * factory. {@code run}: a deliberate new run (rerun=); {@code exactly}: the command as the launcher starts it,
-     * defaults filled in.
+     * factory. {@code exactly}: the command as the launcher starts it, defaults filled in.
      */
     private final class Runs {
-        JobExecution run(Job job, Map<String, String> parameters) throws Exception {
-            Map<String, String> p = new HashMap<>(parameters);
-            p.put("rerun", Integer.toString(++reruns));
-            jobs.setJob(job);
-            return jobs.startJob(JobRunner.toJobParameters(p));
-        }
-
         JobExecution exactly(Map<String, String> parameters) throws Exception {
-            jobs.setJob(invoiceJob);
-            return jobs.startJob(JobRunner.toJobParameters(InvoiceJobConfiguration.PARAMETERS.resolve(parameters)));
+            return launch.exactly(invoiceJob, InvoiceJobConfiguration.PARAMETERS.resolve(parameters));
         }
     }
 

@@ -2,24 +2,17 @@ package com.wabilling.invoicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +21,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.SuiteJobs;
-import com.wabilling.ops.JobRunner;
 import com.wabilling.support.JobSummary;
 import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.TestWorkspace;
@@ -46,8 +38,6 @@ class InvoiceCorrectionJobTest extends SuiteJobs {
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("correction");
     private static final Path REFERENCE = WORKSPACE.copyOfSampleReference();
     private static final String MOLEN = "102938475610002";
-    private static boolean loaded;
-    private static int reruns;
 
     @DynamicPropertySource
     static void workspace(DynamicPropertyRegistry registry) {
@@ -58,18 +48,16 @@ class InvoiceCorrectionJobTest extends SuiteJobs {
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeEach
-    void reconstructJuneAndJuly() throws Exception {
-        if (!loaded) {
-            completed(runs.run(templateMigrationJob, Map.of("input", "sample-data/templates.csv"), true));
-            completed(runs.run(messageImportJob, Map.of("input", "sample-data/messages"), true));
-            completed(runs.run(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-08-02", "conversation-scope",
-                    "phone-number"), true));
-            // the USD invoices of July are dated 2023-08-01: their Peppol files need that day's rate
-            Files.writeString(REFERENCE.resolve("exchange-rates.csv"), "2023-08-01,USD,0.9100\n",
-                    java.nio.file.StandardOpenOption.APPEND);
-            loaded = true;
-        }
+    /** June and July reconstructed, and the exchange rate July's invoices need. */
+    @Override
+    protected void loadClassData() throws Exception {
+        completed(launch.newRun(templateMigrationJob, Map.of("input", "sample-data/templates.csv")));
+        completed(launch.newRun(messageImportJob, Map.of("input", "sample-data/messages")));
+        completed(launch.newRun(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-08-02", "conversation-scope",
+                "phone-number")));
+        // the USD invoices of July are dated 2023-08-01: their Peppol files need that day's rate
+        Files.writeString(REFERENCE.resolve("exchange-rates.csv"), "2023-08-01,USD,0.9100\n",
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     @Test
@@ -80,7 +68,7 @@ class InvoiceCorrectionJobTest extends SuiteJobs {
         Map<String, String> finalize = Map.of("month", "2023-07", "finalize", "true", "invoice-date", "2023-08-01");
         JobExecution refused;
         try {
-            refused = runs.run(invoiceJob, finalize, false);
+            refused = launch.exactly(invoiceJob, finalize);
         } finally {
             Files.writeString(vatRates, right);
         }
@@ -93,7 +81,7 @@ class InvoiceCorrectionJobTest extends SuiteJobs {
         assertThat(molen).containsEntry("status", "FINALIZED").containsEntry("vat", "").containsEntry("vat_rate", "");
         assertThat(molen.get("invoice_number")).isNotEmpty();
 
-        JobExecution same = runs.run(invoiceJob, finalize, false);
+        JobExecution same = launch.exactly(invoiceJob, finalize);
 
         completed(same);
         assertThat(same.getJobInstanceId()).isEqualTo(refused.getJobInstanceId());
@@ -106,7 +94,7 @@ class InvoiceCorrectionJobTest extends SuiteJobs {
     @Test
     void aWrongFinalizedInvoiceIsNeverEditedAWrongPriceIsCorrectedByAnAdjustmentWithItsOwnNumber() throws Exception {
         // June as drafts, to find a charged line of Kaashandel De Molen (EUR)
-        completed(runs.run(invoiceJob, Map.of("month", "2023-06"), true));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-06")));
         Map<String, String> line = Csv.read(dir("2023-06").resolve("INV-" + MOLEN + "-2023-06.csv")).stream()
                 .filter(l -> Long.parseLong(l.get("billable")) > 0).findFirst().orElseThrow();
         Path rateCard = REFERENCE.resolve("rate-card.csv");
@@ -120,8 +108,8 @@ class InvoiceCorrectionJobTest extends SuiteJobs {
                 Files.writeString(rateCard, withPrice(rightCard, line, new BigDecimal(line.get("unit_price")).multiply(
                         BigDecimal.valueOf(2))));
                 Files.writeString(vatRates, rightVat.replace("NL,2012-10-01,21", "NL,2012-10-01,28"));
-                finalized = runs.run(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03"),
-                        true);
+                finalized = launch.newRun(invoiceJob, Map.of("month", "2023-06", "finalize", "true",
+                        "invoice-date", "2023-07-03"));
             } finally {
                 Files.writeString(vatRates, rightVat);
             }
@@ -134,13 +122,13 @@ class InvoiceCorrectionJobTest extends SuiteJobs {
                     .containsEntry("vat", vat(wrong, "0.28"));
 
             // vat-rates.csv is right again: the recorded VAT stays, and nothing is drafted (no line changed)
-            completed(runs.run(invoiceJob, Map.of("month", "2023-06"), true));
+            completed(launch.newRun(invoiceJob, Map.of("month", "2023-06")));
             assertThat(invoice("2023-06", original)).isEqualTo(wrong);
             assertThat(summary("2023-06")).noneMatch(r -> r.get("kind").equals("ADJUSTMENT"));
 
             // rate-card.csv is right again: the month drafts an adjustment with the signed difference
             Files.writeString(rateCard, rightCard);
-            completed(runs.run(invoiceJob, Map.of("month", "2023-06"), true));
+            completed(launch.newRun(invoiceJob, Map.of("month", "2023-06")));
             String adjustmentId = "ADJ-" + MOLEN + "-2023-06-1";
             Map<String, String> draft = invoice("2023-06", adjustmentId);
             long billable = Long.parseLong(line.get("billable"));
@@ -154,7 +142,7 @@ class InvoiceCorrectionJobTest extends SuiteJobs {
             assertThat(invoice("2023-06", original)).as("a finalized invoice is never edited").isEqualTo(wrong);
 
             // finalized, the adjustment gets the next number; money given back: a credit note naming the original
-            completed(runs.run(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03"), true));
+            completed(launch.newRun(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
             int highest = summary("2023-06").stream().filter(r -> !r.get("invoice_id").equals(adjustmentId))
                     .mapToInt(r -> Integer.parseInt(r.get("invoice_number").substring(3))).max().orElseThrow();
             Map<String, String> adjustment = invoice("2023-06", adjustmentId);
@@ -207,21 +195,4 @@ class InvoiceCorrectionJobTest extends SuiteJobs {
     private static Path dir(String month) {
         return WORKSPACE.output().resolve("invoices/" + month);
     }
-
-    /**
-     * Launches in an inner class (@SpringBatchTest takes a test-class method returning a JobExecution for a
-     * job-scope factory). {@code newRun}: with a rerun= of its own; otherwise the same command as before.
-     */
-    private final class Runs {
-        JobExecution run(Job job, Map<String, String> parameters, boolean newRun) throws Exception {
-            Map<String, String> p = new HashMap<>(parameters);
-            if (newRun) {
-                p.put("rerun", Integer.toString(++reruns));
-            }
-            jobs.setJob(job);
-            return jobs.startJob(JobRunner.toJobParameters(p));
-        }
-    }
-
-    private final Runs runs = new Runs();
 }

@@ -21,14 +21,12 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -52,8 +50,6 @@ import com.wabilling.support.testing.TestWorkspace;
 class InvoiceJobTest extends SuiteJobs {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("invoice");
-    private static boolean loaded;
-    private static int reruns;
 
     @DynamicPropertySource
     static void workspace(DynamicPropertyRegistry registry) {
@@ -76,17 +72,12 @@ class InvoiceJobTest extends SuiteJobs {
 
     private final Runs runs = new Runs();
 
-    @BeforeEach
-    void loadSampleMonths() throws Exception {
-        if (!loaded) {
-            assertThat(runs.run(templateMigrationJob, Map.of("input", "sample-data/templates.csv")).getStatus())
-                    .isEqualTo(BatchStatus.COMPLETED);
-            assertThat(runs.run(messageImportJob, Map.of("input", "sample-data/messages")).getStatus())
-                    .isEqualTo(BatchStatus.COMPLETED);
-            assertThat(runs.run(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-07-06")).getStatus())
-                    .isEqualTo(BatchStatus.COMPLETED);
-            loaded = true;
-        }
+    /** The sample months reconstructed. */
+    @Override
+    protected void loadClassData() throws Exception {
+        completed(launch.newRun(templateMigrationJob, Map.of("input", "sample-data/templates.csv")));
+        completed(launch.newRun(messageImportJob, Map.of("input", "sample-data/messages")));
+        completed(launch.newRun(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-07-06")));
     }
 
     @Test
@@ -161,7 +152,7 @@ class InvoiceJobTest extends SuiteJobs {
         assertThat(summary()).isEqualTo(finalized);
 
         // the named command brings the month back in line; then the late conversation is billed
-        runs.run(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-07-06"));
+        launch.newRun(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-07-06"));
         assertThat(runs.invoice("2023-06", false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         List<Map<String, String>> withAdjustment = summary();
@@ -219,13 +210,13 @@ class InvoiceJobTest extends SuiteJobs {
                 + "z.s.1,102938475610001,110000000000001,5511922220002,inbound,text,,,2024-03-14T10:00:00.118Z,,,\n"
                 + "z.s.2,102938475610001,110000000000001,5511922220002,outbound,text,,,2024-03-14T10:02:00.530Z,"
                 + "delivered,2024-03-14T10:02:01Z,\n");
-        assertThat(runs.run(messageImportJob, Map.of("input", march.toString())).getStatus())
+        assertThat(launch.newRun(messageImportJob, Map.of("input", march.toString())).getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
         // every account's local month of March 2024 lies in [2024-02-28, 2024-04-02) UTC
         Map<String, String> period = Map.of("from", "2024-02-28", "to", "2024-04-02");
-        assertThat(runs.run(reconstructJob, period).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(launch.newRun(reconstructJob, period).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Map<String, String> finalize = Map.of("month", "2024-03", "finalize", "true", "invoice-date", "2026-11-02");
-        assertThat(runs.run(invoiceJob, finalize).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(launch.newRun(invoiceJob, finalize).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Path summaryFile = WORKSPACE.output().resolve("invoices/2024-03/summary.csv");
         // Brazil marketing 1 x 0.0625 -> 0.06; the SERVICE conversation is the month's first: free (0.00);
         // markup 0.06 x 15 % = 0.009 -> 0.01; total 0.07
@@ -242,11 +233,11 @@ class InvoiceJobTest extends SuiteJobs {
                 + "z.s.3,102938475610001,110000000000001,5511922220003,inbound,text,,,2024-03-20T09:00:00.250Z,,,\n"
                 + "z.s.4,102938475610001,110000000000001,5511922220003,outbound,text,,,2024-03-20T09:01:03.901Z,"
                 + "delivered,2024-03-20T09:01:04Z,\n");
-        assertThat(runs.run(messageImportJob, Map.of("input", late.toString())).getStatus())
+        assertThat(launch.newRun(messageImportJob, Map.of("input", late.toString())).getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
-        assertThat(runs.run(reconstructJob, period).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(runs.run(invoiceJob, Map.of("month", "2024-03")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(runs.run(invoiceJob, finalize).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(launch.newRun(reconstructJob, period).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(launch.newRun(invoiceJob, Map.of("month", "2024-03")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(launch.newRun(invoiceJob, finalize).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE billing_month = '2024-03'", Integer.class))
                 .as("no adjustment of 0.00").isEqualTo(1);
@@ -343,7 +334,7 @@ class InvoiceJobTest extends SuiteJobs {
                 "message_id,waba_id,phone_number_id,customer_wa_id,direction,type,template_name,template_language,"
                         + "timestamp,status,delivered_at,entry_point\n"
                         + "after.1,102938475610001,110000000000001,5511900000001,inbound,text,,,2023-07-07T10:00:00Z,,,\n");
-        runs.run(messageImportJob, Map.of("input", after.toString()));
+        launch.newRun(messageImportJob, Map.of("input", after.toString()));
         // 2023-07-07 lies within the 72 h that [2023-05-25, 2023-07-06) reads past its end
         assertThat(ledger.recorded(ScopeMode.PHONE_NUMBER)).filteredOn(r -> r.to().toString().equals("2023-07-06"))
                 .singleElement().satisfies(r -> assertThat(ledger.isStale(ScopeMode.PHONE_NUMBER, r)).isTrue());
@@ -447,9 +438,9 @@ class InvoiceJobTest extends SuiteJobs {
                 + "k.1,102938475610001,110000000000001,5511911110004,inbound,text,,,2023-10-10T12:00:00Z,,,\n"
                 + "k.2,102938475610001,110000000000001,5511911110004,outbound,text,,,2023-10-10T12:01:00Z,delivered,"
                 + "2023-10-10T12:01:01Z,\n");
-        assertThat(runs.run(messageImportJob, Map.of("input", october.toString())).getStatus())
+        assertThat(launch.newRun(messageImportJob, Map.of("input", october.toString())).getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
-        assertThat(runs.run(reconstructJob, Map.of("from", "2023-09-29", "to", "2023-11-02")).getStatus())
+        assertThat(launch.newRun(reconstructJob, Map.of("from", "2023-09-29", "to", "2023-11-02")).getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
 
         JobExecution refused = runs.invoice("2023-10", true);
@@ -468,14 +459,14 @@ class InvoiceJobTest extends SuiteJobs {
                 .isZero();
 
         // an account of accounts.csv is never left out
-        JobExecution knownLeftOut = runs.run(invoiceJob, Map.of("month", "2023-10",
+        JobExecution knownLeftOut = launch.newRun(invoiceJob, Map.of("month", "2023-10",
                 "leave-out", "102938475610001,999000000000001"));
         assertThat(knownLeftOut.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(knownLeftOut.getAllFailureExceptions().get(0).getMessage())
                 .contains("leave-out= names 102938475610001 (Loja Aurora)");
 
         // left out deliberately: the known account is invoiced, the omission is said
-        JobExecution leftOut = runs.run(invoiceJob, Map.of("month", "2023-10", "leave-out", "999000000000001"));
+        JobExecution leftOut = launch.newRun(invoiceJob, Map.of("month", "2023-10", "leave-out", "999000000000001"));
         assertThat(leftOut.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(com.wabilling.support.JobSummary.of(leftOut))
                 .contains("left out (leave-out=, no billing account): 999000000000001 (2 conversations, 3 messages)");
@@ -507,24 +498,16 @@ class InvoiceJobTest extends SuiteJobs {
     private final class Runs {
         JobExecution invoice(String month, boolean finalize) throws Exception {
             // June's finalized invoices are dated on a day exchange-rates.csv has (their Peppol files need it)
-            return run(invoiceJob, finalize && month.equals("2023-06")
+            return launch.newRun(invoiceJob, finalize && month.equals("2023-06")
                     ? Map.of("month", month, "finalize", "true", "invoice-date", "2023-07-03")
                     : Map.of("month", month, "finalize", Boolean.toString(finalize)));
         }
 
         /** Starts or resumes exactly these parameters (the same command again). */
         JobExecution resume(Job job, Map<String, String> parameters) throws Exception {
-            jobs.setJob(job);
             Map<String, String> withDefaults = new java.util.HashMap<>(parameters);
             withDefaults.putIfAbsent("conversation-scope", "phone-number");
-            return jobs.startJob(JobRunner.toJobParameters(withDefaults));
-        }
-
-        JobExecution run(Job job, Map<String, String> parameters) throws Exception {
-            jobs.setJob(job);
-            Map<String, String> unique = new java.util.HashMap<>(parameters);
-            unique.put("rerun", Integer.toString(++reruns));
-            return jobs.startJob(JobRunner.toJobParameters(unique));
+            return launch.exactly(job, withDefaults);
         }
     }
 

@@ -18,13 +18,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.codec.digest.DigestUtils;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.SuiteJobs;
-import com.wabilling.ops.JobRunner;
 import com.wabilling.permessage.PricedMessageDao;
 import com.wabilling.pricing.ReferenceFiles;
 import com.wabilling.support.Refusal;
@@ -59,8 +55,6 @@ class PerMessageJobTest extends SuiteJobs {
     private static final String SAHYADRI = "102938475610003";
     private static final String TOKO = "102938475610004";
     private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
-    private static boolean loaded;
-    private static int reruns;
 
     @DynamicPropertySource
     static void workspace(DynamicPropertyRegistry registry) {
@@ -79,16 +73,12 @@ class PerMessageJobTest extends SuiteJobs {
 
     private final Runs runs = new Runs();
 
-    @BeforeEach
-    void loadAndReconstruct() throws Exception {
-        if (!loaded) {
-            assertThat(runs.run(templateMigrationJob, Map.of("input", "sample-data/templates.csv")).getStatus())
-                    .isEqualTo(BatchStatus.COMPLETED);
-            assertThat(runs.run(messageImportJob, Map.of("input", "sample-data/per-message")).getStatus())
-                    .isEqualTo(BatchStatus.COMPLETED);
-            completed(runs.reconstruct("2025-06-01", "2026-12-02"));
-            loaded = true;
-        }
+    /** The per-message sample reconstructed. */
+    @Override
+    protected void loadClassData() throws Exception {
+        completed(launch.newRun(templateMigrationJob, Map.of("input", "sample-data/templates.csv")));
+        completed(launch.newRun(messageImportJob, Map.of("input", "sample-data/per-message")));
+        completed(runs.reconstruct("2025-06-01", "2026-12-02"));
     }
 
     @Test
@@ -351,21 +341,21 @@ class PerMessageJobTest extends SuiteJobs {
     void aFailedReconstructResumesToTheRecordsOfACleanRun() throws Exception {
         completed(runs.reconstruct("2026-11-01", "2026-12-02"));
         List<Map<String, String>> clean = read("pricing/2026-11-01_2026-12-02.csv");
-        Map<String, String> parameters = Map.of("from", "2026-11-01", "to", "2026-12-02",
-                "conversation-scope", "phone-number", "rerun", "restart-" + (++reruns));
+        Map<String, String> parameters = newRunParameters(Map.of("from", "2026-11-01", "to", "2026-12-02",
+                "conversation-scope", "phone-number"));
         // an outage for one message of the next run: rows stored before stay valid
         Long lastRun = jdbc.queryForObject("SELECT MAX(run_id) FROM priced_message", Long.class);
         jdbc.execute("ALTER TABLE priced_message ADD CONSTRAINT test_outage CHECK (message_id <> '"
                 + clean.get(clean.size() / 2).get("message_id") + "' OR run_id <= " + lastRun + ")");
         JobExecution failed;
         try {
-            failed = runs.start(reconstructJob, parameters);
+            failed = launch.exactly(reconstructJob, parameters);
         } finally {
             jdbc.execute("ALTER TABLE priced_message DROP CONSTRAINT test_outage");
         }
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 
-        JobExecution resumed = runs.start(reconstructJob, parameters);
+        JobExecution resumed = launch.exactly(reconstructJob, parameters);
 
         completed(resumed);
         assertThat(read("pricing/2026-11-01_2026-12-02.csv")).isEqualTo(clean);
@@ -378,8 +368,8 @@ class PerMessageJobTest extends SuiteJobs {
         List<Map<String, String>> service = clean.stream().filter(r -> r.get("category").equals("SERVICE")
                 && r.get("regime").equals("PMP-2026-10")).toList(); // what waits for the free tier
         assertThat(service).hasSizeGreaterThan(1_000); // some free, some charged
-        Map<String, String> parameters = Map.of("from", "2026-09-01", "to", "2026-12-02",
-                "conversation-scope", "phone-number", "rerun", "restart-" + (++reruns));
+        Map<String, String> parameters = newRunParameters(Map.of("from", "2026-09-01", "to", "2026-12-02",
+                "conversation-scope", "phone-number"));
         // an outage for a service record of the last slice of buckets the settlement moves (the partitions
         // never write there), so that earlier slices are committed when it fails
         Long lastRun = jdbc.queryForObject("SELECT MAX(run_id) FROM priced_message", Long.class);
@@ -390,7 +380,7 @@ class PerMessageJobTest extends SuiteJobs {
                 + "' OR run_id <= " + lastRun + ")");
         JobExecution failed;
         try {
-            failed = runs.start(reconstructJob, parameters);
+            failed = launch.exactly(reconstructJob, parameters);
         } finally {
             jdbc.execute("ALTER TABLE priced_message DROP CONSTRAINT test_outage");
         }
@@ -409,7 +399,7 @@ class PerMessageJobTest extends SuiteJobs {
         assertThat(moved).isPositive(); // so the resume is a restart: it decides over moved and waiting records
         assertThat(waiting + moved).isEqualTo(service.size());
 
-        JobExecution resumed = runs.start(reconstructJob, parameters);
+        JobExecution resumed = launch.exactly(reconstructJob, parameters);
 
         completed(resumed);
         assertThat(read("pricing/2026-09-01_2026-12-02.csv")).isEqualTo(clean);
@@ -422,8 +412,8 @@ class PerMessageJobTest extends SuiteJobs {
         List<Map<String, String>> clean = read("pricing/2026-11-01_2026-12-02.csv");
         Map<String, String> middle = clean.get(clean.size() / 2);
         Instant day = Instant.parse(middle.get("delivered_at")).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        Map<String, String> parameters = Map.of("from", "2026-11-01", "to", "2026-12-02",
-                "conversation-scope", "phone-number", "rerun", "clear-" + (++reruns));
+        Map<String, String> parameters = newRunParameters(Map.of("from", "2026-11-01", "to", "2026-12-02",
+                "conversation-scope", "phone-number"));
         // an outage when the re-run clears that record: the days before it are cleared, one transaction each
         String id = middle.get("message_id");
         if (com.wabilling.support.testing.TestWorkspace.onPostgresql()) {
@@ -437,7 +427,7 @@ class PerMessageJobTest extends SuiteJobs {
         }
         JobExecution failed;
         try {
-            failed = runs.start(reconstructJob, parameters);
+            failed = launch.exactly(reconstructJob, parameters);
         } finally {
             jdbc.execute("DROP TRIGGER test_outage" + (com.wabilling.support.testing.TestWorkspace.onPostgresql()
                     ? " ON priced_message" : ""));
@@ -451,7 +441,7 @@ class PerMessageJobTest extends SuiteJobs {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM priced_message WHERE delivered_at_ms >= ?"
                 + " AND delivered_at_ms < ?", Long.class, day.toEpochMilli(), end)).isEqualTo(fromTheDay);
 
-        JobExecution resumed = runs.start(reconstructJob, parameters);
+        JobExecution resumed = launch.exactly(reconstructJob, parameters);
 
         completed(resumed);
         assertThat(read("pricing/2026-11-01_2026-12-02.csv")).isEqualTo(clean);
@@ -483,7 +473,7 @@ class PerMessageJobTest extends SuiteJobs {
         String repriced;
         Files.writeString(card, original.replace(india, "2025-07-01,India,USD,0.0207,0.0024,0.0024,\n"));
         try {
-            resumed = runs.start(invoiceJob, august);
+            resumed = launch.exactly(invoiceJob, august);
             repriced = Files.readString(priceAgain(SAHYADRI, YearMonth.of(2026, 8)));
         } finally {
             Files.writeString(card, original);
@@ -524,7 +514,7 @@ class PerMessageJobTest extends SuiteJobs {
         List<String> firstLines = Files.readAllLines(first);
         Files.writeString(first, firstLines.get(firstLines.size() - 1) + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        Refusal changed = refusal(runs.start(invoiceJob, july));
+        Refusal changed = refusal(launch.exactly(invoiceJob, july));
         assertThat(changed.getMessage()).contains("INV-102938475610001-2026-07")
                 .contains("is not the file staged with it");
         assertThat(changed.nextStep()).contains("jobs/wa-billing invoice month=2026-07 rerun=<new value>");
@@ -532,13 +522,13 @@ class PerMessageJobTest extends SuiteJobs {
 
         Files.write(first, firstBytes);
         Files.delete(second);
-        Refusal missing = refusal(runs.start(invoiceJob, july));
+        Refusal missing = refusal(launch.exactly(invoiceJob, july));
         assertThat(missing.getMessage()).contains("INV-102938475610002-2026-07").contains("is missing from");
         assertThat(dir.resolve("INV-102938475610002-2026-07-messages.csv")).doesNotExist();
 
         // the file put back: the same command resumes and moves both into place as they were staged
         Files.write(second, secondBytes);
-        completed(runs.start(invoiceJob, july));
+        completed(launch.exactly(invoiceJob, july));
         assertThat(Files.readAllBytes(dir.resolve("INV-102938475610001-2026-07-messages.csv"))).isEqualTo(firstBytes);
         assertThat(Files.readAllBytes(dir.resolve("INV-102938475610002-2026-07-messages.csv"))).isEqualTo(secondBytes);
     }
@@ -573,19 +563,13 @@ class PerMessageJobTest extends SuiteJobs {
     /** Launch helpers, in an inner class (see ReconstructJobTest). */
     private final class Runs {
         JobExecution reconstruct(String from, String to) throws Exception {
-            return run(reconstructJob, Map.of("from", from, "to", to, "conversation-scope", "phone-number"));
+            return launch.newRun(reconstructJob, Map.of("from", from, "to", to, "conversation-scope", "phone-number"));
         }
 
         JobExecution invoice(String month, Map<String, String> more) throws Exception {
             Map<String, String> parameters = new HashMap<>(more);
             parameters.put("month", month);
-            return run(invoiceJob, parameters);
-        }
-
-        JobExecution run(Job job, Map<String, String> parameters) throws Exception {
-            Map<String, String> unique = new HashMap<>(parameters);
-            unique.put("rerun", Integer.toString(++reruns));
-            return start(job, unique);
+            return launch.newRun(invoiceJob, parameters);
         }
 
         /** Starts the invoice run with the insert of Toko Nusantara's invoice failing: the three before it commit. */
@@ -593,15 +577,10 @@ class PerMessageJobTest extends SuiteJobs {
             jdbc.execute("ALTER TABLE invoice ADD CONSTRAINT test_outage CHECK (invoice_id <> 'INV-" + TOKO + "-"
                     + parameters.get("month") + "')");
             try {
-                return start(invoiceJob, parameters);
+                return launch.exactly(invoiceJob, parameters);
             } finally {
                 jdbc.execute("ALTER TABLE invoice DROP CONSTRAINT test_outage");
             }
-        }
-
-        JobExecution start(Job job, Map<String, String> parameters) throws Exception {
-            jobs.setJob(job);
-            return jobs.startJob(JobRunner.toJobParameters(parameters));
         }
     }
 }

@@ -63,45 +63,45 @@ class PrepaidJobTest extends SuiteJobs {
                 + inbound("2", "888100000000001", "2023-07-10T10:00:00Z")
                 + inbound("3", "888100000000001", "2023-08-10T10:00:00Z")
                 + inbound("4", "888100000000002", "2023-08-11T10:00:00Z"));
-        completed(newRuns.launch(templateMigrationJob, Map.of("input", "sample-data/templates.csv")));
-        completed(newRuns.launch(messageImportJob, Map.of("input", input.toString())));
-        completed(newRuns.launch(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-10-02", "conversation-scope",
+        completed(launch.newRun(templateMigrationJob, Map.of("input", "sample-data/templates.csv")));
+        completed(launch.newRun(messageImportJob, Map.of("input", input.toString())));
+        completed(launch.newRun(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-10-02", "conversation-scope",
                 "phone-number")));
 
-        completed(newRuns.launch(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
         // June: opening 0, top-ups 50.00 (TOP-1 once), usage 12.10 (10.00 + 2.10 VAT), closing 37.90
         assertThat(statements("2023-06")).containsExactly(WABA + "|EUR|0.00|50.00|12.10|37.90|ok");
         // the invoice's PDF says how the balance settles it: 0.00 + 50.00 - 12.10 = 37.90
         assertThat(pdfText("2023-06", "INV-" + WABA + "-2023-06")).contains("settled from your prepaid balance")
                 .contains("Opening balance 0.00").contains("Top-ups this month 50.00").contains("This invoice 12.10")
                 .contains("Balance after this invoice 37.90").contains("Plan fees 10.00");
-        completed(newRuns.launch(invoiceJob, Map.of("month", "2023-07", "finalize", "true", "invoice-date", "2023-08-01")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-07", "finalize", "true", "invoice-date", "2023-08-01")));
         // July: opening 37.90, top-ups 1.00 + 5.00 = 6.00, usage 12.10, closing 31.80
         assertThat(statements("2023-07")).containsExactly(WABA + "|EUR|37.90|6.00|12.10|31.80|ok");
         // September finalized before August (out of order), with no traffic, payment or document to settle: no
         // statement, so none takes July's closing balance as its opening while August's is still to come
-        completed(newRuns.launch(invoiceJob, Map.of("month", "2023-09", "finalize", "true", "invoice-date", "2023-10-02")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-09", "finalize", "true", "invoice-date", "2023-10-02")));
         assertThat(WORKSPACE.output().resolve("invoices/2023-09/statements.csv")).doesNotExist();
 
         // late data: a second number received a message on 20 June; its adjustment is finalized after July's statement
         Files.writeString(input.resolve("late.csv"), HEADER + inbound("5", "888100000000002", "2023-06-20T10:00:00Z"));
-        completed(newRuns.launch(messageImportJob, Map.of("input", input.toString())));
-        completed(newRuns.launch(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-10-02", "conversation-scope",
+        completed(launch.newRun(messageImportJob, Map.of("input", input.toString())));
+        completed(launch.newRun(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-10-02", "conversation-scope",
                 "phone-number")));
-        completed(newRuns.launch(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-08-05")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-08-05")));
         assertThat(summary("2023-06", "ADJ-" + WABA + "-2023-06-1")).containsEntry("status", "FINALIZED")
                 .containsEntry("total", "10.00").containsEntry("gross", "12.10");
         // the written statements never change
         assertThat(statements("2023-06")).containsExactly(WABA + "|EUR|0.00|50.00|12.10|37.90|ok");
 
-        completed(newRuns.launch(invoiceJob, Map.of("month", "2023-08", "finalize", "true", "invoice-date", "2023-09-01")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-08", "finalize", "true", "invoice-date", "2023-09-01")));
         // August: opening 31.80; top-ups -20.00 (a refund); usage: August's invoice, two numbers 20.00 + 4.20 VAT =
         // 24.20, and June's adjustment finalized since July's statement, 12.10: 36.30; closing 31.80 - 20.00 - 36.30
         // = -24.50, overdrawn
         assertThat(statements("2023-08")).containsExactly(WABA + "|EUR|31.80|-20.00|36.30|-24.50|overdrawn");
         assertThat(statements("2023-07")).containsExactly(WABA + "|EUR|37.90|6.00|12.10|31.80|ok");
         // a run again of a finalized month writes nothing new
-        completed(newRuns.launch(invoiceJob, Map.of("month", "2023-08", "finalize", "true", "invoice-date", "2023-09-01")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-08", "finalize", "true", "invoice-date", "2023-09-01")));
         assertThat(statements("2023-08")).containsExactly(WABA + "|EUR|31.80|-20.00|36.30|-24.50|overdrawn");
     }
 

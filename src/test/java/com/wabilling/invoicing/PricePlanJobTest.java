@@ -71,13 +71,13 @@ class PricePlanJobTest extends SuiteJobs {
                 + row("6", P1, "4915100000004", "outbound", "template", "sommer_angebot", "2023-06-30T22:30:00Z",
                         "failed", "")
                 + row("7", P3, "4915100000005", "inbound", "text", "", "2023-07-05T10:00:00Z", "", ""));
-        completed(newRuns.launch(templateMigrationJob, Map.of("input", templates.toString())));
-        completed(newRuns.launch(messageImportJob, Map.of("input", input.toString())));
-        completed(newRuns.launch(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-08-02", "conversation-scope",
+        completed(launch.newRun(templateMigrationJob, Map.of("input", templates.toString())));
+        completed(launch.newRun(messageImportJob, Map.of("input", input.toString())));
+        completed(launch.newRun(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-08-02", "conversation-scope",
                 "phone-number")));
 
-        completed(newRuns.launch(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
-        completed(newRuns.launch(invoiceJob, Map.of("month", "2023-07", "finalize", "true", "invoice-date", "2023-08-01")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-07", "finalize", "true", "invoice-date", "2023-08-01")));
 
         // June: Meta 1 marketing conversation to Germany at 0.1256 -> 0.13, markup 10 % = 0.013 -> 0.01 (Meta net 0.14);
         // licence 2 numbers (P1, P2) x 20 = 40.00; delivered 2 x 0.01 = 0.02; inbound 2 x 0.005 = 0.01;
@@ -103,10 +103,10 @@ class PricePlanJobTest extends SuiteJobs {
         // late data: an inbound message of 20 June on P3
         Files.writeString(input.resolve("late.csv"), HEADER + row("8", P3, "4915100000006", "inbound", "text", "",
                 "2023-06-20T10:00:00Z", "", ""));
-        completed(newRuns.launch(messageImportJob, Map.of("input", input.toString())));
-        completed(newRuns.launch(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-08-02", "conversation-scope",
+        completed(launch.newRun(messageImportJob, Map.of("input", input.toString())));
+        completed(launch.newRun(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-08-02", "conversation-scope",
                 "phone-number")));
-        completed(newRuns.launch(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-08-02")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-08-02")));
 
         // June again: licence 3 x 20 = 60.00 (+20.00); inbound 3 x 0.005 = 0.015 -> 0.02 (+0.01); net 0.14 + 60.06 =
         // 60.20 >= 50: the minimum commitment of 9.81 is taken back; the adjustment is 20.00 + 0.01 - 9.81 = 10.20
@@ -161,11 +161,11 @@ class PricePlanJobTest extends SuiteJobs {
                         "2026-10-31T23:30:00.250Z", "failed", "")
                 + perMessageRow("7", PM1, "4915100000015", "outbound", "template", "herbst_angebot",
                         "2026-10-31T22:59:59.731Z", "delivered", "2026-10-31T23:00:01Z"));
-        completed(newRuns.launch(templateMigrationJob, Map.of("input", templates.toString())));
-        completed(newRuns.launch(messageImportJob, Map.of("input", input.toString())));
-        completed(newRuns.launch(reconstructJob, Map.of("from", "2026-09-25", "to", "2026-11-05")));
+        completed(launch.newRun(templateMigrationJob, Map.of("input", templates.toString())));
+        completed(launch.newRun(messageImportJob, Map.of("input", input.toString())));
+        completed(launch.newRun(reconstructJob, Map.of("from", "2026-09-25", "to", "2026-11-05")));
 
-        completed(newRuns.launch(invoiceJob, Map.of("month", "2026-10", "finalize", "true", "invoice-date", "2026-11-02")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2026-10", "finalize", "true", "invoice-date", "2026-11-02")));
 
         // Meta: 1 marketing message to Germany at the 2025-07-01 EUR row's 0.1256 -> 0.13, markup 10 % = 0.013 ->
         // 0.01; the service reply is free and shows the utility rate 0.0506. Plan "bakery": licence 2 numbers

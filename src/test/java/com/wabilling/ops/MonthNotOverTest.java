@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.support.testing.JobTest;
+import com.wabilling.support.testing.SuiteJobs;
 import com.wabilling.support.testing.TestWorkspace;
 
 /**
@@ -35,7 +36,6 @@ class MonthNotOverTest {
 
     private static final TestWorkspace WORKSPACE = TestWorkspace.create("month-not-over");
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
-    private static int reruns;
 
     @TestConfiguration
     static class FixedClock {
@@ -108,9 +108,8 @@ class MonthNotOverTest {
     }
 
     private int run(String command, Map<String, String> parameters) {
-        Map<String, String> unique = new java.util.HashMap<>(parameters);
-        unique.put("rerun", Integer.toString(++reruns));
-        Map<String, String> resolved = CommandLine.find(command).orElseThrow().resolve(unique);
+        Map<String, String> resolved = CommandLine.find(command).orElseThrow()
+                .resolve(SuiteJobs.newRunParameters(parameters));
         return runner.run(command, command, resolved).exitCode();
     }
 

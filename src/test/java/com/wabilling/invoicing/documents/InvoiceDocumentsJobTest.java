@@ -3,7 +3,6 @@ package com.wabilling.invoicing.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -11,22 +10,16 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.wabilling.support.testing.JobTest;
 import com.wabilling.support.testing.SuiteJobs;
-import com.wabilling.ops.JobRunner;
 import com.wabilling.support.testing.Csv;
 import com.wabilling.support.testing.TestWorkspace;
 
@@ -43,8 +36,6 @@ class InvoiceDocumentsJobTest extends SuiteJobs {
     private static final Path REFERENCE = WORKSPACE.copyOfSampleReference();
     private static final String MOLEN = "102938475610002";
     private static final String AURORA = "102938475610001";
-    private static boolean loaded;
-    private static int reruns;
 
     @DynamicPropertySource
     static void workspace(DynamicPropertyRegistry registry) {
@@ -52,17 +43,14 @@ class InvoiceDocumentsJobTest extends SuiteJobs {
         registry.add("wa-billing.reference-dir", REFERENCE::toString);
     }
 
-
-    @BeforeEach
-    void finalizeJune() throws Exception {
-        if (!loaded) {
-            completed(runs.run(templateMigrationJob, Map.of("input", "sample-data/templates.csv")));
-            completed(runs.run(messageImportJob, Map.of("input", "sample-data/messages")));
-            completed(runs.run(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-07-06",
-                    "conversation-scope", "phone-number")));
-            completed(runs.run(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
-            loaded = true;
-        }
+    /** June 2023 finalized. */
+    @Override
+    protected void loadClassData() throws Exception {
+        completed(launch.newRun(templateMigrationJob, Map.of("input", "sample-data/templates.csv")));
+        completed(launch.newRun(messageImportJob, Map.of("input", "sample-data/messages")));
+        completed(launch.newRun(reconstructJob, Map.of("from", "2023-05-25", "to", "2023-07-06",
+                "conversation-scope", "phone-number")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
     }
 
     @Test
@@ -107,7 +95,7 @@ class InvoiceDocumentsJobTest extends SuiteJobs {
         String before = Files.readString(rateCard);
         Files.writeString(rateCard, before.replace("2023-06-01,Brazil,USD,0.0625", "2023-06-01,Brazil,USD,0.0600"));
         try {
-            completed(runs.run(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
+            completed(launch.newRun(invoiceJob, Map.of("month", "2023-06", "finalize", "true", "invoice-date", "2023-07-03")));
         } finally {
             Files.writeString(rateCard, before);
         }
@@ -134,7 +122,7 @@ class InvoiceDocumentsJobTest extends SuiteJobs {
         Files.delete(dir().resolve("INV-" + AURORA + "-2023-06.pdf"));
         JobExecution refused;
         try {
-            refused = runs.run(invoiceJob, Map.of("month", "2023-06"));
+            refused = launch.newRun(invoiceJob, Map.of("month", "2023-06"));
         } finally {
             Files.writeString(accounts, before);
         }
@@ -155,7 +143,7 @@ class InvoiceDocumentsJobTest extends SuiteJobs {
         Files.delete(dir().resolve("summary.csv"));
         JobExecution refused;
         try {
-            refused = runs.run(invoiceJob, Map.of("month", "2023-06"));
+            refused = launch.newRun(invoiceJob, Map.of("month", "2023-06"));
         } finally {
             Files.writeString(accounts, before);
         }
@@ -179,7 +167,7 @@ class InvoiceDocumentsJobTest extends SuiteJobs {
         Files.delete(pdf); // as before a first finalization's documents are written
         JobExecution refused;
         try {
-            refused = runs.run(invoiceJob, Map.of("month", "2023-06"));
+            refused = launch.newRun(invoiceJob, Map.of("month", "2023-06"));
         } finally {
             Files.writeString(seller, before);
         }
@@ -192,7 +180,7 @@ class InvoiceDocumentsJobTest extends SuiteJobs {
         // nor a PDF that, written once, would keep what a fixed seller file then changes in the Peppol file
         assertThat(pdf).doesNotExist();
         assertThat(dir().resolve("summary.csv")).exists();
-        completed(runs.run(invoiceJob, Map.of("month", "2023-06")));
+        completed(launch.newRun(invoiceJob, Map.of("month", "2023-06")));
         assertThat(xml).exists();
         assertThat(pdf).exists();
     }
@@ -200,9 +188,9 @@ class InvoiceDocumentsJobTest extends SuiteJobs {
     @Test
     void aMissingExchangeRateIsRefusedNamingTheDateAndCurrency() throws Exception {
         // July has no invoices yet: invoice and finalize it on a day exchange-rates.csv does not have
-        completed(runs.run(reconstructJob, Map.of("from", "2023-07-06", "to", "2023-08-02", "conversation-scope",
+        completed(launch.newRun(reconstructJob, Map.of("from", "2023-07-06", "to", "2023-08-02", "conversation-scope",
                 "phone-number")));
-        JobExecution refused = runs.run(invoiceJob, Map.of("month", "2023-07", "finalize", "true",
+        JobExecution refused = launch.newRun(invoiceJob, Map.of("month", "2023-07", "finalize", "true",
                 "invoice-date", "2023-08-02"));
 
         assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -219,16 +207,4 @@ class InvoiceDocumentsJobTest extends SuiteJobs {
     private static Path dir() {
         return WORKSPACE.output().resolve("invoices/2023-06");
     }
-
-    /** Launch helper in an inner class: @SpringBatchTest takes a test-class method returning a JobExecution. */
-    private final class Runs {
-        JobExecution run(Job job, Map<String, String> parameters) throws Exception {
-            Map<String, String> unique = new HashMap<>(parameters);
-            unique.put("rerun", Integer.toString(++reruns));
-            jobs.setJob(job);
-            return jobs.startJob(JobRunner.toJobParameters(unique));
-        }
-    }
-
-    private final Runs runs = new Runs();
 }
