@@ -33,10 +33,11 @@ public final class Executions {
      * their next commit, and its own process marks it STOPPED when it has stopped (docs/operations.md,
      * "Stopping"). Spring Batch's own stop also marks the job STOPPED at once and rewrites the running steps'
      * rows, racing their commits ("wrong version": the job ends FAILED, not STOPPED). A commit of the job's own
-     * process between our read and our write is read again. False when it is not running (any more).
+     * process between our read and our write is read again (each conflict is a commit of a job that either
+     * goes on, to be marked on the next try, or ends). False when it is not running (any more).
      */
     public static boolean requestStop(JobRepository repository, long id) {
-        for (int attempt = 0; ; attempt++) {
+        while (true) {
             JobExecution e = find(repository, id);
             if (e == null || !leftRunning(e)) {
                 return false;
@@ -49,9 +50,7 @@ public final class Executions {
                 repository.update(e);
                 return true;
             } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
-                if (attempt == 4) {
-                    throw raced;
-                }
+                // read again
             }
         }
     }
