@@ -1,8 +1,10 @@
 # Sourced by jobs/wa-billing after build-jar.sh (start-up is paid once per launch, and a
 # monthly run is several launches). Expects $home and $jar; sets $launch_jar and $fast_start_opts.
 # The jar is extracted once into target/app/ (Spring Boot's jarmode=tools layout: plain jars on the
-# class path, which class-data sharing needs), and a training launch (ops list on a throwaway data
-# directory) records a dynamic CDS archive of the classes a launch loads. Both are remade when the
+# class path, which class-data sharing needs), and a training launch (the template migration of the
+# sample data into a throwaway database: a whole job, so the archive holds what a job launch loads)
+# records a dynamic CDS archive. `ops list` cannot train it: on an empty data directory it refuses
+# before Spring starts, and the archive would hold almost nothing. Both are remade when the
 # jar is newer; when target/ is not writable, or any of it fails, the launch simply uses the jar.
 # A stale or foreign archive is ignored by the JVM (its warning is switched off): never a failure.
 launch_jar="$jar"
@@ -19,8 +21,8 @@ prepare_fast_start() {
   # the archive is written next to its final name and moved: a launch never sees half of one
   env -u WA_BILLING_DB_URL -u WA_BILLING_DB_USER -u WA_BILLING_DB_PASSWORD -u WA_BILLING_JAVA_OPTS \
     WA_BILLING_DATA_DIR="$scratch/data" WA_BILLING_OUTPUT_DIR="$scratch/out" \
-    java -Xmx1g -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=off,cds+dynamic=off -jar "$app_jar" ops list \
-    >/dev/null 2>&1 && mv -f "$archive.tmp" "$archive"
+    java -Xmx1g -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=off,cds+dynamic=off -jar "$app_jar" \
+    migrate-templates input="$home/sample-data/templates.csv" >/dev/null 2>&1 && mv -f "$archive.tmp" "$archive"
   rm -rf "$scratch" "$archive.tmp"
   [ -f "$archive" ]
 }

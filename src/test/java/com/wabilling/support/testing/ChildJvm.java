@@ -14,14 +14,43 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The launcher's main class in a child JVM with the test class path, as the crash tests run it: to
- * be killed with SIGKILL (no shutdown hook, no rollback) and started again.
+ * The packaged application in a child JVM, started as the launcher starts it (the extracted jar and its
+ * class-data sharing archive, docs/architecture.md "Fast start"), as the crash tests run it: to be killed
+ * with SIGKILL (no shutdown hook, no rollback) and started again. The jar is the one `mvn verify` just
+ * packaged; the archive halves each child's start, and the crash tests start hundreds.
  */
 public final class ChildJvm {
 
-    static final String MAIN_CLASS = "com.wabilling.WaBillingApplication";
-
     private ChildJvm() {
+    }
+
+    /** The java command line up to the application's arguments, asked once of the launcher's own scripts. */
+    private static final class Launch {
+        static final Path JAVA_BIN = Path.of(System.getProperty("java.home"), "bin");
+        static final List<String> PREFIX = prepare();
+
+        private static List<String> prepare() {
+            String script = "home=\"$PWD\"; source jobs/lib/build-jar.sh >&2; source jobs/lib/fast-start.sh;"
+                    + " printf '%s\\n%s\\n' \"$launch_jar\" \"$fast_start_opts\"";
+            try {
+                ProcessBuilder builder = new ProcessBuilder("bash", "-c", script)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT);
+                // the archive is recorded by, and only maps into, this very JVM build
+                builder.environment().merge("PATH", JAVA_BIN.toString(), (path, bin) -> bin + ":" + path);
+                Process bash = builder.start();
+                List<String> lines = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .toList();
+                assertThat(bash.waitFor()).as("the launcher's scripts found the jar").isZero();
+                List<String> prefix = new ArrayList<>(List.of(JAVA_BIN.resolve("java").toString()));
+                if (lines.size() > 1 && !lines.get(1).isBlank()) {
+                    prefix.addAll(List.of(lines.get(1).trim().split(" +")));
+                }
+                prefix.addAll(List.of("-Dwa-billing.progress-seconds=0.2", "-jar", lines.get(0)));
+                return List.copyOf(prefix);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("could not prepare the child JVMs' launch", e);
+            }
+        }
     }
 
     /** A finished child: its exit code, whether it was killed while running, and what it printed. */
@@ -72,8 +101,7 @@ public final class ChildJvm {
     }
 
     public static Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dwa-billing.progress-seconds=0.2", MAIN_CLASS));
+        List<String> command = new ArrayList<>(Launch.PREFIX);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
