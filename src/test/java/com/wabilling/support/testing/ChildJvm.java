@@ -30,17 +30,19 @@ public final class ChildJvm {
         static final List<String> PREFIX = prepare();
 
         private static List<String> prepare() {
-            String script = "home=\"$PWD\"; source jobs/lib/build-jar.sh >&2; source jobs/lib/fast-start.sh;"
+            // the packaged jar as it is: never a build from inside a test run (jobs/lib/build-jar.sh would start one
+            // for sources newer than the jar)
+            String script = "home=\"$PWD\"; jar=\"$1\"; source jobs/lib/fast-start.sh;"
                     + " printf '%s\\n%s\\n' \"$launch_jar\" \"$fast_start_opts\"";
             try {
-                ProcessBuilder builder = new ProcessBuilder("bash", "-c", script)
+                ProcessBuilder builder = new ProcessBuilder("bash", "-c", script, "fast-start", packagedJar().toString())
                         .redirectError(ProcessBuilder.Redirect.INHERIT);
                 // the archive is recorded by, and only maps into, this very JVM build
                 builder.environment().merge("PATH", JAVA_BIN.toString(), (path, bin) -> bin + ":" + path);
                 Process bash = builder.start();
                 List<String> lines = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
                         .toList();
-                assertThat(bash.waitFor()).as("the launcher's scripts found the jar").isZero();
+                assertThat(bash.waitFor()).as("the launcher's fast start ran").isZero();
                 List<String> prefix = new ArrayList<>(List.of(JAVA_BIN.resolve("java").toString()));
                 if (lines.size() > 1 && !lines.get(1).isBlank()) {
                     prefix.addAll(List.of(lines.get(1).trim().split(" +")));
@@ -49,6 +51,17 @@ public final class ChildJvm {
                 return List.copyOf(prefix);
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException("could not prepare the child JVMs' launch", e);
+            }
+        }
+
+        /** target/wa-billing-<version>.jar, the newest when there are several (as the launcher picks it). */
+        private static Path packagedJar() throws IOException {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("target"))) {
+                return files.filter(f -> f.getFileName().toString().matches("wa-billing-.*\\.jar"))
+                        .max(java.util.Comparator.comparing(f -> f.toFile().lastModified()))
+                        .orElseThrow(() -> new IllegalStateException(
+                                "no target/wa-billing-<version>.jar: child JVMs run the packaged jar (mvn -B verify)"))
+                        .toAbsolutePath();
             }
         }
     }
