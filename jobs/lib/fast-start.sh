@@ -18,11 +18,16 @@ prepare_fast_start() {
   rm -rf "$app_dir" || return 1
   java -Djarmode=tools -jar "$jar" extract --destination "$app_dir" >/dev/null 2>&1 || return 1
   scratch="$(mktemp -d "${TMPDIR:-/tmp}/wa-billing-cds.XXXXXX")" || return 1
-  # the archive is written next to its final name and moved: a launch never sees half of one
-  env -u WA_BILLING_DB_URL -u WA_BILLING_DB_USER -u WA_BILLING_DB_PASSWORD -u WA_BILLING_JAVA_OPTS \
+  # the archive is written next to its final name and moved: a launch never sees half of one. The training
+  # job sees none of the caller's WA_BILLING_ settings (a database server, a broker, Java options).
+  (
+    for name in $(compgen -e); do
+      case "$name" in WA_BILLING_*) unset "$name" ;; esac
+    done
     WA_BILLING_DATA_DIR="$scratch/data" WA_BILLING_OUTPUT_DIR="$scratch/out" \
-    java -Xmx1g -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=off,cds+dynamic=off -jar "$app_jar" \
-    migrate-templates input="$home/sample-data/templates.csv" >/dev/null 2>&1 && mv -f "$archive.tmp" "$archive"
+      java -Xmx1g -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=off,cds+dynamic=off -jar "$app_jar" \
+      migrate-templates input="$home/sample-data/templates.csv" >/dev/null 2>&1
+  ) && mv -f "$archive.tmp" "$archive"
   rm -rf "$scratch" "$archive.tmp"
   [ -f "$archive" ]
 }

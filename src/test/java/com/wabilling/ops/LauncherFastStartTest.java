@@ -44,8 +44,10 @@ class LauncherFastStartTest {
             }
         }
 
-        // an ops command on an empty data directory refuses (exit 2), but the launch prepares first
-        assertThat(launch(home, "first", Map.of(), "ops", "list")).isEqualTo(ExitCodes.USAGE);
+        // an ops command on an empty data directory refuses (exit 2), but the launch prepares first; the
+        // caller's broker setting (a worker host's) is not the training job's
+        assertThat(launch(home, "first", Map.of("WA_BILLING_BROKER_URL", "tcp://localhost:1"), "ops", "list"))
+                .isEqualTo(ExitCodes.USAGE);
         Path archive = home.resolve("target/app/wa-billing.jsa");
         assertThat(archive).exists();
 
