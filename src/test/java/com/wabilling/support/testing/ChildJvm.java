@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * The packaged application in a child JVM, started as the launcher starts it (the extracted jar and its
  * class-data sharing archive, docs/architecture.md "Fast start"), as the crash tests run it: to be killed
  * with SIGKILL (no shutdown hook, no rollback) and started again. The jar is the one `mvn verify` just
- * packaged; the archive halves each child's start, and the crash tests start hundreds.
+ * packaged; the archive saves 2-3 s of every start (docs/benchmarks.md), and the slow tests are made of starts.
  */
 public final class ChildJvm {
 
