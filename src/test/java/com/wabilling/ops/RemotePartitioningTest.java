@@ -43,6 +43,8 @@ class RemotePartitioningTest {
     private static int port;
     private static Map<String, String> single;
     private final List<Process> workers = new ArrayList<>();
+    /** The jobs the test started; one its assertions left running is killed after it. */
+    private final List<Process> jobs = new ArrayList<>();
     private final Map<Process, Thread> drains = new java.util.HashMap<>();
 
     @BeforeAll
@@ -63,6 +65,11 @@ class RemotePartitioningTest {
 
     @AfterEach
     void stopWorkers() throws Exception {
+        for (Process job : jobs) {
+            job.destroyForcibly();
+            job.waitFor();
+        }
+        jobs.clear();
         for (Process worker : workers) {
             ChildJvm.signal(worker, "CONT"); // in case a test left it frozen
             worker.destroy(); // SIGTERM: an idle worker ends at once
@@ -120,6 +127,7 @@ class RemotePartitioningTest {
 
         // the same command recovers the run and waits for the frozen worker before it sends that partition again
         Process again = ChildJvm.start(env, suite()[2]);
+        jobs.add(again);
         StringBuffer againOutput = new StringBuffer();
         CountDownLatch waiting = new CountDownLatch(1);
         Thread againDrain = ChildJvm.drain(again, againOutput, "is still ending an earlier execution", waiting);
@@ -256,6 +264,7 @@ class RemotePartitioningTest {
         startWorker(env, outputs, first ? new CountDownLatch(1) : running);
         awaitWaiting(outputs);
         Process manager = ChildJvm.start(env, suite()[2]);
+        jobs.add(manager);
         StringBuffer output = new StringBuffer();
         Thread drain = ChildJvm.drain(manager, output, null, null);
         assertThat(running.await(3, TimeUnit.MINUTES)).as("a worker took a partition").isTrue();

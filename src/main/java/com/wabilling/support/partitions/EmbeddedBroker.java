@@ -26,9 +26,27 @@ public final class EmbeddedBroker {
     private EmbeddedBroker() {
     }
 
+    /**
+     * Below this much free disk the broker holds new requests back (a producer waits until space is freed).
+     * Artemis's default is a share of the disk, 90 % used: on a large disk that others fill, it held every
+     * partition request back while 19 GB were free, and the job waited. The journal needs a few MB.
+     */
+    static final long FREE_DISK_FLOOR_BYTES = 512L * 1024 * 1024;
+
     /** Starts a broker on {@code port} with its journal under {@code journal}. */
     public static EmbeddedBroker start(String host, int port, Path journal, String user, String password)
             throws Exception {
+        boolean secured = user != null && !user.isBlank();
+        EmbeddedBroker broker = new EmbeddedBroker();
+        broker.server.setConfiguration(configuration(host, port, journal, secured));
+        if (secured) {
+            broker.server.setSecurityManager(new OneUser(user, password == null ? "" : password));
+        }
+        broker.server.start();
+        return broker;
+    }
+
+    static ConfigurationImpl configuration(String host, int port, Path journal, boolean secured) throws Exception {
         ConfigurationImpl configuration = new ConfigurationImpl();
         configuration.addAcceptorConfiguration("tcp", "tcp://" + host + ":" + port);
         configuration.setPersistenceEnabled(true);
@@ -38,15 +56,10 @@ public final class EmbeddedBroker {
         configuration.setPagingDirectory(journal.resolve("paging").toString());
         configuration.setLargeMessagesDirectory(journal.resolve("large-messages").toString());
         configuration.setJMXManagementEnabled(false);
-        boolean secured = user != null && !user.isBlank();
+        configuration.setMaxDiskUsage(-1); // the floor below decides, not a share of the disk
+        configuration.setMinDiskFree(FREE_DISK_FLOOR_BYTES);
         configuration.setSecurityEnabled(secured);
-        EmbeddedBroker broker = new EmbeddedBroker();
-        broker.server.setConfiguration(configuration);
-        if (secured) {
-            broker.server.setSecurityManager(new OneUser(user, password == null ? "" : password));
-        }
-        broker.server.start();
-        return broker;
+        return configuration;
     }
 
     public void stop() throws Exception {

@@ -25,4 +25,13 @@ class BrokerTest {
         assertThat(Broker.refusal("tcp://broker:61616", "jdbc:hsqldb:hsql://db/billing")).isPresent();
         assertThat(Broker.refusal("tcp://broker:61616", "jdbc:postgresql://db:5432/billing")).isEmpty();
     }
+
+    @Test
+    void theEmbeddedBrokerHoldsRequestsBackOnlyBelowAFloorOfFreeDiskNotAtAShareOfTheDisk() throws Exception {
+        var configuration = EmbeddedBroker.configuration("localhost", 0, java.nio.file.Path.of("broker"), false);
+
+        // Artemis's own default (90 % of the disk used) held every request back on a large, shared disk
+        assertThat(configuration.getMaxDiskUsage()).isEqualTo(-1);
+        assertThat(configuration.getMinDiskFree()).isEqualTo(512L * 1024 * 1024);
+    }
 }
